@@ -1,0 +1,154 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Flipside.Benchmarks;
+
+/// <summary>A bad instance file, with a message that names what is wrong.</summary>
+public sealed class InstanceFormatException(string message) : Exception(message);
+
+/// <summary>An MBINST01 assignment instance (see ../shared/matching/FORMAT.md).</summary>
+public sealed class InstanceFile
+{
+    public const string Magic = "MBINST01";
+
+    public required bool Sparse { get; init; }
+    public required bool FloatScores { get; init; }
+    public required int Mentees { get; init; }
+    public required int Mentors { get; init; }
+    public ulong Seed { get; init; }
+    public required int[] Capacities { get; init; }
+    public long[]? RowStart { get; init; }
+    public int[]? MentorIndex { get; init; }
+    public int[]? IntScores { get; init; }
+    public double[]? FloatScoresArray { get; init; }
+    public required (int Mentee, int Mentor)[] Forbidden { get; init; }
+    public required (int Mentee, int Mentor)[] Locked { get; init; }
+
+    public long PairCount => Sparse ? MentorIndex!.Length : (long)Mentees * Mentors;
+
+    public static InstanceFile Read(byte[] bytes)
+    {
+        var r = new Reader(bytes);
+        if (bytes.Length < 8 || Encoding.ASCII.GetString(bytes, 0, 8) != Magic)
+            throw new InstanceFormatException($"wrong magic: expected {Magic}");
+        r.Skip(8);
+        int kind = r.Int32("kind"), scoreType = r.Int32("scoreType");
+        if (kind is not (0 or 1))
+            throw new InstanceFormatException($"kind {kind} is neither 0 (dense) nor 1 (sparse)");
+        if (scoreType is not (0 or 1))
+            throw new InstanceFormatException($"scoreType {scoreType} is neither 0 (int32) nor 1 (float64)");
+        int n = r.Int32("nMentees"), m = r.Int32("nMentors");
+        long nnz = r.Int64("nnz");
+        ulong seed = (ulong)r.Int64("seed");
+        if (n < 0 || m < 0 || nnz < 0)
+            throw new InstanceFormatException("negative size in header");
+        if (kind == 0 && nnz != (long)n * m)
+            throw new InstanceFormatException($"dense nnz {nnz} is not nMentees × nMentors = {(long)n * m}");
+        var caps = r.Int32s(m, "cap");
+        for (int j = 0; j < m; j++)
+        {
+            if (caps[j] < 0)
+                throw new InstanceFormatException($"cap[{j}] is negative");
+        }
+        long[]? rowStart = null;
+        int[]? col = null;
+        if (kind == 1)
+        {
+            rowStart = r.Int64s(n + 1, "rowPtr");
+            col = r.Int32s(checked((int)nnz), "col");
+            CheckRows(rowStart, col, n, m);
+        }
+        int[]? ints = scoreType == 0 ? r.Int32s(checked((int)nnz), "score") : null;
+        double[]? doubles = scoreType == 1 ? r.Doubles(checked((int)nnz), "score") : null;
+        var forbidden = r.Pairs("forbidden", n, m);
+        var locked = r.Pairs("locked", n, m);
+        return new InstanceFile
+        {
+            Sparse = kind == 1, FloatScores = scoreType == 1, Mentees = n, Mentors = m, Seed = seed,
+            Capacities = caps, RowStart = rowStart, MentorIndex = col, IntScores = ints,
+            FloatScoresArray = doubles, Forbidden = forbidden, Locked = locked,
+        };
+    }
+
+    private static void CheckRows(long[] rowStart, int[] col, int n, int m)
+    {
+        if (rowStart[0] != 0 || rowStart[n] != col.Length)
+            throw new InstanceFormatException("rowPtr must start at 0 and end at nnz");
+        for (int i = 0; i < n; i++)
+        {
+            if (rowStart[i + 1] < rowStart[i])
+                throw new InstanceFormatException($"rowPtr decreases at mentee {i}");
+            for (long e = rowStart[i]; e < rowStart[i + 1]; e++)
+            {
+                if ((uint)col[e] >= (uint)m)
+                    throw new InstanceFormatException($"col {col[e]} of mentee {i} is out of range 0..{m - 1}");
+                if (e > rowStart[i] && col[e] <= col[e - 1])
+                    throw new InstanceFormatException($"cols of mentee {i} are not strictly ascending");
+            }
+        }
+    }
+
+    private sealed class Reader(byte[] bytes)
+    {
+        private int _at;
+
+        public void Skip(int count) => _at += count;
+
+        private ReadOnlySpan<byte> Take(long count, string what)
+        {
+            if (count < 0 || _at + count > bytes.Length)
+                throw new InstanceFormatException($"file is truncated in {what} (at byte {_at} of {bytes.Length})");
+            var span = bytes.AsSpan(_at, (int)count);
+            _at += (int)count;
+            return span;
+        }
+
+        public int Int32(string what) => BinaryPrimitives.ReadInt32LittleEndian(Take(4, what));
+
+        public long Int64(string what) => BinaryPrimitives.ReadInt64LittleEndian(Take(8, what));
+
+        public int[] Int32s(int count, string what)
+        {
+            var span = Take(4L * count, what);
+            var values = new int[count];
+            for (int k = 0; k < count; k++)
+                values[k] = BinaryPrimitives.ReadInt32LittleEndian(span[(4 * k)..]);
+            return values;
+        }
+
+        public long[] Int64s(int count, string what)
+        {
+            var span = Take(8L * count, what);
+            var values = new long[count];
+            for (int k = 0; k < count; k++)
+                values[k] = BinaryPrimitives.ReadInt64LittleEndian(span[(8 * k)..]);
+            return values;
+        }
+
+        public double[] Doubles(int count, string what)
+        {
+            var span = Take(8L * count, what);
+            var values = new double[count];
+            for (int k = 0; k < count; k++)
+                values[k] = BinaryPrimitives.ReadDoubleLittleEndian(span[(8 * k)..]);
+            return values;
+        }
+
+        public (int, int)[] Pairs(string what, int n, int m)
+        {
+            int count = Int32($"n{what}");
+            if (count < 0)
+                throw new InstanceFormatException($"n{what} is negative");
+            var flat = Int32s(checked(2 * count), what);
+            var pairs = new (int, int)[count];
+            for (int k = 0; k < count; k++)
+            {
+                int i = flat[2 * k], j = flat[(2 * k) + 1];
+                if ((uint)i >= (uint)n || (uint)j >= (uint)m)
+                    throw new InstanceFormatException($"{what} pair ({i}, {j}) is out of range");
+                pairs[k] = (i, j);
+            }
+            return pairs;
+        }
+    }
+}

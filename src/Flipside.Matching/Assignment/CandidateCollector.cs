@@ -1,0 +1,124 @@
+using System.Numerics;
+
+namespace Flipside.Matching.Assignment;
+
+/// <summary>
+/// Keeps a mentee's best offered mentors (highest score, then lowest mentor index) and an upper bound
+/// on the score of every eligible mentor it let go, which the optimality proof needs.
+/// </summary>
+public sealed class CandidateCollector<T> where T : struct, INumber<T>, IMinMaxValue<T>
+{
+    // A min-heap on (score, -mentor): the root is the weakest kept candidate.
+    private int[] _mentors = new int[16];
+    private T[] _scores = new T[16];
+    private int _count;
+    private int _limit;
+
+    /// <summary>How many eligible mentors were offered or rejected since the last reset.</summary>
+    public int Eligible { get; private set; }
+
+    /// <summary>True when some eligible mentor was left out, so <see cref="Bound"/> matters.</summary>
+    public bool LeftSomeOut { get; private set; }
+
+    /// <summary>The highest score of any eligible mentor left out (meaningful when <see cref="LeftSomeOut"/>).</summary>
+    public T Bound { get; private set; }
+
+    /// <summary>Empties the collector and sets how many candidates it keeps.</summary>
+    public void Reset(int limit)
+    {
+        _limit = Math.Max(1, limit);
+        if (_mentors.Length < _limit)
+        {
+            _mentors = new int[_limit];
+            _scores = new T[_limit];
+        }
+        _count = 0;
+        Eligible = 0;
+        LeftSomeOut = false;
+        Bound = T.MinValue;
+    }
+
+    /// <summary>True when a mentor whose score is at most <paramref name="upperBound"/> cannot be kept.</summary>
+    public bool CannotKeep(T upperBound) => _count == _limit && upperBound < _scores[0];
+
+    /// <summary>Counts an eligible mentor whose score is known only to be at most <paramref name="upperBound"/>, and leaves it out.</summary>
+    public void Reject(T upperBound)
+    {
+        Eligible++;
+        LeaveOut(upperBound);
+    }
+
+    /// <summary>Offers an eligible mentor with its score.</summary>
+    public void Offer(int mentor, T score)
+    {
+        Eligible++;
+        if (_count < _limit)
+        {
+            _mentors[_count] = mentor;
+            _scores[_count] = score;
+            SiftUp(_count++);
+            return;
+        }
+        if (score < _scores[0] || (score == _scores[0] && mentor > _mentors[0]))
+        {
+            LeaveOut(score);
+            return;
+        }
+        LeaveOut(_scores[0]);
+        _mentors[0] = mentor;
+        _scores[0] = score;
+        SiftDown(0);
+    }
+
+    /// <summary>The kept candidates, mentors ascending.</summary>
+    public (int[] Mentors, T[] Scores) TakeKept()
+    {
+        var mentors = _mentors.AsSpan(0, _count).ToArray();
+        var scores = _scores.AsSpan(0, _count).ToArray();
+        Array.Sort(mentors, scores);
+        return (mentors, scores);
+    }
+
+    private void LeaveOut(T score)
+    {
+        LeftSomeOut = true;
+        if (score > Bound)
+            Bound = score;
+    }
+
+    private bool Weaker(int a, int b) =>
+        _scores[a] < _scores[b] || (_scores[a] == _scores[b] && _mentors[a] > _mentors[b]);
+
+    private void SiftUp(int i)
+    {
+        while (i > 0)
+        {
+            int parent = (i - 1) >> 1;
+            if (!Weaker(i, parent))
+                return;
+            Swap(i, parent);
+            i = parent;
+        }
+    }
+
+    private void SiftDown(int i)
+    {
+        while (true)
+        {
+            int left = (2 * i) + 1;
+            if (left >= _count)
+                return;
+            int weakest = left + 1 < _count && Weaker(left + 1, left) ? left + 1 : left;
+            if (!Weaker(weakest, i))
+                return;
+            Swap(i, weakest);
+            i = weakest;
+        }
+    }
+
+    private void Swap(int a, int b)
+    {
+        (_mentors[a], _mentors[b]) = (_mentors[b], _mentors[a]);
+        (_scores[a], _scores[b]) = (_scores[b], _scores[a]);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Numerics;
+
+namespace Flipside.Matching.Assignment;
+
+/// <summary>
+/// Successive shortest augmenting paths (Dijkstra with potentials) on a sparse, capacitated
+/// assignment graph: every row seeks a column; a column takes up to its capacity.
+/// Works in "cost = -score" terms: a reduced cost is cost - u(row) - v(column) and stays non-negative.
+/// Row potentials are implicit (an assigned row is tight on its column), so only column potentials
+/// <c>v</c> and the sink's potential are stored, which lets a re-solve start from earlier prices.
+/// </summary>
+internal sealed class ShortestAugmentingPath<T> where T : struct, INumber<T>, IMinMaxValue<T>
+{
+    private readonly int[][] _rowMentors;
+    private readonly T[][] _rowScores;
+    private readonly int[] _capacity;
+    private readonly T[] _v;
+    private T _sink;
+
+    private readonly int[] _columnOf;
+    private readonly int[] _edgeOf;
+    private readonly int[] _load;
+    private readonly int[] _head;
+    private readonly int[] _next;
+    private readonly int[] _prev;
+
+    private readonly T[] _dist;
+    private readonly int[] _reachedIn;
+    private readonly int[] _settledIn;
+    private readonly int[] _predRow;
+    private readonly int[] _predEdge;
+    private readonly List<int> _settled = [];
+    private readonly DistanceHeap<T> _heap = new();
+    private int _phase;
+
+    public ShortestAugmentingPath(int[][] rowMentors, T[][] rowScores, int[] capacity, T[] prices)
+    {
+        _rowMentors = rowMentors;
+        _rowScores = rowScores;
+        _capacity = capacity;
+        int columns = capacity.Length;
+        int rows = rowMentors.Length;
+        _v = prices;
+        _sink = T.Zero;
+        foreach (var v in prices)
+            _sink = T.Min(_sink, v);
+        _columnOf = new int[rows];
+        Array.Fill(_columnOf, -1);
+        _edgeOf = new int[rows];
+        _next = new int[rows];
+        _prev = new int[rows];
+        _load = new int[columns];
+        _head = new int[columns];
+        Array.Fill(_head, -1);
+        _dist = new T[columns];
+        _reachedIn = new int[columns];
+        _settledIn = new int[columns];
+        _predRow = new int[columns];
+        _predEdge = new int[columns];
+    }
+
+    public ReadOnlySpan<int> ColumnOf => _columnOf;
+
+    /// <summary>
+    /// The certificate's mentor prices in score terms: never negative, zero for a mentor with room.
+    /// With them, every row's profit (its score minus its mentor's price) is at least the score minus
+    /// the price of any other edge of that row.
+    /// </summary>
+    public T Price(int column) => _load[column] == 0 ? T.Zero : T.Max(T.Zero, _sink - _v[column]);
+
+    /// <summary>Finds a shortest augmenting path from a free row; false when none exists.</summary>
+    public bool Augment(int row)
+    {
+        _phase++;
+        _heap.Clear();
+        _settled.Clear();
+        T sinkDist = T.MaxValue;
+        int sinkColumn = -1;
+
+        var mentors = _rowMentors[row];
+        var scores = _rowScores[row];
+        for (int e = 0; e < mentors.Length; e++)
+            Relax(mentors[e], -scores[e] - _v[mentors[e]], row, e);
+
+        while (_heap.Count > 0)
+        {
+            if (!(_heap.TopKey < sinkDist))
+                break;
+            int j = _heap.Pop(out T d);
+            if (_settledIn[j] == _phase || d != _dist[j])
+                continue;
+            _settledIn[j] = _phase;
+            _settled.Add(j);
+            if (_load[j] < _capacity[j])
+            {
+                T toSink = d + T.Max(T.Zero, _v[j] - _sink);
+                if (toSink < sinkDist)
+                {
+                    sinkDist = toSink;
+                    sinkColumn = j;
+                }
+            }
+            for (int a = _head[j]; a >= 0; a = _next[a])
+                ScanAssignedRow(a, j, d);
+        }
+
+        if (sinkColumn < 0)
+            return false;
+        foreach (int j in _settled)
+            _v[j] += _dist[j] - sinkDist;
+        Flip(row, sinkColumn);
+        return true;
+    }
+
+    private void ScanAssignedRow(int a, int j, T d)
+    {
+        var mentors = _rowMentors[a];
+        var scores = _rowScores[a];
+        // The row is tight on column j, so its own score there anchors the reduced costs;
+        // the clamp absorbs rounding when scores are floating point.
+        T anchor = scores[_edgeOf[a]] + _v[j] + d;
+        for (int e = 0; e < mentors.Length; e++)
+        {
+            int k = mentors[e];
+            if (_settledIn[k] == _phase)
+                continue;
+            T reached = anchor - scores[e] - _v[k];
+            Relax(k, reached < d ? d : reached, a, e);
+        }
+    }
+
+    private void Relax(int k, T d, int viaRow, int viaEdge)
+    {
+        if (_reachedIn[k] == _phase && !(d < _dist[k]))
+            return;
+        _reachedIn[k] = _phase;
+        _dist[k] = d;
+        _predRow[k] = viaRow;
+        _predEdge[k] = viaEdge;
+        _heap.Push(d, k);
+    }
+
+    private void Flip(int start, int end)
+    {
+        _load[end]++;
+        int k = end;
+        while (true)
+        {
+            int a = _predRow[k];
+            int old = _columnOf[a];
+            if (old >= 0)
+                Unlink(a, old);
+            Link(a, k);
+            _edgeOf[a] = _predEdge[k];
+            if (a == start)
+                return;
+            k = old;
+        }
+    }
+
+    private void Link(int a, int j)
+    {
+        _columnOf[a] = j;
+        _prev[a] = -1;
+        _next[a] = _head[j];
+        if (_head[j] >= 0)
+            _prev[_head[j]] = a;
+        _head[j] = a;
+    }
+
+    private void Unlink(int a, int j)
+    {
+        if (_prev[a] >= 0)
+            _next[_prev[a]] = _next[a];
+        else
+            _head[j] = _next[a];
+        if (_next[a] >= 0)
+            _prev[_next[a]] = _prev[a];
+    }
+}
