@@ -6,6 +6,8 @@ try
     return args.Length == 0 ? Usage() : args[0] switch
     {
         "solve" => SolveCommand.Run(new Arguments(args[1..])),
+        "generate" => InstanceGenerator.Run(new Arguments(args[1..])),
+        "ortools" => OrToolsCommand.Run(new Arguments(args[1..])),
         _ => Usage(),
     };
 }

@@ -70,6 +70,65 @@ public sealed class CandidateCollector<T> where T : struct, INumber<T>, IMinMaxV
         SiftDown(0);
     }
 
+    /// <summary>
+    /// Offers a run of eligible mentors at once: <paramref name="firstMentor"/> onwards, one per score.
+    /// Runs for one mentee must come in ascending mentor order.
+    /// </summary>
+    public void OfferRun(int firstMentor, ReadOnlySpan<T> scores) => OfferAll(new Consecutive(firstMentor), scores);
+
+    /// <summary>Offers listed eligible mentors at once, in ascending mentor order across calls for one mentee.</summary>
+    public void OfferListed(ReadOnlySpan<int> mentors, ReadOnlySpan<T> scores) => OfferAll(new Listed(mentors), scores);
+
+    // The hot path of pruning: with mentors ascending, a score equal to the weakest kept one loses the
+    // tie, so one comparison against a local floor rejects almost everything.
+    private void OfferAll<TMentors>(TMentors mentors, ReadOnlySpan<T> scores) where TMentors : struct, IMentorRun, allows ref struct
+    {
+        Eligible += scores.Length;
+        int k = 0;
+        for (; k < scores.Length && _count < _limit; k++)
+        {
+            _mentors[_count] = mentors[k];
+            _scores[_count] = scores[k];
+            SiftUp(_count++);
+        }
+        if (k == scores.Length)
+            return;
+        T floor = _scores[0], leftMax = Bound;
+        for (; k < scores.Length; k++)
+        {
+            T s = scores[k];
+            if (s <= floor)
+            {
+                leftMax = T.Max(leftMax, s);
+                continue;
+            }
+            leftMax = T.Max(leftMax, floor);
+            _mentors[0] = mentors[k];
+            _scores[0] = s;
+            SiftDown(0);
+            floor = _scores[0];
+        }
+        LeftSomeOut = true;
+        Bound = leftMax;
+    }
+
+    private interface IMentorRun
+    {
+        int this[int k] { get; }
+    }
+
+    private readonly struct Consecutive(int first) : IMentorRun
+    {
+        public int this[int k] => first + k;
+    }
+
+    private readonly ref struct Listed(ReadOnlySpan<int> mentors) : IMentorRun
+    {
+        private readonly ReadOnlySpan<int> _mentors = mentors;
+
+        public int this[int k] => _mentors[k];
+    }
+
     /// <summary>The kept candidates, mentors ascending.</summary>
     public (int[] Mentors, T[] Scores) TakeKept()
     {

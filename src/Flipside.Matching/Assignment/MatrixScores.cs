@@ -29,17 +29,13 @@ public sealed class DenseMentorScores<T> : IMentorScores<T> where T : struct, IN
     public void OfferMentors(int mentee, CandidateCollector<T> collector)
     {
         var row = _scores.AsSpan(mentee * Mentors, Mentors);
-        var forbidden = _forbidden[mentee];
-        int next = 0;
-        for (int j = 0; j < row.Length; j++)
+        int from = 0;
+        foreach (int j in _forbidden[mentee])
         {
-            if (next < forbidden.Length && forbidden[next] == j)
-            {
-                next++;
-                continue;
-            }
-            collector.Offer(j, row[j]);
+            collector.OfferRun(from, row[from..j]);
+            from = j + 1;
         }
+        collector.OfferRun(from, row[from..]);
     }
 }
 
@@ -82,14 +78,16 @@ public sealed class SparseMentorScores<T> : IMentorScores<T> where T : struct, I
     /// <inheritdoc />
     public void OfferMentors(int mentee, CandidateCollector<T> collector)
     {
-        var forbidden = _forbidden[mentee];
-        for (long e = _rowStart[mentee]; e < _rowStart[mentee + 1]; e++)
+        int from = (int)_rowStart[mentee], end = (int)_rowStart[mentee + 1];
+        foreach (int j in _forbidden[mentee])
         {
-            int j = _mentors[e];
-            if (forbidden.Length > 0 && Array.BinarySearch(forbidden, j) >= 0)
+            int at = Array.BinarySearch(_mentors, from, end - from, j);
+            if (at < 0)
                 continue;
-            collector.Offer(j, _scores[e]);
+            collector.OfferListed(_mentors.AsSpan(from, at - from), _scores.AsSpan(from, at - from));
+            from = at + 1;
         }
+        collector.OfferListed(_mentors.AsSpan(from, end - from), _scores.AsSpan(from, end - from));
     }
 }
 
