@@ -1,0 +1,66 @@
+using Flipside.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Flipside.Data;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> e)
+    {
+        e.HasKey(p => p.Id);
+        e.Property(p => p.EmployeeId).HasMaxLength(64);
+        e.HasIndex(p => p.EmployeeId).IsUnique();
+        e.Property(p => p.Name).HasMaxLength(200);
+        e.Property(p => p.Email).HasMaxLength(256);
+        e.HasIndex(p => p.Email);
+        e.HasIndex(p => p.Name);
+        e.Property(p => p.Title).HasMaxLength(200);
+        e.Property(p => p.Department).HasMaxLength(200);
+        e.HasIndex(p => p.Department);
+        e.Property(p => p.Location).HasMaxLength(200);
+        e.Property(p => p.TimeZone).HasMaxLength(64);
+        e.Property(p => p.ManagerEmployeeId).HasMaxLength(64);
+        e.HasIndex(p => p.ManagerEmployeeId);
+        e.Property(p => p.Languages).HasMaxLength(200);
+        e.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> e)
+    {
+        e.HasKey(i => i.Id);
+        e.Property(i => i.Email).HasMaxLength(256);
+        e.HasIndex(i => i.Email);
+        e.Property(i => i.DisplayName).HasMaxLength(200);
+        e.Property(i => i.Role).HasMaxLength(32);
+        e.Property(i => i.TokenHash).HasMaxLength(64);
+        e.HasIndex(i => i.TokenHash).IsUnique();
+        e.Property(i => i.InvitedByUserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> e)
+    {
+        e.ToTable("Outbox");
+        e.HasKey(m => m.Id);
+        e.Property(m => m.To).HasMaxLength(256);
+        e.Property(m => m.Subject).HasMaxLength(300);
+        e.Property(m => m.LastError).HasMaxLength(1000);
+        e.Ignore(m => m.Status);
+        e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+    }
+}
+
+internal sealed class SystemFlagConfiguration : IEntityTypeConfiguration<SystemFlag>
+{
+    public void Configure(EntityTypeBuilder<SystemFlag> e)
+    {
+        e.HasKey(f => f.Key);
+        e.Property(f => f.Key).HasMaxLength(64);
+    }
+}

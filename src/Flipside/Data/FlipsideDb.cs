@@ -1,0 +1,26 @@
+using Flipside.Domain;
+using Flipside.Features.Account;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Data;
+
+/// <summary>
+/// The unit of work for the whole app. Each database provider has its own subclass only so that
+/// each keeps its own migrations (see docs/decisions/0002-migrations-per-provider.md).
+/// </summary>
+public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<FlipsideUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<SystemFlag> SystemFlags => Set<SystemFlag>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FlipsideDb).Assembly);
+    }
+}

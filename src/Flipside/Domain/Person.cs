@@ -1,0 +1,34 @@
+namespace Flipside.Domain;
+
+public enum PersonStatus { Active, OnLeave, Left }
+
+/// <summary>An employee in the directory. Identified across imports by <see cref="EmployeeId"/>.</summary>
+public sealed class Person
+{
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public string EmployeeId { get; private set; } = "";
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Title { get; set; } = "";
+    /// <summary>1 is entry level, 10 is executive.</summary>
+    public int Grade { get; set; }
+    public string Department { get; set; } = "";
+    public string Location { get; set; } = "";
+    /// <summary>IANA time zone id, e.g. Europe/London.</summary>
+    public string TimeZone { get; set; } = "UTC";
+    public string? ManagerEmployeeId { get; set; }
+    public DateOnly HireDate { get; set; }
+    /// <summary>Shown to administrators only, and used only where a program asks for it.</summary>
+    public int? BirthYear { get; set; }
+    /// <summary>Comma-separated language codes, e.g. "en,es".</summary>
+    public string Languages { get; set; } = "";
+    public PersonStatus Status { get; set; } = PersonStatus.Active;
+
+    private Person() { }
+
+    public Person(string employeeId) => EmployeeId = employeeId;
+
+    /// <summary>Whole months of tenure on a date, as the eligibility rules count them.</summary>
+    public int TenureMonths(DateOnly on) =>
+        Math.Max(0, (on.Year - HireDate.Year) * 12 + on.Month - HireDate.Month - (on.Day < HireDate.Day ? 1 : 0));
+}

@@ -1,0 +1,51 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Flipside.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Features.Account;
+
+public enum InvitationState { Open, Unknown, Used, Expired, Withdrawn }
+
+/// <summary>The invited person sets a password; the invitation is used up in the same transaction.</summary>
+public static class AcceptInvitation
+{
+    public sealed record Request(string Token, string Password);
+
+    public static async Task<(Invitation? Invitation, InvitationState State)> Find(string? token, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return (null, InvitationState.Unknown);
+        var hash = Tokens.Hash(token);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
+        var state = invitation switch
+        {
+            null => InvitationState.Unknown,
+            { UsedAt: not null } => InvitationState.Used,
+            { RevokedAt: not null } => InvitationState.Withdrawn,
+            _ when !invitation.IsOpen(clock.GetUtcNow()) => InvitationState.Expired,
+            _ => InvitationState.Open,
+        };
+        return (invitation, state);
+    }
+
+    public static async Task<(FlipsideUser? User, InvitationState State, IReadOnlyList<FieldError> Errors)> Handle(
+        Request r, FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock, CancellationToken ct)
+    {
+        var (invitation, state) = await Find(r.Token, db, clock, ct);
+        if (invitation is null || state != InvitationState.Open) return (null, state, FieldErrors.None);
+
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        invitation.MarkUsed(now);
+        await db.SaveChangesAsync(ct);
+        var user = new FlipsideUser { UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = invitation.DisplayName, CreatedAt = now };
+        var created = await users.CreateAsync(user, r.Password ?? "");
+        if (!created.Succeeded) return (null, InvitationState.Open, [.. FieldErrors.FromIdentity(created)]);
+        var role = await users.AddToRoleAsync(user, invitation.Role);
+        if (!role.Succeeded) return (null, InvitationState.Open, [.. FieldErrors.FromIdentity(role)]);
+        await tx.CommitAsync(ct);
+        return (user, InvitationState.Open, FieldErrors.None);
+    }
+}

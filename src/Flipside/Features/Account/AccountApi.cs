@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Flipside.Data;
+using Flipside.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Flipside.Features.Account;
+
+public static class AccountApi
+{
+    public sealed record SignInRequest([Required] string Email, [Required] string Password);
+    public sealed record Me(string Id, string Email, string Name, IReadOnlyList<string> Roles);
+    public sealed record AcceptInvitationRequest([Required] string Token, [Required] string Password);
+
+    public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/sign-in", async Task<Results<NoContent, ProblemHttpResult>> (SignInRequest r, SignInManager<FlipsideUser> signIn) =>
+            (await SignInModel.SignInAs(signIn, r.Email ?? "", r.Password ?? "")).Succeeded
+                ? TypedResults.NoContent()
+                : TypedResults.Problem(SignInModel.Failed, statusCode: StatusCodes.Status401Unauthorized))
+            .AllowAnonymous().DisableAntiforgery();
+
+        group.MapPost("/sign-out", async (SignInManager<FlipsideUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.NoContent();
+        }).RequireAuthorization();
+
+        group.MapGet("/me", async Task<Results<Ok<Me>, UnauthorizedHttpResult>> (ClaimsPrincipal user, UserManager<FlipsideUser> users) =>
+            await users.GetUserAsync(user) is { } u
+                ? TypedResults.Ok(new Me(u.Id, u.Email!, u.DisplayName, [.. await users.GetRolesAsync(u)]))
+                : TypedResults.Unauthorized()).RequireAuthorization();
+
+        group.MapPost("/invitations/accept", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (
+            AcceptInvitationRequest r, FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock, CancellationToken ct) =>
+        {
+            var (user, state, errors) = await AcceptInvitation.Handle(new(r.Token ?? "", r.Password ?? ""), db, users, clock, ct);
+            if (user is not null) return TypedResults.NoContent();
+            if (state != InvitationState.Open)
+                return TypedResults.Problem($"The invitation is {state.ToString().ToLowerInvariant()}; ask your administrator for a new one.", statusCode: StatusCodes.Status410Gone);
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }).AllowAnonymous().DisableAntiforgery();
+        return group;
+    }
+}

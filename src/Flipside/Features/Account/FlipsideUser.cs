@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Flipside.Features.Account;
+
+public sealed class FlipsideUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+}

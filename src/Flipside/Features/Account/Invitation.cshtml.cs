@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Flipside.Data;
+using Flipside.Features.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Flipside.Features.Account;
+
+public sealed class InvitationModel(FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public InvitationState State { get; private set; }
+    public string Email { get; private set; } = "";
+    public string Name { get; private set; } = "";
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Choose a password of at least 12 characters."), DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+        [DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The two passwords differ.")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await Load(ct);
+        if (State != InvitationState.Open || !ModelState.IsValid) return Page();
+        var (user, state, errors) = await AcceptInvitation.Handle(new(Token!, Input.Password), db, users, clock, ct);
+        State = state;
+        if (user is null)
+        {
+            errors.AddTo(ModelState);
+            return Page();
+        }
+        TempData["Status"] = "Your account is ready. Sign in with your email and the password you chose.";
+        return RedirectToPage("/Account/SignIn", new { email = user.Email });
+    }
+
+    private async Task Load(CancellationToken ct)
+    {
+        var (invitation, state) = await AcceptInvitation.Find(Token, db, clock, ct);
+        State = state;
+        Email = invitation?.Email ?? "";
+        Name = invitation?.DisplayName ?? "";
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Flipside.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Features.Admin;
+
+/// <summary>
+/// An administrator invites a person by email. The invitation and its email are saved together, so
+/// there is never an invitation without its message or a message without its invitation.
+/// </summary>
+public static class InvitePerson
+{
+    public sealed record Request(string Email, string Name, string Role);
+
+    public sealed record Result(Guid? InvitationId, DateTimeOffset? ExpiresAt, IReadOnlyList<FieldError> Errors);
+
+    public static async Task<Result> Handle(Request r, string invitedByUserId, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var email = r.Email?.Trim() ?? "";
+        var errors = new List<FieldError>();
+        if (!FieldErrors.IsEmail(email)) errors.Add(new("Email", "Enter an email address such as name@example.com."));
+        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200) errors.Add(new("Name", "Enter the person's name (up to 200 characters)."));
+        if (!Roles.IsKnown(r.Role ?? "")) errors.Add(new("Role", $"Choose one of: {string.Join(", ", Roles.All)}."));
+        if (errors.Count == 0 && await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), ct))
+            errors.Add(new("Email", "An account with this email already exists."));
+        if (errors.Count > 0) return new(null, null, errors);
+
+        var now = clock.GetUtcNow();
+        // A new invitation replaces any open one, so only the latest link works.
+        foreach (var open in await db.Invitations.Where(i => i.Email == email && i.UsedAt == null && i.RevokedAt == null).ToListAsync(ct))
+            open.Revoke(now);
+
+        var token = Tokens.New();
+        var invitation = new Invitation(email, r.Name!.Trim(), r.Role!, Tokens.Hash(token), invitedByUserId, now);
+        db.Invitations.Add(invitation);
+        db.Outbox.Add(Email(invitation, $"{baseUrl.TrimEnd('/')}/Account/Invitation?token={token}", now));
+        await db.SaveChangesAsync(ct);
+        return new(invitation.Id, invitation.ExpiresAt, FieldErrors.None);
+    }
+
+    private static OutboxMessage Email(Invitation i, string link, DateTimeOffset now)
+    {
+        var expires = i.ExpiresAt.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var text = $"""
+            Hello {i.DisplayName},
+
+            You have been invited to Flipside as {Roles.Describe(i.Role).ToLowerInvariant()}. Flipside runs reverse-mentoring
+            programs, where junior colleagues and senior leaders learn from each other.
+
+            Choose your password here (the link works once, until {expires}):
+            {link}
+
+            If you did not expect this, you can ignore this message.
+            """;
+        var html = $"""
+            <p>Hello {WebUtility.HtmlEncode(i.DisplayName)},</p>
+            <p>You have been invited to Flipside as {WebUtility.HtmlEncode(Roles.Describe(i.Role).ToLowerInvariant())}.
+            Flipside runs reverse-mentoring programs, where junior colleagues and senior leaders learn from each other.</p>
+            <p><a href="{WebUtility.HtmlEncode(link)}">Choose your password</a> (the link works once, until {expires}).</p>
+            <p>If you did not expect this, you can ignore this message.</p>
+            """;
+        return new OutboxMessage(i.Email, "Your invitation to Flipside", text, html, now);
+    }
+}

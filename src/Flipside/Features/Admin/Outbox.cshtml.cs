@@ -1,0 +1,46 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Infrastructure.Email;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Flipside.Features.Admin;
+
+/// <summary>Every email Flipside wrote, newest first. With no SMTP server set up, this is where mail is read.</summary>
+public sealed class OutboxModel(FlipsideDb db, IOptions<SmtpSettings> smtp) : PageModel
+{
+    public sealed record Row(Guid Id, string To, string Subject, DateTimeOffset CreatedAt, string Status);
+
+    public const int PageSize = 50;
+    public IReadOnlyList<Row> Messages { get; private set; } = [];
+    public bool SmtpConfigured => smtp.Value.IsConfigured;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    public bool HasMore { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        var rows = await Query(db).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+        HasMore = rows.Count > PageSize;
+        Messages = [.. rows.Take(PageSize)];
+    }
+
+    public static IQueryable<Row> Query(FlipsideDb db) => db.Outbox.OrderByDescending(m => m.CreatedAt)
+        .Select(m => new Row(m.Id, m.To, m.Subject, m.CreatedAt,
+            m.SentAt != null ? "Sent" : m.FailedAt != null ? "Failed" : m.Attempts > 0 ? "Retrying" : "Waiting"));
+}
+
+public sealed class OutboxMessageModel(FlipsideDb db) : PageModel
+{
+    public OutboxMessage Message { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var message = await db.Outbox.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (message is null) return NotFound();
+        Message = message;
+        return Page();
+    }
+}

@@ -1,0 +1,16 @@
+using Flipside.Features.Account;
+using Flipside.Features.Admin;
+using Flipside.Infrastructure.Security;
+
+namespace Flipside.Features;
+
+public static class FlipsideApi
+{
+    /// <summary>Every feature's endpoints, under /api/v1; each group states who may call it.</summary>
+    public static void MapFlipsideApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapGroup("/account").WithTags("Account").MapAccountApi();
+        api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Administrator).MapAdminApi();
+    }
+}

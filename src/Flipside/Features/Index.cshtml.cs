@@ -1,0 +1,19 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Home;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Flipside.Features;
+
+public sealed class IndexModel(FlipsideDb db, TimeProvider clock) : PageModel
+{
+    public HomeSummary.AdminFigures? Admin { get; private set; }
+    public HomeSummary.Participant? Me { get; private set; }
+    public string Name => User.Identity?.Name ?? "";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (User.IsInRole(Roles.Administrator)) Admin = await HomeSummary.ForAdministrator(db, clock.GetUtcNow(), ct);
+        if (User.IsInRole(Roles.Participant)) Me = await HomeSummary.ForParticipant(db, Name, ct);
+    }
+}

@@ -1,0 +1,71 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Account;
+using Flipside.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Infrastructure.Demo;
+
+public sealed record DemoAccount(string Role, string Email, string Name, string Description);
+
+/// <summary>Loads the demo organisation and one sign-in per role, once per database.</summary>
+public static class DemoLoader
+{
+    public const string DefaultPassword = "flipside-demo-2026";
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new(Roles.Administrator, "admin@flipside.demo", "Alex Admin", "runs the installation: people, accounts, outbox"),
+        new(Roles.ProgramManager, "manager@flipside.demo", "Priya Programme", "HR: designs programs, enrols, matches"),
+        new(Roles.Sponsor, "sponsor@flipside.demo", "Sam Sponsor", "executive sponsor: anonymous outcomes only"),
+        new(Roles.Participant, "mentor@flipside.demo", "Maya Mentor", "junior mentor (grade 2)"),
+        new(Roles.Participant, "leader@flipside.demo", "Leo Leader", "senior leader being mentored (grade 9)"),
+    ];
+
+    public static string? PasswordProblem(string password) =>
+        password.Length < 12 ? "use at least 12 characters."
+        : CommonPasswordValidator.IsWeak(password) ? "this password is too common; choose a few unrelated words." : null;
+
+    public static async Task LoadOnceAsync(IServiceProvider sp, string password, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<FlipsideDb>();
+        if (await db.SystemFlags.AnyAsync(f => f.Key == SystemFlag.DemoLoaded, ct)) return;
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var people = DemoOrganisation.Generate(DateOnly.FromDateTime(now.UtcDateTime));
+        LinkParticipantAccounts(people);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.People.AddRange(people);
+        db.SystemFlags.Add(new SystemFlag(SystemFlag.DemoLoaded, now));
+        if (!await db.SystemFlags.AnyAsync(f => f.Key == SystemFlag.SetupCompleted, ct))
+            db.SystemFlags.Add(new SystemFlag(SystemFlag.SetupCompleted, now));
+        await db.SaveChangesAsync(ct);
+
+        var users = sp.GetRequiredService<UserManager<FlipsideUser>>();
+        foreach (var account in Accounts)
+        {
+            var user = new FlipsideUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.Name, CreatedAt = now };
+            Check(await users.CreateAsync(user, password), account.Email);
+            Check(await users.AddToRoleAsync(user, account.Role), account.Email);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    // The two participant sign-ins are people in the directory, so their homes show a real person.
+    private static void LinkParticipantAccounts(IReadOnlyList<Person> people)
+    {
+        var mentor = people.First(p => p.Grade == 2 && p.Status == PersonStatus.Active);
+        mentor.Name = "Maya Mentor";
+        mentor.Email = "mentor@flipside.demo";
+        var leader = people.First(p => p.Grade == 9);
+        leader.Name = "Leo Leader";
+        leader.Email = "leader@flipside.demo";
+    }
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+            throw new Startup.StartupException($"Could not create the demo account {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Flipside.Data;
+using Flipside.Features.Account;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Flipside.Infrastructure.Security;
+
+public static class IdentitySetup
+{
+    public static void AddFlipsideIdentity(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddIdentity<FlipsideUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<FlipsideDb>()
+            .AddSignInManager<FlipsideSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders();
+
+        // A deactivated user's cookie is re-checked at most this often, so their session ends within a minute.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = config.GetValue("Security:SessionRecheck", TimeSpan.FromMinutes(1));
+            o.TimeProvider = clock;
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "Flipside.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/Account/SignIn";
+            o.LogoutPath = "/Account/SignOut";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "Flipside.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+        });
+        Policies.Add(services.AddAuthorizationBuilder());
+    }
+
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Deactivated people can neither sign in nor keep a session.</summary>
+public sealed class FlipsideSignInManager(
+    UserManager<FlipsideUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<FlipsideUser> claims,
+    IOptions<IdentityOptions> options, ILogger<SignInManager<FlipsideUser>> logger, IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<FlipsideUser> confirmation)
+    : SignInManager<FlipsideUser>(users, context, claims, options, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(FlipsideUser user) => user.IsActive && await base.CanSignInAsync(user);
+
+    public override async Task<FlipsideUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal) =>
+        await base.ValidateSecurityStampAsync(principal) is { IsActive: true } user ? user : null;
+}

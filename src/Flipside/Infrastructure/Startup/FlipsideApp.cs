@@ -1,0 +1,75 @@
+using Flipside.Data;
+using Flipside.Features;
+using Flipside.Features.Account;
+using Flipside.Infrastructure.Email;
+using Flipside.Infrastructure.Jobs;
+using Flipside.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Infrastructure.Startup;
+
+/// <summary>The composition root: services, then the request pipeline.</summary>
+public static class FlipsideApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // Serve wwwroot from the project folder when run with `dotnet run`; a no-op once published.
+        builder.WebHost.UseStaticWebAssets();
+        var settings = FlipsideSettings.From(builder.Configuration);
+        var services = builder.Services;
+
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        if (settings.Provider == DatabaseProvider.Postgres)
+            services.AddDbContext<FlipsideDb, PostgresFlipsideDb>(o => o.UseNpgsql(settings.ConnectionString));
+        else
+            services.AddDbContext<FlipsideDb, SqliteFlipsideDb>(o => o.UseSqlite(settings.ConnectionString));
+
+        services.AddDataProtection().SetApplicationName("Flipside").PersistKeysToDbContext<FlipsideDb>();
+        services.AddFlipsideIdentity(builder.Configuration);
+        services.AddFlipsideRateLimits(builder.Configuration);
+        services.AddFlipsideEmail(builder.Configuration);
+        services.AddFlipsideJobs();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddOpenApi();
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToPage("/Shared/Error");
+            o.Conventions.AllowAnonymousToPage("/Shared/NotFound");
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+        });
+        services.AddSingleton<SetupState>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+        app.UseFlipsidePipeline();
+        return app;
+    }
+
+    private static void UseFlipsidePipeline(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/Shared/Error");
+        // API clients get ProblemDetails for empty error responses; people get a page that helps them on.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Shared/NotFound"));
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        SetupState.UseSetupGate(app);
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health").AllowAnonymous().DisableRateLimiting();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapFlipsideApi();
+    }
+}

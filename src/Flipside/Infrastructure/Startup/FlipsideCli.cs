@@ -1,0 +1,73 @@
+using System.CommandLine;
+
+namespace Flipside.Infrastructure.Startup;
+
+/// <summary>
+/// The verbs and options of the flipside binary. Options we do not know, in the ASP.NET form
+/// <c>--Section:Key=value</c>, pass through to configuration; a bare unknown word is an unknown verb.
+/// </summary>
+public static class FlipsideCli
+{
+    public const int UsageError = 2;
+
+    public static readonly Option<string> Data = new("--data")
+    {
+        Description = "Folder for the SQLite database and other local files",
+        DefaultValueFactory = _ => "./data",
+        Recursive = true,
+    };
+    public static readonly Option<string?> Urls = new("--urls") { Description = "Addresses to listen on (default http://localhost:5080)" };
+    public static readonly Option<bool> Demo = new("--demo") { Description = "Load the demo organisation once and print its sign-ins" };
+    public static readonly Option<string?> DemoPassword = new("--demo-password") { Description = "Password for the demo accounts (at least 12 characters)" };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Flipside runs reverse-mentoring programs: junior mentors, senior leaders, end to end.")
+        {
+            Data, Urls, Demo, DemoPassword,
+        };
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction(_ => 0); // serving is dispatched below; this only makes "no verb" valid
+        var migrate = new Command("migrate", "Apply database migrations and exit");
+        root.Subcommands.Add(migrate);
+
+        var parsed = root.Parse(args);
+        string? unknown = null;
+        if (parsed.Errors.Count > 0 || !TrySplitPassThrough(parsed.UnmatchedTokens, out var passThrough, out unknown))
+        {
+            var problem = parsed.Errors.Count > 0 ? parsed.Errors[0].Message : $"Unknown command or argument '{unknown}'.";
+            await Console.Error.WriteLineAsync(problem);
+            await root.Parse("--help").InvokeAsync();
+            return UsageError;
+        }
+        if (parsed.GetResult(migrate) is not null)
+            return await ServeCommand.MigrateAsync(parsed, passThrough);
+        if (args.Any(IsHelpOrVersion))
+            return await parsed.InvokeAsync();
+        return await ServeCommand.ServeAsync(parsed, passThrough);
+    }
+
+    private static bool IsHelpOrVersion(string a) => a is "--help" or "-h" or "-?" or "--version";
+
+    /// <summary>Accepts <c>--Key=value</c> and <c>--Key value</c> pairs for configuration; anything else is unknown.</summary>
+    internal static bool TrySplitPassThrough(IReadOnlyList<string> tokens, out string[] passThrough, out string? unknown)
+    {
+        var kept = new List<string>();
+        unknown = null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (!t.StartsWith("--", StringComparison.Ordinal) || t.Length < 3)
+            {
+                unknown = t;
+                passThrough = [];
+                return false;
+            }
+            kept.Add(t);
+            if (!t.Contains('=', StringComparison.Ordinal) && i + 1 < tokens.Count && !tokens[i + 1].StartsWith("--", StringComparison.Ordinal))
+                kept.Add(tokens[++i]);
+        }
+        passThrough = [.. kept];
+        return true;
+    }
+}
