@@ -33,7 +33,7 @@ public static class AssignmentSolver
         // Column m is "unmatched": score 0, room for those the objective lets go unmatched.
         capacity[m] = problem.Objective == ObjectiveMode.HighestScore ? active.Length : 0;
         var prices = new T[m + 1];
-        bool proven = false;
+        bool proven = false, countedMaximum = false;
         int rounds = 0;
         ShortestAugmentingPath<T> solver;
         while (true)
@@ -46,14 +46,13 @@ public static class AssignmentSolver
                 allPlaced &= solver.Augment(i);
             if (!allPlaced)
             {
-                if (capacity[m] > 0 || candidates.AllComplete(active))
-                    throw new AssignmentException("no assignment places every mentee: capacity or eligible pairs run out");
+                if (countedMaximum)
+                    throw new AssignmentException("the solver could not place the mentees a maximum matching places");
                 // Rare: the candidates cannot place everyone. Count what the full graph can match,
                 // then let exactly the rest go unmatched.
                 candidates.CompleteAll(active);
                 capacity[m] = active.Length - MaximumMatched(candidates, active, capacity, m);
-                if (capacity[m] == 0)
-                    throw new AssignmentException("no assignment places every mentee: capacity or eligible pairs run out");
+                countedMaximum = true;
                 continue;
             }
             if (!candidates.WidenWhereUnproven(active, solver, m))
