@@ -61,9 +61,9 @@ public static class FlipsideApp
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Shared/NotFound"));
         app.UseRouting();
         app.UseRateLimiter();
+        SetupState.UseSetupGate(app);
         app.UseAuthentication();
         app.UseAuthorization();
-        SetupState.UseSetupGate(app);
         app.UseAntiforgery();
 
         app.MapStaticAssets();

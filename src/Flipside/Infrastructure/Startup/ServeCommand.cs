@@ -58,10 +58,11 @@ public static class ServeCommand
 
     private static string[] HostArgs(ParseResult parsed, string[] passThrough, bool demo, string? demoPassword)
     {
-        var args = new List<string>(passThrough) { $"--Flipside:DataDirectory={parsed.GetValue(FlipsideCli.Data)}" };
+        var args = new List<string> { $"--Flipside:DataDirectory={parsed.GetValue(FlipsideCli.Data)}" };
         if (parsed.GetValue(FlipsideCli.Urls) is { } urls) args.Add($"--urls={urls}");
         if (demo) args.AddRange(["--Demo:Enabled=true", $"--Demo:Password={demoPassword}"]);
-        return [.. args];
+        // Configuration given in the ASP.NET form comes last, so it wins over the defaults above.
+        return [.. args, .. passThrough];
     }
 
     private static void PrintBanner(WebApplication app, bool demo, string demoPassword)
