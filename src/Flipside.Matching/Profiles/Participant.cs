@@ -1,0 +1,111 @@
+using System.Numerics;
+
+namespace Flipside.Matching.Profiles;
+
+/// <summary>How a person prefers to meet.</summary>
+public enum MeetingMode
+{
+    /// <summary>Either in person or online.</summary>
+    Either,
+
+    /// <summary>Face to face, so the pair must share a location.</summary>
+    InPerson,
+
+    /// <summary>Online only.</summary>
+    Remote,
+}
+
+/// <summary>A generation, oldest first; the gap between two is what reverse mentoring bridges.</summary>
+public enum Generation
+{
+    /// <summary>Born 1946–1964.</summary>
+    BabyBoomer,
+
+    /// <summary>Born 1965–1980.</summary>
+    GenX,
+
+    /// <summary>Born 1981–1996.</summary>
+    Millennial,
+
+    /// <summary>Born 1997–2012.</summary>
+    GenZ,
+}
+
+/// <summary>
+/// A person's matching profile, mentor or mentee alike. Availability is in UTC hours of the week,
+/// already converted from the person's time zone (see <see cref="WeekHours.FromLocal"/>).
+/// </summary>
+public sealed record Participant(string Id, string Name)
+{
+    /// <summary>Job grade: higher is more senior.</summary>
+    public int Grade { get; init; }
+
+    /// <summary>Department name.</summary>
+    public string Department { get; init; } = "";
+
+    /// <summary>Office or city, also used to name the time zone in sentences.</summary>
+    public string Location { get; init; } = "";
+
+    /// <summary>Ids of the person's managers, nearest first, up to the top.</summary>
+    public IReadOnlyList<string> ManagerChain { get; init; } = [];
+
+    /// <summary>Skills the person can teach, with proficiency 1–5.</summary>
+    public IReadOnlyDictionary<string, int> Skills { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>What the person wants to learn, first priority first.</summary>
+    public IReadOnlyList<string> LearningGoals { get; init; } = [];
+
+    /// <summary>Interests for common ground.</summary>
+    public IReadOnlyList<string> Interests { get; init; } = [];
+
+    /// <summary>Languages the person speaks.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>1 = casual and tech-driven … 5 = structured and formal.</summary>
+    public int CommunicationStyle { get; init; } = 3;
+
+    /// <summary>How the person prefers to meet.</summary>
+    public MeetingMode MeetingMode { get; init; }
+
+    /// <summary>Weekly availability in UTC hours of the week.</summary>
+    public WeekHours Availability { get; init; }
+
+    /// <summary>Generation, when known.</summary>
+    public Generation? Generation { get; init; }
+
+    /// <summary>Gender as the person gave it, for fairness reports only; never a scoring input.</summary>
+    public string? Gender { get; init; }
+
+    /// <summary>How many mentees a mentor takes at most (ignored for mentees).</summary>
+    public int Capacity { get; init; } = 1;
+}
+
+/// <summary>A set of hours in a week (168), counted in UTC from Monday 00:00.</summary>
+public readonly record struct WeekHours(ulong Low, ulong Mid, ulong High)
+{
+    /// <summary>Hours in a week.</summary>
+    public const int HoursPerWeek = 168;
+
+    /// <summary>How many hours are set.</summary>
+    public int Count => BitOperations.PopCount(Low) + BitOperations.PopCount(Mid) + BitOperations.PopCount(High);
+
+    /// <summary>The hours both sets share.</summary>
+    public WeekHours Overlap(WeekHours other) => new(Low & other.Low, Mid & other.Mid, High & other.High);
+
+    /// <summary>Builds UTC week hours from local hours of the week and the local UTC offset in hours.</summary>
+    public static WeekHours FromLocal(IEnumerable<int> localHoursOfWeek, int utcOffsetHours)
+    {
+        ulong low = 0, mid = 0, high = 0;
+        foreach (int local in localHoursOfWeek)
+        {
+            int utc = ((local - utcOffsetHours) % HoursPerWeek + HoursPerWeek) % HoursPerWeek;
+            if (utc < 64)
+                low |= 1UL << utc;
+            else if (utc < 128)
+                mid |= 1UL << (utc - 64);
+            else
+                high |= 1UL << (utc - 128);
+        }
+        return new WeekHours(low, mid, high);
+    }
+}

@@ -1,0 +1,103 @@
+using Flipside.Matching.Profiles;
+
+namespace Flipside.Matching.Scoring;
+
+internal sealed partial class CompiledCohort
+{
+    // One side's people as parallel arrays, indexed like Mentees or Mentors.
+    private sealed class Side
+    {
+        public readonly int[] Grade;
+        public readonly int[] Person;
+        public readonly int[][] Chain;
+        public readonly ulong[] IdBit;
+        public readonly ulong[] ChainBits;
+        public readonly ulong[][] Interests;
+        public readonly ulong[][] Languages;
+        public readonly int[] Department;
+        public readonly int[] Location;
+
+        public Side(Participant[] people, Dictionary<string, int> interests, Dictionary<string, int> languages,
+            Dictionary<string, int> personIndex, Dictionary<string, int> departments, Dictionary<string, int> locations)
+        {
+            Grade = [.. people.Select(p => p.Grade)];
+            Person = [.. people.Select(p => personIndex[p.Id])];
+            Chain = [.. people.Select(p => p.ManagerChain.Select(id => personIndex[id]).ToArray())];
+            // A 64-bit signature of each manager chain lets almost every pair skip the exact chain search.
+            IdBit = [.. Person.Select(Bit)];
+            ChainBits = [.. Chain.Select(c => c.Aggregate(0UL, (bits, person) => bits | Bit(person)))];
+            Interests = [.. people.Select(p => Bits(p.Interests, interests))];
+            Languages = [.. people.Select(p => Bits(p.Languages, languages))];
+            Department = [.. people.Select(p => Intern(departments, p.Department))];
+            Location = [.. people.Select(p => Intern(locations, p.Location))];
+        }
+
+        private static ulong Bit(int person) => 1UL << (person & 63);
+
+        private static int Intern(Dictionary<string, int> index, string name)
+        {
+            if (!index.TryGetValue(name, out int k))
+                index[name] = k = index.Count;
+            return k;
+        }
+
+        private static ulong[] Bits(IEnumerable<string> names, Dictionary<string, int> index)
+        {
+            var words = new ulong[Math.Max(1, (index.Count + 63) / 64)];
+            foreach (var name in names)
+            {
+                int k = index[name];
+                words[k / 64] |= 1UL << (k % 64);
+            }
+            return words;
+        }
+    }
+
+    private static Dictionary<string, int> BitIndex(IEnumerable<string> names)
+    {
+        var index = new Dictionary<string, int>();
+        foreach (var name in names)
+            index.TryAdd(name, index.Count);
+        return index;
+    }
+
+    // Credit is 2 × proficiency for a skill taught, or the plain proficiency (half credit) of the
+    // best related skill in the same family: whole numbers keep scores exact.
+    private void FillSkillCredit(Participant mentor, Dictionary<string, int> skillIndex, Span<byte> credit)
+    {
+        foreach (var (skill, k) in skillIndex)
+        {
+            int best = mentor.Skills.TryGetValue(skill, out int level) ? 2 * level : 0;
+            foreach (var (taught, taughtLevel) in mentor.Skills)
+            {
+                if (Rules.Taxonomy.Related(skill, taught))
+                    best = Math.Max(best, taughtLevel);
+            }
+            credit[k] = (byte)Math.Clamp(best, 0, 10);
+        }
+    }
+
+    // The first goal weighs most: priorities G, G-1, …, 1 scaled so the coefficients sum to about 10,
+    // which with credit up to 10 puts the part on the 0–100 scale.
+    private static int[] GoalCoefficients(int goals)
+    {
+        int total = goals * (goals + 1) / 2;
+        return [.. Enumerable.Range(0, goals).Select(g => ((10 * (goals - g)) + (total / 2)) / Math.Max(1, total))];
+    }
+
+    private int[][] BlockedMentors(MatchRequest request)
+    {
+        var pairs = request.Exclusions.AsEnumerable();
+        if (!Rules.AllowRepeatPairings)
+            pairs = pairs.Concat(request.PreviousPairings);
+        var mentee = Mentees.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var mentor = Mentors.Select((p, j) => (p.Id, j)).ToDictionary(x => x.Id, x => x.j);
+        var lists = Mentees.Select(_ => new SortedSet<int>()).ToArray();
+        foreach (var pair in pairs)
+        {
+            if (mentee.TryGetValue(pair.MenteeId, out int i) && mentor.TryGetValue(pair.MentorId, out int j))
+                lists[i].Add(j);
+        }
+        return [.. lists.Select(l => l.ToArray())];
+    }
+}
