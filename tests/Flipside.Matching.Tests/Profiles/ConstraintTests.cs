@@ -1,0 +1,92 @@
+using Flipside.Matching.Profiles;
+
+namespace Flipside.Matching.Tests.Profiles;
+
+public class ConstraintTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Match_MentorManagesMenteeAtAnyDepth_NeverPairs(int depth)
+    {
+        var chain = Enumerable.Range(1, depth - 1).Select(k => $"mid{k}").Append("maya").ToList();
+        var result = Matcher.Match(A.Request([A.Mentee() with { ManagerChain = chain }], [A.Mentor()]));
+
+        Assert.Empty(result.Pairings);
+        Assert.Contains("no eligible mentor", result.Unmatched.Single(u => u.IsMentee).Reasons);
+    }
+
+    [Fact]
+    public void Match_MenteeManagesMentorAtAnyDepth_NeverPairs()
+    {
+        var mentor = A.Mentor() with { ManagerChain = ["lead", "director", "leader", "ceo"] };
+
+        var explanation = Matcher.Explain(A.Request([A.Mentee()], [mentor]), "leader", "maya");
+
+        Assert.False(explanation.Eligible);
+        Assert.Contains("inside a reporting line", explanation.Constraints);
+    }
+
+    [Fact]
+    public void Match_GradeGapBelowRule_IsIneligible()
+    {
+        var result = Matcher.Match(A.Request([A.Mentee() with { Grade = 4 }], [A.Mentor()], new ProgramRules { MinGradeGap = 2 }));
+
+        Assert.Empty(result.Pairings);
+        Assert.Contains(result.Unmatched[0].Reasons, r => r.Contains("grade", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Match_ExcludedPair_IsNeverMade()
+    {
+        var request = A.Request([A.Mentee()], [A.Mentor(), A.Mentor("zoe", "Zoe Li") with { Skills = new Dictionary<string, int>() }])
+            with { Exclusions = [new PairIds("leader", "maya")] };
+
+        Assert.Equal("zoe", Matcher.Match(request).Pairings.Single().MentorId);
+    }
+
+    [Fact]
+    public void Match_EarlierPairing_RepeatsOnlyWhenAllowed()
+    {
+        var request = A.Request([A.Mentee()], [A.Mentor(), A.Mentor("zoe", "Zoe Li") with { Skills = new Dictionary<string, int>() }])
+            with { PreviousPairings = [new PairIds("leader", "maya")] };
+
+        Assert.Equal("zoe", Matcher.Match(request).Pairings.Single().MentorId);
+        Assert.Equal("maya", Matcher.Match(request with { Rules = new ProgramRules { AllowRepeatPairings = true } }).Pairings.Single().MentorId);
+    }
+
+    [Fact]
+    public void Match_LockedPair_StaysEvenWhenAnotherScoresHigher()
+    {
+        var zoe = A.Mentor("zoe", "Zoe Li") with { Skills = new Dictionary<string, int>() };
+        var request = A.Request([A.Mentee()], [A.Mentor(), zoe]) with { Locked = [new PairIds("leader", "zoe")] };
+
+        var pairing = Matcher.Match(request).Pairings.Single();
+
+        Assert.Equal("zoe", pairing.MentorId);
+        Assert.True(pairing.Locked);
+    }
+
+    [Fact]
+    public void Solve_WhenMentorFull_ReportsReason()
+    {
+        var result = Matcher.Match(A.Request([A.Mentee("a"), A.Mentee("b")], [A.Mentor()]));
+
+        var left = result.Unmatched.Single(u => u.IsMentee);
+        Assert.Contains("all 1 eligible mentors are taken", left.Reasons[0], StringComparison.Ordinal);
+        Assert.Single(result.Pairings);
+    }
+
+    [Fact]
+    public void Match_SameCohortInAnyOrder_GivesTheSamePairings()
+    {
+        var mentees = Enumerable.Range(0, 6).Select(k => A.Mentee($"m{k}")).ToList();
+        var mentors = Enumerable.Range(0, 4).Select(k => A.Mentor($"r{k}") with { Capacity = 2 }).ToList();
+
+        var forward = Matcher.Match(A.Request(mentees, mentors));
+        var backward = Matcher.Match(A.Request([.. Enumerable.Reverse(mentees)], [.. Enumerable.Reverse(mentors)]));
+
+        Assert.Equal(forward.Pairings.Select(p => (p.MenteeId, p.MentorId)), backward.Pairings.Select(p => (p.MenteeId, p.MentorId)));
+        Assert.True(forward.ProvenOptimal);
+    }
+}

@@ -1,0 +1,62 @@
+using Flipside.Matching.Fairness;
+using Flipside.Matching.Profiles;
+using Flipside.Matching.Stable;
+
+namespace Flipside.Matching.Tests.Profiles;
+
+public class StableAndFairnessTests
+{
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 20)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void StableMatch_RandomRankings_HasNoBlockingPairsAndRespectsCapacity(int seed)
+    {
+        var random = new Random(seed);
+        var mentorIds = Enumerable.Range(0, 8).Select(k => $"r{k}").ToList();
+        var menteeIds = Enumerable.Range(0, 15).Select(k => $"m{k}").ToList();
+        var mentees = menteeIds.Select(id => new Ranking(id, [.. mentorIds.OrderBy(_ => random.Next()).Take(random.Next(1, 8))])).ToList();
+        var mentors = mentorIds.Select(id => new Ranking(id, [.. menteeIds.OrderBy(_ => random.Next()).Take(random.Next(3, 15))], random.Next(1, 3))).ToList();
+
+        var result = StableMatcher.Match(mentees, mentors);
+
+        Assert.Empty(result.BlockingPairs);
+        Assert.All(mentors, m => Assert.True(result.MentorOfMentee.Values.Count(v => v == m.Id) <= m.Capacity));
+    }
+
+    [Fact]
+    public void BlockingPairs_OfAnUnstableMatching_AreFound()
+    {
+        var mentees = new[] { new Ranking("a", ["x"]), new Ranking("b", ["x"]) };
+        var mentors = new[] { new Ranking("x", ["a", "b"]) };
+
+        var blocking = StableMatcher.BlockingPairs(mentees, mentors, new Dictionary<string, string> { ["b"] = "x" });
+
+        Assert.Equal([new BlockingPair("a", "x")], blocking);
+    }
+
+    [Fact]
+    public void Fairness_GroupWellBelowOverallRate_IsFlagged()
+    {
+        var entries = Enumerable.Range(0, 10).Select(k => new FairnessEntry(
+            A.Mentee($"m{k}") with { Department = k < 5 ? "Sales" : "Finance", Gender = k % 2 == 0 ? "F" : "M" },
+            Matched: k < 5 || k == 9, Score: 500)).ToList();
+
+        var report = FairnessReport.Build(entries, rateMargin: 0.1);
+
+        var flagged = Assert.Single(report.Flagged);
+        Assert.Equal(("Department", "Finance"), (flagged.Dimension, flagged.Group));
+        Assert.Equal(0.2, flagged.MatchRate, 9);
+    }
+
+    [Fact]
+    public void Fairness_GroupWithLowMeanScore_IsFlagged()
+    {
+        var entries = Enumerable.Range(0, 4).Select(k => new FairnessEntry(
+            A.Mentee($"m{k}") with { Location = k == 0 ? "Lagos" : "London" }, true, k == 0 ? 100 : 1000)).ToList();
+
+        var report = FairnessReport.Build(entries, scoreMargin: 0.2);
+
+        Assert.Equal("Lagos", Assert.Single(report.Flagged).Group);
+    }
+}
