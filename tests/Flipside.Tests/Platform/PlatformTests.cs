@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using Flipside.Tests.Support;
+
+namespace Flipside.Tests.Platform;
+
+public sealed class PlatformTests : IDisposable
+{
+    private readonly FlipsideFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Theory]
+    [InlineData("/Account/Setup")]
+    [InlineData("/health")]
+    [InlineData("/api/v1/account/me")]
+    [InlineData("/no-such-page")]
+    public async Task EveryResponse_CarriesTheSecurityHeaders(string path)
+    {
+        var response = await _app.Browser().GetAsync(path);
+
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Health_Is200_WhenTheDatabaseAnswers_And503_WhenItDoesNot()
+    {
+        var client = _app.Browser();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        _app.Database.Break();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Cookies_AreHttpOnlyAndSameSite()
+    {
+        var client = await Given.AnAdministrator(_app);
+        var page = await client.GetAsync("/Admin/Invite");
+        var setup = await _app.Browser().GetAsync("/Account/SignIn");
+
+        var cookies = page.Headers.Concat(setup.Headers).Where(h => h.Key == "Set-Cookie").SelectMany(h => h.Value).ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c =>
+        {
+            Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite", c, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public async Task AForm_PostedWithoutItsAntiforgeryToken_IsRefused()
+    {
+        var response = await _app.Browser().PostAsync("/Account/Setup", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Mallory", ["Input.Email"] = "mallory@example.com", ["Input.Password"] = Given.Password, ["Input.ConfirmPassword"] = Given.Password,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await _app.Query(db => Task.FromResult(db.Users.Count())));
+    }
+
+    [Fact]
+    public async Task ApiErrors_AreProblemDetails()
+    {
+        var admin = await Given.AnAdministrator(_app);
+
+        var unknown = await admin.GetAsync("/api/v1/no-such-endpoint");
+        var anonymous = await _app.Browser().GetAsync("/api/v1/account/me");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task APageThatIsNotThere_GetsAFriendlyPage_NotAStackTrace()
+    {
+        var admin = await Given.AnAdministrator(_app);
+
+        var response = await admin.GetAsync("/Admin/OutboxMessage?id=00000000-0000-0000-0000-000000000001");
+        var html = await response.Html();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", html);
+        Assert.DoesNotContain("   at ", html);
+    }
+
+    [Fact]
+    public async Task TheErrorPage_SaysWhatToDo_WithoutDetails()
+    {
+        var html = await (await _app.Browser().GetAsync("/Shared/Error")).Html();
+
+        Assert.Contains("Something went wrong", html);
+        Assert.DoesNotContain("Exception", html);
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocument_DescribesTheApi()
+    {
+        var doc = await _app.Browser().GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json");
+
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/admin/invitations", paths);
+        Assert.Contains("/api/v1/account/me", paths);
+    }
+}
