@@ -8,6 +8,8 @@ try
         "solve" => SolveCommand.Run(new Arguments(args[1..])),
         "generate" => InstanceGenerator.Run(new Arguments(args[1..])),
         "ortools" => OrToolsCommand.Run(new Arguments(args[1..])),
+        "profiles" => CohortCommands.Profiles(new Arguments(args[1..])),
+        "resolve" => CohortCommands.Resolve(new Arguments(args[1..])),
         _ => Usage(),
     };
 }
@@ -25,6 +27,12 @@ catch (Exception e)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Flipside.Benchmarks solve --instance FILE [--assign-out FILE] [--reps N]");
+    Console.Error.WriteLine("""
+        usage: Flipside.Benchmarks solve --instance FILE [--assign-out FILE] [--reps N] [--candidates K]
+               Flipside.Benchmarks ortools --instance FILE [--reps N]
+               Flipside.Benchmarks generate --kind dense|capacitated|sparse --mentees N --mentors M [--candidates C] [--seed S] --out FILE
+               Flipside.Benchmarks profiles [--mentees 10000] [--mentors 50000] [--seed S]
+               Flipside.Benchmarks resolve [--size 500] [--reps N]
+        """);
     return 2;
 }

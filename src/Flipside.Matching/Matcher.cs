@@ -67,15 +67,13 @@ public static class Matcher
                 PairExplainer.Explain(cohort, i, j), lockedMentees.Contains(i)));
         }
         var unmatched = new List<UnmatchedPerson>();
-        for (int i = 0; i < cohort.Mentees.Length; i++)
-        {
-            if (solution.MentorOf[i] < 0)
-                unmatched.Add(new UnmatchedPerson(cohort.Mentees[i].Id, true, UnmatchedReasons.ForMentee(cohort, i, solution.EligibleMentors[i], load)));
-        }
+        var unmatchedMentees = Enumerable.Range(0, cohort.Mentees.Length).Where(i => solution.MentorOf[i] < 0).ToList();
+        foreach (int i in unmatchedMentees)
+            unmatched.Add(new UnmatchedPerson(cohort.Mentees[i].Id, true, UnmatchedReasons.ForMentee(cohort, i, solution.EligibleMentors[i])));
         for (int j = 0; j < cohort.Mentors.Length; j++)
         {
             if (load[j] == 0)
-                unmatched.Add(new UnmatchedPerson(cohort.Mentors[j].Id, false, UnmatchedReasons.ForMentor(cohort, j, solution.MentorOf)));
+                unmatched.Add(new UnmatchedPerson(cohort.Mentors[j].Id, false, UnmatchedReasons.ForMentor(cohort, j, unmatchedMentees)));
         }
         return new MatchResult(pairings, unmatched, solution.Objective, solution.ProvenOptimal, solution.Rounds);
     }

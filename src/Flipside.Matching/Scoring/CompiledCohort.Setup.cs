@@ -16,6 +16,10 @@ internal sealed partial class CompiledCohort
         public readonly ulong[][] Languages;
         public readonly int[] Department;
         public readonly int[] Location;
+        public readonly int[] Style;
+        public readonly MeetingMode[] Mode;
+        public readonly int[] Generation;
+        public readonly WeekHours[] Availability;
 
         public Side(Participant[] people, Dictionary<string, int> interests, Dictionary<string, int> languages,
             Dictionary<string, int> personIndex, Dictionary<string, int> departments, Dictionary<string, int> locations)
@@ -30,6 +34,10 @@ internal sealed partial class CompiledCohort
             Languages = [.. people.Select(p => Bits(p.Languages, languages))];
             Department = [.. people.Select(p => Intern(departments, p.Department))];
             Location = [.. people.Select(p => Intern(locations, p.Location))];
+            Style = [.. people.Select(p => p.CommunicationStyle)];
+            Mode = [.. people.Select(p => p.MeetingMode)];
+            Generation = [.. people.Select(p => p.Generation is { } g ? (int)g : -1)];
+            Availability = [.. people.Select(p => p.Availability)];
         }
 
         private static ulong Bit(int person) => 1UL << (person & 63);
@@ -63,18 +71,24 @@ internal sealed partial class CompiledCohort
 
     // Credit is 2 × proficiency for a skill taught, or the plain proficiency (half credit) of the
     // best related skill in the same family: whole numbers keep scores exact.
-    private void FillSkillCredit(Participant mentor, Dictionary<string, int> skillIndex, Span<byte> credit)
+    private static void FillSkillCredit(Participant mentor, Dictionary<string, int> skillIndex, int[][] relatedSkills, Span<byte> credit)
     {
-        foreach (var (skill, k) in skillIndex)
+        foreach (var (skill, level) in mentor.Skills)
         {
-            int best = mentor.Skills.TryGetValue(skill, out int level) ? 2 * level : 0;
-            foreach (var (taught, taughtLevel) in mentor.Skills)
-            {
-                if (Rules.Taxonomy.Related(skill, taught))
-                    best = Math.Max(best, taughtLevel);
-            }
-            credit[k] = (byte)Math.Clamp(best, 0, 10);
+            int k = skillIndex[skill];
+            credit[k] = (byte)Math.Max(credit[k], Math.Clamp(2 * level, 0, 10));
+            foreach (int related in relatedSkills[k])
+                credit[related] = (byte)Math.Max(credit[related], Math.Clamp(level, 0, 5));
         }
+    }
+
+    // For each skill index, the other skills of its family.
+    private int[][] RelatedSkills(Dictionary<string, int> skillIndex)
+    {
+        var names = skillIndex.OrderBy(s => s.Value).Select(s => s.Key).ToArray();
+        var byFamily = names.Select((name, k) => (Family: Rules.Taxonomy.FamilyOf(name), k)).Where(x => x.Family is not null)
+            .GroupBy(x => x.Family!).ToDictionary(g => g.Key, g => g.Select(x => x.k).ToArray());
+        return [.. names.Select((name, k) => Rules.Taxonomy.FamilyOf(name) is { } family ? byFamily[family].Where(o => o != k).ToArray() : [])];
     }
 
     // The first goal weighs most: priorities G, G-1, …, 1 scaled so the coefficients sum to about 10,

@@ -35,8 +35,9 @@ internal sealed partial class CompiledCohort
             skillIndex.TryAdd(name, skillIndex.Count);
         _skills = Math.Max(1, skillIndex.Count);
         _mentorSkillCredit = new byte[Mentors.Length * _skills];
+        var relatedSkills = RelatedSkills(skillIndex);
         for (int j = 0; j < Mentors.Length; j++)
-            FillSkillCredit(Mentors[j], skillIndex, _mentorSkillCredit.AsSpan(j * _skills, _skills));
+            FillSkillCredit(Mentors[j], skillIndex, relatedSkills, _mentorSkillCredit.AsSpan(j * _skills, _skills));
         _goalSkill = [.. Mentees.Select(p => p.LearningGoals.Select(g => skillIndex[g]).ToArray())];
         _goalCoefficient = [.. Mentees.Select(p => GoalCoefficients(p.LearningGoals.Count))];
 
@@ -65,7 +66,7 @@ internal sealed partial class CompiledCohort
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Eligible(int i, int j, ref int blockedAt)
     {
-        if (Mentees[i].Grade - _mentor.Grade[j] < Rules.MinGradeGap)
+        if (_mentee.Grade[i] - _mentor.Grade[j] < Rules.MinGradeGap)
             return false;
         if (((_mentee.ChainBits[i] & _mentor.IdBit[j]) | (_mentor.ChainBits[j] & _mentee.IdBit[i])) != 0 && InReportingLine(i, j))
             return false;
@@ -75,7 +76,7 @@ internal sealed partial class CompiledCohort
         return blockedAt >= blocked.Length || blocked[blockedAt] != j;
     }
 
-    public bool GradeGapFails(int i, int j) => Mentees[i].Grade - _mentor.Grade[j] < Rules.MinGradeGap;
+    public bool GradeGapFails(int i, int j) => _mentee.Grade[i] - _mentor.Grade[j] < Rules.MinGradeGap;
 
     public bool InReportingLine(int i, int j) =>
         Array.IndexOf(_mentee.Chain[i], _mentor.Person[j]) >= 0 || Array.IndexOf(_mentor.Chain[j], _mentee.Person[i]) >= 0;
@@ -93,11 +94,17 @@ internal sealed partial class CompiledCohort
     {
         long weight = Rules.Weights.Complementarity;
         int blockedAt = 0;
+        var skills = _goalSkill[i];
+        var coefficients = _goalCoefficient[i];
+        var credit = _mentorSkillCredit;
         for (int j = 0; j < Mentors.Length; j++)
         {
             if (!Eligible(i, j, ref blockedAt))
                 continue;
-            long complementarity = weight * Complementarity(i, j);
+            int points = 0, row = j * _skills;
+            for (int g = 0; g < skills.Length; g++)
+                points += coefficients[g] * credit[row + skills[g]];
+            long complementarity = weight * points;
             if (collector.CannotKeep(complementarity + _otherMaximum))
             {
                 collector.Reject(complementarity + _otherMaximum);
@@ -133,18 +140,18 @@ internal sealed partial class CompiledCohort
 
     public int StyleFit(int i, int j)
     {
-        int points = FullPoints - (25 * Math.Abs(Mentees[i].CommunicationStyle - Mentors[j].CommunicationStyle));
+        int points = FullPoints - (25 * Math.Abs(_mentee.Style[i] - _mentor.Style[j]));
         return Math.Max(0, MeetingModesClash(i, j) ? points / 2 : points);
     }
 
     public bool MeetingModesClash(int i, int j)
     {
-        MeetingMode a = Mentees[i].MeetingMode, b = Mentors[j].MeetingMode;
+        MeetingMode a = _mentee.Mode[i], b = _mentor.Mode[j];
         bool inPerson = a == MeetingMode.InPerson || b == MeetingMode.InPerson;
         return inPerson && (a == MeetingMode.Remote || b == MeetingMode.Remote || _mentee.Location[i] != _mentor.Location[j]);
     }
 
-    public int OverlapHours(int i, int j) => Mentees[i].Availability.Overlap(Mentors[j].Availability).Count;
+    public int OverlapHours(int i, int j) => _mentee.Availability[i].Overlap(_mentor.Availability[j]).Count;
 
     public int AvailabilityOverlap(int i, int j) => _overlapPoints[OverlapHours(i, j)];
 
@@ -153,7 +160,7 @@ internal sealed partial class CompiledCohort
     public int CrossDepartment(int i, int j) => _mentee.Department[i] != _mentor.Department[j] ? FullPoints : 0;
 
     public int GenerationGap(int i, int j) =>
-        Mentees[i].Generation is { } a && Mentors[j].Generation is { } b ? Math.Min(FullPoints, 34 * Math.Abs(a - b)) : 0;
+        _mentee.Generation[i] >= 0 && _mentor.Generation[j] >= 0 ? Math.Min(FullPoints, 34 * Math.Abs(_mentee.Generation[i] - _mentor.Generation[j])) : 0;
 
     private static int CommonBits(ulong[][] a, ulong[][] b, int i, int j)
     {

@@ -3,12 +3,11 @@ namespace Flipside.Matching.Scoring;
 /// <summary>Says why someone was left without a pairing, in words a program manager can act on.</summary>
 internal static class UnmatchedReasons
 {
-    public static IReadOnlyList<string> ForMentee(CompiledCohort c, int i, int eligible, int[] load)
+    public static IReadOnlyList<string> ForMentee(CompiledCohort c, int i, int eligible)
     {
         if (eligible > 0)
         {
-            int full = Enumerable.Range(0, c.Mentors.Length).Count(j => load[j] >= c.Mentors[j].Capacity);
-            return [$"all {eligible} eligible mentors are taken by pairings that match more people or score higher ({full} mentors are full)"];
+            return [$"all {eligible} eligible mentors are taken by pairings that match more people or score higher"];
         }
         if (c.Mentors.Length == 0)
             return ["no mentors in the cohort"];
@@ -29,18 +28,22 @@ internal static class UnmatchedReasons
         return reasons;
     }
 
-    public static IReadOnlyList<string> ForMentor(CompiledCohort c, int j, IReadOnlyList<int> mentorOf)
+    // A mentor left free while a mentee it could take is unmatched cannot happen at the optimum, so only
+    // the unmatched mentees need checking: that keeps this cheap when most mentors of a large pool stay free.
+    public static IReadOnlyList<string> ForMentor(CompiledCohort c, int j, IReadOnlyList<int> unmatchedMentees)
     {
         if (c.Mentors[j].Capacity == 0)
             return ["capacity is zero"];
+        if (unmatchedMentees.Count == 0)
+            return ["every mentee is already paired with a mentor who fits at least as well"];
         int eligible = 0;
-        for (int i = 0; i < c.Mentees.Length; i++)
+        foreach (int i in unmatchedMentees)
         {
             int at = 0;
             eligible += c.Eligible(i, j, ref at) ? 1 : 0;
         }
         return eligible == 0
-            ? ["no eligible mentee (grade gap, reporting line or exclusions)"]
-            : [$"each of the {eligible} eligible mentees is better served by another mentor"];
+            ? [$"none of the {unmatchedMentees.Count} unmatched mentees is eligible (grade gap, reporting line or exclusions); the others are better served elsewhere"]
+            : [$"{eligible} unmatched mentees are eligible but the objective leaves them out"];
     }
 }
