@@ -1,0 +1,69 @@
+using Flipside.Domain;
+using Flipside.Infrastructure.Demo;
+using Flipside.Infrastructure.Startup;
+using Flipside.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Tests.Demo;
+
+public sealed class DemoTests : IDisposable
+{
+    private readonly FlipsideFactory _app = new FlipsideFactory().With("Demo:Enabled", "true");
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Demo_LoadsAnOrganisation_OnceOnly()
+    {
+        _ = _app.Services; // builds the app, which loads the demo
+        await DatabaseStartup.PrepareAsync(_app.Services); // a second start must not load it again
+
+        var people = await _app.Query(db => db.People.AsNoTracking().ToListAsync());
+        Assert.Equal(300, people.Count);
+        Assert.Equal(DemoLoader.Accounts.Count, await _app.Query(db => db.Users.CountAsync()));
+        Assert.Equal(Enumerable.Range(1, 10), people.Select(p => p.Grade).Distinct().Order());
+        Assert.Equal(["Americas", "Asia-Pacific", "Europe"], people.Select(p => Region(p.TimeZone)).Distinct().Order());
+        Assert.InRange(Depth(people), 5, 6);
+        Assert.True(people.Min(p => p.BirthYear) < 1965 && people.Max(p => p.BirthYear) > 1997, "the demo spans Baby Boomers to Gen Z");
+    }
+
+    [Theory]
+    [InlineData("admin@flipside.demo", "Administration")]
+    [InlineData("manager@flipside.demo", "Your programs")]
+    [InlineData("sponsor@flipside.demo", "Programs you sponsor")]
+    [InlineData("mentor@flipside.demo", "Maya Mentor")]
+    public async Task EachDemoAccount_SignsIn_ToItsHome(string email, string expected)
+    {
+        var client = await Given.SignedIn(_app, email, DemoLoader.DefaultPassword);
+
+        Assert.Contains(expected, await (await client.GetAsync("/")).Html());
+    }
+
+    [Fact]
+    public void Demo_IsTheSameEveryTime()
+    {
+        var today = new DateOnly(2026, 11, 23);
+        var a = DemoOrganisation.Generate(today);
+        var b = DemoOrganisation.Generate(today);
+
+        Assert.Equal(a.Select(p => (p.EmployeeId, p.Name, p.Grade, p.ManagerEmployeeId)), b.Select(p => (p.EmployeeId, p.Name, p.Grade, p.ManagerEmployeeId)));
+    }
+
+    private static string Region(string timeZone) => timeZone.Split('/')[0] switch
+    {
+        "Europe" => "Europe",
+        "America" => "Americas",
+        _ => "Asia-Pacific",
+    };
+
+    private static int Depth(IReadOnlyList<Person> people)
+    {
+        var byId = people.ToDictionary(p => p.EmployeeId);
+        return people.Max(p =>
+        {
+            var depth = 1;
+            for (var m = p.ManagerEmployeeId; m is not null; m = byId[m].ManagerEmployeeId) depth++;
+            return depth;
+        });
+    }
+}
