@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Flipside.Benchmarks;
@@ -64,9 +66,18 @@ public sealed class InstanceFile
         var locked = r.Pairs("locked", n, m);
         return new InstanceFile
         {
-            Sparse = kind == 1, FloatScores = scoreType == 1, Mentees = n, Mentors = m, Seed = seed,
-            Capacities = caps, RowStart = rowStart, MentorIndex = col, IntScores = ints,
-            FloatScoresArray = doubles, Forbidden = forbidden, Locked = locked,
+            Sparse = kind == 1,
+            FloatScores = scoreType == 1,
+            Mentees = n,
+            Mentors = m,
+            Seed = seed,
+            Capacities = caps,
+            RowStart = rowStart,
+            MentorIndex = col,
+            IntScores = ints,
+            FloatScoresArray = doubles,
+            Forbidden = forbidden,
+            Locked = locked,
         };
     }
 
@@ -107,31 +118,18 @@ public sealed class InstanceFile
 
         public long Int64(string what) => BinaryPrimitives.ReadInt64LittleEndian(Take(8, what));
 
-        public int[] Int32s(int count, string what)
-        {
-            var span = Take(4L * count, what);
-            var values = new int[count];
-            for (int k = 0; k < count; k++)
-                values[k] = BinaryPrimitives.ReadInt32LittleEndian(span[(4 * k)..]);
-            return values;
-        }
+        public int[] Int32s(int count, string what) => Values<int>(count, what);
 
-        public long[] Int64s(int count, string what)
-        {
-            var span = Take(8L * count, what);
-            var values = new long[count];
-            for (int k = 0; k < count; k++)
-                values[k] = BinaryPrimitives.ReadInt64LittleEndian(span[(8 * k)..]);
-            return values;
-        }
+        public long[] Int64s(int count, string what) => Values<long>(count, what);
 
-        public double[] Doubles(int count, string what)
+        public double[] Doubles(int count, string what) => Values<double>(count, what);
+
+        // The format is little-endian, like every machine .NET runs the benchmarks on; refuse otherwise.
+        private T[] Values<T>(int count, string what) where T : unmanaged
         {
-            var span = Take(8L * count, what);
-            var values = new double[count];
-            for (int k = 0; k < count; k++)
-                values[k] = BinaryPrimitives.ReadDoubleLittleEndian(span[(8 * k)..]);
-            return values;
+            if (!BitConverter.IsLittleEndian)
+                throw new InstanceFormatException("reading instances needs a little-endian machine");
+            return MemoryMarshal.Cast<byte, T>(Take((long)Unsafe.SizeOf<T>() * count, what)).ToArray();
         }
 
         public (int, int)[] Pairs(string what, int n, int m)

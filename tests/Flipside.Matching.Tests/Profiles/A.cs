@@ -11,15 +11,25 @@ internal static class A
 
     public static Participant Mentee(string id = "leader", string name = "Helen Park") => new(id, name)
     {
-        Grade = 10, Department = "Finance", Location = "London", Generation = Generation.BabyBoomer,
-        LearningGoals = ["Generative AI"], Languages = ["English"], CommunicationStyle = 4,
+        Grade = 10,
+        Department = "Finance",
+        Location = "London",
+        Generation = Generation.BabyBoomer,
+        LearningGoals = ["Generative AI"],
+        Languages = ["English"],
+        CommunicationStyle = 4,
         Availability = WeekHours.FromLocal(OfficeHours(), 0),
     };
 
     public static Participant Mentor(string id = "maya", string name = "Maya Chen") => new(id, name)
     {
-        Grade = 3, Department = "Engineering", Location = "New York", Generation = Generation.GenZ,
-        Skills = new Dictionary<string, int> { ["Generative AI"] = 5 }, Languages = ["English"], CommunicationStyle = 2,
+        Grade = 3,
+        Department = "Engineering",
+        Location = "New York",
+        Generation = Generation.GenZ,
+        Skills = new Dictionary<string, int> { ["Generative AI"] = 5 },
+        Languages = ["English"],
+        CommunicationStyle = 2,
         Availability = WeekHours.FromLocal(OfficeHours(), -5),
     };
 

@@ -40,7 +40,8 @@ public class ConstraintTests
     public void Match_ExcludedPair_IsNeverMade()
     {
         var request = A.Request([A.Mentee()], [A.Mentor(), A.Mentor("zoe", "Zoe Li") with { Skills = new Dictionary<string, int>() }])
-            with { Exclusions = [new PairIds("leader", "maya")] };
+            with
+        { Exclusions = [new PairIds("leader", "maya")] };
 
         Assert.Equal("zoe", Matcher.Match(request).Pairings.Single().MentorId);
     }
@@ -49,7 +50,8 @@ public class ConstraintTests
     public void Match_EarlierPairing_RepeatsOnlyWhenAllowed()
     {
         var request = A.Request([A.Mentee()], [A.Mentor(), A.Mentor("zoe", "Zoe Li") with { Skills = new Dictionary<string, int>() }])
-            with { PreviousPairings = [new PairIds("leader", "maya")] };
+            with
+        { PreviousPairings = [new PairIds("leader", "maya")] };
 
         Assert.Equal("zoe", Matcher.Match(request).Pairings.Single().MentorId);
         Assert.Equal("maya", Matcher.Match(request with { Rules = new ProgramRules { AllowRepeatPairings = true } }).Pairings.Single().MentorId);
