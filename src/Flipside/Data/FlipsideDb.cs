@@ -17,6 +17,14 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SystemFlag> SystemFlags => Set<SystemFlag>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<MentoringProgram> Programs => Set<MentoringProgram>();
+    public DbSet<ProgramManagerAssignment> ProgramManagers => Set<ProgramManagerAssignment>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<Profile> Profiles => Set<Profile>();
+    public DbSet<ProfileTopic> ProfileTopics => Set<ProfileTopic>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

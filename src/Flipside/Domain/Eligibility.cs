@@ -1,0 +1,34 @@
+namespace Flipside.Domain;
+
+/// <summary>
+/// The program's eligibility rules applied to one person, with reasons a person can read. Pair rules
+/// (grade gap, same department) are checked against the other side already in the cohort, so a person
+/// is refused only when no pairing could satisfy them; matching then enforces them pair by pair.
+/// </summary>
+public static class Eligibility
+{
+    public static IReadOnlyList<string> Problems(Person person, ParticipantRole role, MentoringProgram program, IReadOnlyCollection<Person> otherSide, DateOnly today)
+    {
+        var rules = program.Eligibility;
+        var problems = new List<string>();
+        if (person.Status == PersonStatus.Left) problems.Add($"{person.Name} has left the organisation");
+        if (role == ParticipantRole.Mentor)
+        {
+            var tenure = person.TenureMonths(today);
+            if (tenure < rules.MinMentorTenureMonths)
+                problems.Add($"tenure {tenure} month{(tenure == 1 ? "" : "s")}, the program asks for {rules.MinMentorTenureMonths}");
+        }
+        if (otherSide.Count > 0)
+        {
+            var gap = role == ParticipantRole.Mentor ? otherSide.Max(o => o.Grade) - person.Grade : person.Grade - otherSide.Min(o => o.Grade);
+            if (gap < rules.MinGradeGap)
+            {
+                var other = role == ParticipantRole.Mentor ? program.MenteeLabel : program.MentorLabel;
+                problems.Add($"grade gap {gap}, the program asks for {rules.MinGradeGap} (compared with the {(role == ParticipantRole.Mentor ? "most senior" : "most junior")} {other} enrolled)");
+            }
+            if (rules.ExcludeSameDepartment && otherSide.All(o => o.Department == person.Department))
+                problems.Add($"everyone on the other side is in {person.Department}, and the program pairs across departments only");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,106 @@
+namespace Flipside.Domain;
+
+public enum ParticipantRole { Mentor, Mentee }
+
+public enum EnrollmentStatus
+{
+    /// <summary>A program manager invited the person; they have not answered.</summary>
+    Invited,
+    /// <summary>The person volunteered; a program manager has not answered.</summary>
+    Applied,
+    /// <summary>The mentor said yes; their line manager has been asked.</summary>
+    AwaitingManagerApproval,
+    Enrolled,
+    Declined,
+    NotApproved,
+    Withdrawn,
+}
+
+/// <summary>A person's part in a cohort, as mentor or mentee. Participation is voluntary at every step.</summary>
+public sealed class Enrollment
+{
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid CohortId { get; private set; }
+    public Cohort Cohort { get; private set; } = null!;
+    public Guid PersonId { get; private set; }
+    public Person Person { get; private set; } = null!;
+    public ParticipantRole Role { get; private set; }
+    public EnrollmentStatus Status { get; private set; }
+    public string Motivation { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    /// <summary>Hash of the token in the line manager's approval link.</summary>
+    public string? ApprovalTokenHash { get; private set; }
+    public DateTimeOffset? ApprovalDecidedAt { get; private set; }
+    public DateTimeOffset? LastReminderAt { get; set; }
+    public Profile? Profile { get; private set; }
+
+    private Enrollment() { }
+
+    private Enrollment(Guid cohortId, Guid personId, ParticipantRole role, EnrollmentStatus status, string motivation, DateTimeOffset now)
+    {
+        CohortId = cohortId;
+        PersonId = personId;
+        Role = role;
+        Status = status;
+        Motivation = motivation;
+        CreatedAt = now;
+    }
+
+    public static Enrollment Invite(Guid cohortId, Guid personId, ParticipantRole role, DateTimeOffset now) =>
+        new(cohortId, personId, role, EnrollmentStatus.Invited, "", now);
+
+    public static Enrollment Apply(Guid cohortId, Guid personId, ParticipantRole role, string motivation, DateTimeOffset now) =>
+        new(cohortId, personId, role, EnrollmentStatus.Applied, motivation, now);
+
+    public bool IsOpen => Status is EnrollmentStatus.Invited or EnrollmentStatus.Applied or EnrollmentStatus.AwaitingManagerApproval or EnrollmentStatus.Enrolled;
+
+    /// <summary>The invited person says yes. Mentors may first need their line manager's approval.</summary>
+    public void Accept(bool needsManagerApproval, string? approvalTokenHash, DateTimeOffset now)
+    {
+        if (Status != EnrollmentStatus.Invited) throw new DomainException("Only an open invitation can be accepted.");
+        AnsweredAt = now;
+        if (needsManagerApproval && Role == ParticipantRole.Mentor)
+        {
+            Status = EnrollmentStatus.AwaitingManagerApproval;
+            ApprovalTokenHash = approvalTokenHash ?? throw new DomainException("A manager approval link is needed.");
+        }
+        else Status = EnrollmentStatus.Enrolled;
+    }
+
+    public void Decline(DateTimeOffset now)
+    {
+        if (Status != EnrollmentStatus.Invited) throw new DomainException("Only an open invitation can be declined.");
+        Status = EnrollmentStatus.Declined;
+        AnsweredAt = now;
+    }
+
+    /// <summary>A program manager takes a volunteer in (or not).</summary>
+    public void DecideApplication(bool accept, bool needsManagerApproval, string? approvalTokenHash, DateTimeOffset now)
+    {
+        if (Status != EnrollmentStatus.Applied) throw new DomainException("Only an open application can be decided.");
+        Status = EnrollmentStatus.Invited;
+        if (accept) Accept(needsManagerApproval, approvalTokenHash, now);
+        else
+        {
+            Status = EnrollmentStatus.Declined;
+            AnsweredAt = now;
+        }
+    }
+
+    public void DecideAsLineManager(bool approve, DateTimeOffset now)
+    {
+        if (Status != EnrollmentStatus.AwaitingManagerApproval) throw new DomainException("This request has already been answered.");
+        Status = approve ? EnrollmentStatus.Enrolled : EnrollmentStatus.NotApproved;
+        ApprovalDecidedAt = now;
+        ApprovalTokenHash = null;
+    }
+
+    /// <summary>Anyone can leave, at any time, without giving a reason.</summary>
+    public void Withdraw(DateTimeOffset now)
+    {
+        if (!IsOpen) throw new DomainException("This enrolment has already ended.");
+        Status = EnrollmentStatus.Withdrawn;
+        AnsweredAt = now;
+    }
+}
