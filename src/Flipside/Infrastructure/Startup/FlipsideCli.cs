@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Flipside.Features.People;
 
 namespace Flipside.Infrastructure.Startup;
 
@@ -30,6 +31,8 @@ public static class FlipsideCli
         root.SetAction(_ => 0); // serving is dispatched below; this only makes "no verb" valid
         var migrate = new Command("migrate", "Apply database migrations and exit");
         root.Subcommands.Add(migrate);
+        var import = ImportPeopleCommand.Create();
+        root.Subcommands.Add(import);
 
         var parsed = root.Parse(args);
         string? unknown = null;
@@ -42,6 +45,8 @@ public static class FlipsideCli
         }
         if (parsed.GetResult(migrate) is not null)
             return await ServeCommand.MigrateAsync(parsed, passThrough);
+        if (parsed.GetResult(import) is not null && !args.Any(IsHelpOrVersion))
+            return await ImportPeopleCommand.RunAsync(parsed, passThrough);
         if (args.Any(IsHelpOrVersion))
             return await parsed.InvokeAsync();
         return await ServeCommand.ServeAsync(parsed, passThrough);

@@ -35,7 +35,7 @@ public static class ServeCommand
         });
 
     /// <summary>Builds the app, prepares storage and the database, then runs; startup problems print one line.</summary>
-    private static async Task<int> RunGuarded(string[] hostArgs, Func<WebApplication, Task<int>> run)
+    internal static async Task<int> RunGuarded(string[] hostArgs, Func<WebApplication, Task<int>> run)
     {
         try
         {
@@ -56,7 +56,7 @@ public static class ServeCommand
         }
     }
 
-    private static string[] HostArgs(ParseResult parsed, string[] passThrough, bool demo, string? demoPassword)
+    internal static string[] HostArgs(ParseResult parsed, string[] passThrough, bool demo, string? demoPassword)
     {
         var args = new List<string> { $"--Flipside:DataDirectory={parsed.GetValue(FlipsideCli.Data)}" };
         if (parsed.GetValue(FlipsideCli.Urls) is { } urls) args.Add($"--urls={urls}");

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Flipside.Data;
+using Flipside.Infrastructure.Startup;
+using Spectre.Console;
+
+namespace Flipside.Features.People;
+
+/// <summary><c>flipside import people FILE.csv [--mark-missing-as-left]</c>: the same import as the upload page, for automation.</summary>
+public static class ImportPeopleCommand
+{
+    public static readonly Argument<FileInfo> File = new("FILE") { Description = "The CSV file of people (see the README's People CSV section)" };
+    public static readonly Option<bool> MarkMissingAsLeft = new("--mark-missing-as-left")
+    {
+        Description = "The file lists everyone: mark people missing from it as left",
+    };
+    public static readonly Command People = new("people", "Import people from a CSV file: all or nothing, an upsert by employee id")
+    {
+        File, MarkMissingAsLeft,
+    };
+
+    public static Command Create()
+    {
+        People.TreatUnmatchedTokensAsErrors = false; // configuration in the --Section:Key=value form passes through
+        return new("import", "Import data from files") { People };
+    }
+
+    public static async Task<int> RunAsync(ParseResult parsed, string[] passThrough)
+    {
+        var file = parsed.GetValue(File);
+        if (file is null || !file.Exists)
+        {
+            await Console.Error.WriteLineAsync($"The file {file?.FullName ?? "(none)"} does not exist. Usage: flipside import people FILE.csv [--mark-missing-as-left]");
+            return FlipsideCli.UsageError;
+        }
+        var markMissing = parsed.GetValue(MarkMissingAsLeft);
+        return await ServeCommand.RunGuarded(ServeCommand.HostArgs(parsed, passThrough, demo: false, demoPassword: null), async app =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<FlipsideDb>();
+            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            await using var csv = file.OpenRead();
+            var report = await WithProgress(progress => ImportPeople.Handle(new(csv, markMissing), db, clock, CancellationToken.None, progress));
+            if (report.Applied)
+            {
+                Console.WriteLine(report.Summary);
+                return 0;
+            }
+            foreach (var p in report.Problems)
+                Console.WriteLine($"Row {p.Row}, {p.Column}, \"{p.Value}\": {p.Problem} Fix: {p.Fix}");
+            await Console.Error.WriteLineAsync($"{file.Name}: {report.Summary}");
+            return 1;
+        });
+    }
+
+    private static Task<ImportPeople.Report> WithProgress(Func<Action<ImportPeople.Step, double>, Task<ImportPeople.Report>> import) =>
+        AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var tasks = new Dictionary<ImportPeople.Step, ProgressTask>
+                {
+                    [ImportPeople.Step.Reading] = ctx.AddTask("Reading the file", maxValue: 1),
+                    [ImportPeople.Step.Checking] = ctx.AddTask("Checking every row", maxValue: 1),
+                    [ImportPeople.Step.Writing] = ctx.AddTask("Writing in one transaction", maxValue: 1),
+                };
+                var report = await import((step, done) => tasks[step].Value = done);
+                foreach (var t in tasks.Values.Where(t => t.Value < 1)) t.StopTask();
+                return report;
+            });
+}

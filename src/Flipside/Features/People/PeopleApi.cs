@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Claims;
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Flipside.Features.People;
+
+public static class PeopleApi
+{
+    public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/", async Task<Results<Ok<SearchPeople.Result>, ValidationProblem>> (
+            string? search, string? department, string? location, string? grade, string? status, string? page, string? pageSize,
+            FlipsideDb db, CancellationToken ct) =>
+        {
+            var errors = new List<FieldError>();
+            var q = new SearchPeople.Query(search, department, location, Number(grade, "Grade", null, errors), status,
+                Number(page, "Page", 1, errors) ?? 1, Number(pageSize, "PageSize", SearchPeople.DefaultPageSize, errors) ?? SearchPeople.DefaultPageSize);
+            errors.AddRange(SearchPeople.Check(q));
+            return errors.Count > 0 ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await SearchPeople.Handle(q, db, ct));
+        });
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<ViewPerson.Details>, NotFound>> (Guid id, ClaimsPrincipal me, FlipsideDb db, CancellationToken ct) =>
+            await ViewPerson.Handle(id, me.IsInRole(Roles.Administrator), db, ct) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound());
+
+        group.MapPost("/import", Import)
+            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<string>("text/csv")
+            .WithDescription("Imports people from a CSV file, sent as a multipart field named file or as a text/csv body. "
+                + "Nothing is written when the file has any problem; the ProblemDetails then lists every one.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<ImportPeople.Report>, ValidationProblem, ProblemHttpResult>> Import(
+        HttpRequest request, bool? markMissingAsLeft, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        Stream? csv = null;
+        var markMissing = markMissingAsLeft ?? false;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            csv = form.Files.GetFile("file")?.OpenReadStream();
+            markMissing |= form["markMissingAsLeft"] is var v && bool.TryParse(v, out var m) && m;
+        }
+        else if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+            csv = request.Body;
+        if (csv is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["file"] = ["Send the CSV file as a multipart/form-data field named file, or as the request body with Content-Type text/csv."],
+            });
+        await using (csv)
+        {
+            var report = await ImportPeople.Handle(new(csv, markMissing), db, clock, ct);
+            return report.Applied
+                ? TypedResults.Ok(report)
+                : TypedResults.Problem(report.Summary, statusCode: StatusCodes.Status400BadRequest, title: "The file was not imported.",
+                    extensions: new Dictionary<string, object?> { ["rows"] = report.Rows, ["problems"] = report.Problems });
+        }
+    }
+
+    private static int? Number(string? text, string field, int? fallback, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        errors.Add(new(field, $"{field} must be a whole number."));
+        return fallback;
+    }
+}

@@ -1,0 +1,67 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Features.People;
+
+/// <summary>The directory: search by name, email, employee id or title, filter, and page, ordered by name.</summary>
+public static class SearchPeople
+{
+    public const int DefaultPageSize = 25, MaxPageSize = 200;
+
+    public sealed record Query(string? Search, string? Department, string? Location, int? Grade, string? Status, int Page = 1, int PageSize = DefaultPageSize);
+    public sealed record Row(Guid Id, string EmployeeId, string Name, string Email, string Title, int Grade, string Department, string Location, string Status);
+    public sealed record Result(IReadOnlyList<Row> People, int Total, int Page, int PageSize)
+    {
+        public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    }
+    public sealed record FilterChoices(IReadOnlyList<string> Departments, IReadOnlyList<string> Locations);
+
+    public static IReadOnlyList<FieldError> Check(Query q)
+    {
+        var errors = new List<FieldError>();
+        if (q.Page < 1) errors.Add(new("Page", "Page must be 1 or more."));
+        if (q.PageSize is < 1 or > MaxPageSize) errors.Add(new("PageSize", $"Page size must be from 1 to {MaxPageSize}."));
+        if (q.Grade is < 1 or > 10) errors.Add(new("Grade", "Grade must be from 1 to 10."));
+        if (q.Search?.Length > 200) errors.Add(new("Search", "Search must be 200 characters or fewer."));
+        if (!string.IsNullOrWhiteSpace(q.Status) && !PersonStatusText.TryParse(q.Status, out _))
+            errors.Add(new("Status", $"Status must be {PersonStatusText.Accepted}."));
+        return errors;
+    }
+
+    /// <summary>One COUNT and one page query; ordering by name then employee id uses the name index and is stable.</summary>
+    public static async Task<Result> Handle(Query q, FlipsideDb db, CancellationToken ct)
+    {
+        var people = Filter(db.People.AsNoTracking(), q);
+        var total = await people.CountAsync(ct);
+        var page = await people.OrderBy(p => p.Name).ThenBy(p => p.EmployeeId)
+            .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
+            .Select(p => new { p.Id, p.EmployeeId, p.Name, p.Email, p.Title, p.Grade, p.Department, p.Location, p.Status })
+            .ToListAsync(ct);
+        return new([.. page.Select(p => new Row(p.Id, p.EmployeeId, p.Name, p.Email, p.Title, p.Grade, p.Department, p.Location,
+            PersonStatusText.Slug(p.Status)))], total, q.Page, q.PageSize);
+    }
+
+    public static async Task<FilterChoices> Choices(FlipsideDb db, CancellationToken ct) => new(
+        await db.People.Select(p => p.Department).Where(d => d != "").Distinct().OrderBy(d => d).ToListAsync(ct),
+        await db.People.Select(p => p.Location).Where(l => l != "").Distinct().OrderBy(l => l).ToListAsync(ct));
+
+    private static IQueryable<Person> Filter(IQueryable<Person> people, Query q)
+    {
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            // Lower-casing both sides makes the search case-insensitive on SQLite and PostgreSQL alike.
+            var s = q.Search.Trim().ToLowerInvariant();
+#pragma warning disable CA1862, CA1304, CA1311 // string.Equals(..., OrdinalIgnoreCase) does not translate to SQL
+            people = people.Where(p => p.Name.ToLower().Contains(s) || p.Email.ToLower().Contains(s)
+                || p.EmployeeId.ToLower().Contains(s) || p.Title.ToLower().Contains(s));
+#pragma warning restore CA1862, CA1304, CA1311
+        }
+        if (!string.IsNullOrWhiteSpace(q.Department)) people = people.Where(p => p.Department == q.Department);
+        if (!string.IsNullOrWhiteSpace(q.Location)) people = people.Where(p => p.Location == q.Location);
+        if (q.Grade is { } grade) people = people.Where(p => p.Grade == grade);
+        if (PersonStatusText.TryParse(q.Status, out var status)) people = people.Where(p => p.Status == status);
+        return people;
+    }
+}

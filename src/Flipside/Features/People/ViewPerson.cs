@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+using Flipside.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Features.People;
+
+/// <summary>One person's directory entry, their manager and direct reports. Birth year only for administrators.</summary>
+public static class ViewPerson
+{
+    public sealed record Link(Guid Id, string EmployeeId, string Name, string Title);
+    public sealed record Details(
+        Guid Id, string EmployeeId, string Name, string Email, string Title, int Grade, string Department, string Location,
+        string TimeZone, string? ManagerEmployeeId, Link? Manager, DateOnly HireDate,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? BirthYear, IReadOnlyList<string> Languages,
+        string Status, IReadOnlyList<Link> DirectReports);
+
+    public const int MaxReportsShown = 200;
+
+    public static async Task<Details?> Handle(Guid id, bool showBirthYear, FlipsideDb db, CancellationToken ct)
+    {
+        var p = await db.People.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null) return null;
+        var manager = p.ManagerEmployeeId is null ? null : await db.People.Where(m => m.EmployeeId == p.ManagerEmployeeId)
+            .Select(m => new Link(m.Id, m.EmployeeId, m.Name, m.Title)).SingleOrDefaultAsync(ct);
+        var reports = await db.People.Where(r => r.ManagerEmployeeId == p.EmployeeId).OrderBy(r => r.Name)
+            .Select(r => new Link(r.Id, r.EmployeeId, r.Name, r.Title)).Take(MaxReportsShown).ToListAsync(ct);
+        return new(p.Id, p.EmployeeId, p.Name, p.Email, p.Title, p.Grade, p.Department, p.Location, p.TimeZone, p.ManagerEmployeeId, manager,
+            p.HireDate, showBirthYear ? p.BirthYear : null, p.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            PersonStatusText.Slug(p.Status), reports);
+    }
+}
