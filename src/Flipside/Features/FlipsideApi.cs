@@ -1,5 +1,6 @@
 using Flipside.Features.Account;
 using Flipside.Features.Admin;
+using Flipside.Features.Programs;
 using Flipside.Features.People;
 using Flipside.Infrastructure.Security;
 
@@ -13,6 +14,7 @@ public static class FlipsideApi
         var api = app.MapGroup("/api/v1");
         api.MapGroup("/account").WithTags("Account").MapAccountApi();
         api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Administrator).MapAdminApi();
+        api.MapProgramsApi();
         api.MapGroup("/people").WithTags("People").RequireAuthorization(Policies.ProgramStaff).MapPeopleApi();
     }
 }

@@ -9,11 +9,13 @@ public sealed class IndexModel(FlipsideDb db, TimeProvider clock) : PageModel
 {
     public HomeSummary.AdminFigures? Admin { get; private set; }
     public HomeSummary.Participant? Me { get; private set; }
+    public IReadOnlyList<Programs.ProgramQueries.ProgramRow> MyPrograms { get; private set; } = [];
     public string Name => User.Identity?.Name ?? "";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (User.IsInRole(Roles.Administrator)) Admin = await HomeSummary.ForAdministrator(db, clock.GetUtcNow(), ct);
+        if (User.IsInRole(Roles.ProgramManager)) MyPrograms = await Programs.ProgramQueries.List(Programs.ProgramViewer.Of(User), db, ct);
         if (User.IsInRole(Roles.Participant)) Me = await HomeSummary.ForParticipant(db, Name, ct);
     }
 }

@@ -43,6 +43,7 @@ public static class FlipsideApp
             o.Conventions.AllowAnonymousToPage("/Shared/Error");
             o.Conventions.AllowAnonymousToPage("/Shared/NotFound");
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            o.Conventions.AuthorizeFolder("/Programs", Policies.ProgramStaff);
             o.Conventions.AuthorizeFolder("/People", Policies.ProgramStaff);
         });
         services.AddSingleton<SetupState>();

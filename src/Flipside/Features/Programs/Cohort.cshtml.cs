@@ -1,0 +1,65 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Flipside.Features.Programs;
+
+/// <summary>Creates a cohort (a wave) of a program, or changes one; its status moves on the program's page.</summary>
+public sealed class CohortModel(FlipsideDb db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid ProgramId { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
+    [BindProperty] public CohortInput Input { get; set; } = new();
+    public string ProgramName { get; private set; } = "";
+    public CohortStatus? Status { get; private set; }
+
+    private ProgramViewer Viewer => ProgramViewer.Of(User);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await Load(ct)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) FormNumbers.Explain(ModelState);
+        else
+        {
+            try
+            {
+                var result = await SaveCohort.Handle(new(ProgramId, Id, Input), Viewer, db, ct);
+                if (!result.Found) return NotFound();
+                if (result.Errors.Count == 0)
+                {
+                    TempData["Status"] = $"Cohort \"{Input.Name}\" is saved.";
+                    return RedirectToPage("Program", new { id = ProgramId });
+                }
+                result.Errors.AddTo(ModelState);
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError("", e.Message);
+            }
+        }
+        var posted = Input;
+        if (!await Load(ct)) return NotFound();
+        Input = posted;
+        return Page();
+    }
+
+    private async Task<bool> Load(CancellationToken ct)
+    {
+        if (await ProgramQueries.Get(ProgramId, Viewer, db, ct) is not { } program) return false;
+        ProgramName = program.Program.Name;
+        if (Id is { } id)
+        {
+            if (await ProgramQueries.Cohort(ProgramId, id, Viewer, db, ct) is not { } cohort) return false;
+            Input = CohortInput.From(cohort);
+            Status = cohort.Status;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,42 @@
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+
+namespace Flipside.Features.Programs;
+
+/// <summary>A wave of a program as the cohort form and the API hold it.</summary>
+[ValidateNever] // Checked by Normalise, which names each field.
+public sealed class CohortInput
+{
+    public string Name { get; set; } = "";
+    public DateOnly? StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
+    public int? Capacity { get; set; }
+    public bool OpenForApplications { get; set; }
+
+    public static CohortInput From(Cohort c) => new()
+    {
+        Name = c.Name, StartsOn = c.StartsOn, EndsOn = c.EndsOn, Capacity = c.Capacity, OpenForApplications = c.OpenForApplications,
+    };
+
+    public IReadOnlyList<FieldError> Normalise()
+    {
+        Name = Name?.Trim() ?? "";
+        var errors = new List<FieldError>();
+        if (Name.Length is 0 or > 200) errors.Add(new(nameof(Name), "Name the cohort (up to 200 characters), e.g. \"Pilot\"."));
+        if (StartsOn is null) errors.Add(new(nameof(StartsOn), "Enter the date the cohort starts."));
+        if (EndsOn is null) errors.Add(new(nameof(EndsOn), "Enter the date the cohort ends."));
+        else if (StartsOn is not null && EndsOn <= StartsOn) errors.Add(new(nameof(EndsOn), "The end date must be after the start date."));
+        if (Capacity is not (>= 1 and <= 100_000)) errors.Add(new(nameof(Capacity), "Enter how many pairs the cohort can hold: 1 or more."));
+        return errors;
+    }
+
+    internal void ApplyTo(Cohort c)
+    {
+        c.Name = Name;
+        c.StartsOn = StartsOn!.Value;
+        c.EndsOn = EndsOn!.Value;
+        c.Capacity = Capacity!.Value;
+        c.OpenForApplications = OpenForApplications;
+    }
+}

@@ -1,0 +1,95 @@
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+
+namespace Flipside.Features.Programs;
+
+[ValidateNever]
+public sealed class ObjectiveInput
+{
+    public string Title { get; set; } = "";
+    public List<MeasureInput> Measures { get; set; } = [];
+
+    internal bool IsBlank => Title.Length == 0 && Measures.Count == 0;
+
+    internal ObjectiveInput Normalised()
+    {
+        Title = Title?.Trim() ?? "";
+        Measures = [.. (Measures ?? []).Where(m => m is not null).Select(m => m.Normalised()).Where(m => !m.IsBlank)];
+        return this;
+    }
+
+    internal IEnumerable<FieldError> Validate(string field, int number)
+    {
+        if (Title.Length is 0 or > 300) yield return new($"{field}.{nameof(Title)}", $"Give objective {number} a title (up to 300 characters).");
+        if (Measures.Count == 0) yield return new($"{field}.{nameof(Measures)}", $"Add at least one measure to objective {number}, so you can show later whether it worked.");
+        for (var i = 0; i < Measures.Count; i++)
+            foreach (var e in Measures[i].Validate($"{field}.{nameof(Measures)}[{i}]", $"measure {i + 1} of objective {number}"))
+                yield return e;
+    }
+
+    internal void ApplyTo(Objective objective, int position, Action<object> added)
+    {
+        objective.Position = position;
+        objective.Title = Title;
+        var existing = objective.Measures.OrderBy(m => m.Position).ToList();
+        foreach (var gone in existing.Skip(Measures.Count)) objective.Measures.Remove(gone);
+        for (var i = 0; i < Measures.Count; i++)
+        {
+            var measure = i < existing.Count ? existing[i] : new Measure();
+            Measures[i].ApplyTo(measure, i);
+            if (i >= existing.Count)
+            {
+                objective.Measures.Add(measure);
+                added(measure);
+            }
+        }
+    }
+}
+
+/// <summary>How success is shown later, e.g. "Leaders using the collaboration tool weekly", % from 35 to 70.</summary>
+[ValidateNever]
+public sealed class MeasureInput
+{
+    // Well inside the column's precision on both databases.
+    private const decimal Limit = 1_000_000_000m;
+
+    public string Name { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public decimal? Baseline { get; set; }
+    public decimal? Target { get; set; }
+    public string Method { get; set; } = "";
+    public string Timing { get; set; } = "";
+
+    internal bool IsBlank => Name.Length == 0 && Unit.Length == 0 && Baseline is null && Target is null && Method.Length == 0 && Timing.Length == 0;
+
+    internal MeasureInput Normalised()
+    {
+        Name = Name?.Trim() ?? "";
+        Unit = Unit?.Trim() ?? "";
+        Method = Method?.Trim() ?? "";
+        Timing = Timing?.Trim() ?? "";
+        return this;
+    }
+
+    internal IEnumerable<FieldError> Validate(string field, string which)
+    {
+        if (Name.Length is 0 or > 300) yield return new($"{field}.{nameof(Name)}", $"Name {which} (up to 300 characters).");
+        if (Target is not { } target || Math.Abs(target) > Limit) yield return new($"{field}.{nameof(Target)}", $"Enter a number as the target of {which}.");
+        if (Baseline is { } baseline && Math.Abs(baseline) > Limit) yield return new($"{field}.{nameof(Baseline)}", $"Enter a smaller number as the baseline of {which}.");
+        if (Unit.Length > 40) yield return new($"{field}.{nameof(Unit)}", $"Keep the unit of {which} to 40 characters.");
+        if (Method.Length > 500) yield return new($"{field}.{nameof(Method)}", $"Keep how {which} is measured to 500 characters.");
+        if (Timing.Length > 200) yield return new($"{field}.{nameof(Timing)}", $"Keep when {which} is measured to 200 characters.");
+    }
+
+    internal void ApplyTo(Measure measure, int position)
+    {
+        measure.Position = position;
+        measure.Name = Name;
+        measure.Unit = Unit;
+        measure.Baseline = Baseline;
+        measure.Target = Target!.Value;
+        measure.Method = Method;
+        measure.Timing = Timing;
+    }
+}

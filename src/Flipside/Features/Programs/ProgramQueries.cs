@@ -1,0 +1,47 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Features.Programs;
+
+/// <summary>What the list, the overview, the home page and the API read about programs the viewer may see.</summary>
+public static class ProgramQueries
+{
+    public sealed record CohortRow(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn, int Capacity, CohortStatus Status, bool OpenForApplications);
+
+    public sealed record ProgramRow(Guid Id, string Name, ProgramStatus Status, IReadOnlyList<CohortRow> Cohorts);
+
+    public sealed record ManagerRow(string UserId, string Name, string Email);
+
+    public sealed record ProgramDetails(Guid Id, ProgramStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? ArchivedAt, string Cadence,
+        ProgramInput Program, IReadOnlyList<CohortRow> Cohorts, IReadOnlyList<ManagerRow> Managers);
+
+    /// <summary>Running programs first, then by name.</summary>
+    public static async Task<IReadOnlyList<ProgramRow>> List(ProgramViewer viewer, FlipsideDb db, CancellationToken ct) =>
+        await viewer.Programs(db)
+            .OrderBy(p => p.Status == ProgramStatus.Archived).ThenBy(p => p.Name)
+            .Select(p => new ProgramRow(p.Id, p.Name, p.Status, p.Cohorts.OrderBy(c => c.StartsOn).ThenBy(c => c.Name)
+                .Select(c => new CohortRow(c.Id, c.Name, c.StartsOn, c.EndsOn, c.Capacity, c.Status, c.OpenForApplications)).ToList()))
+            .ToListAsync(ct);
+
+    public static async Task<ProgramDetails?> Get(Guid id, ProgramViewer viewer, FlipsideDb db, CancellationToken ct)
+    {
+        var p = await viewer.Programs(db).AsNoTracking().AsSplitQuery()
+            .Include(x => x.Objectives).ThenInclude(o => o.Measures).Include(x => x.Cohorts).Include(x => x.Managers)
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null) return null;
+        var managerIds = p.Managers.Select(m => m.UserId).ToList();
+        var managers = await db.Users.Where(u => managerIds.Contains(u.Id)).OrderBy(u => u.DisplayName)
+            .Select(u => new ManagerRow(u.Id, u.DisplayName, u.Email!)).ToListAsync(ct);
+        var cohorts = p.Cohorts.OrderBy(c => c.StartsOn).ThenBy(c => c.Name)
+            .Select(c => new CohortRow(c.Id, c.Name, c.StartsOn, c.EndsOn, c.Capacity, c.Status, c.OpenForApplications)).ToList();
+        return new(p.Id, p.Status, p.CreatedAt, p.ArchivedAt, p.DescribeCadence(), ProgramInput.From(p), cohorts, managers);
+    }
+
+    /// <summary>A cohort of a program the viewer may see, or null.</summary>
+    public static Task<Cohort?> Cohort(Guid programId, Guid cohortId, ProgramViewer viewer, FlipsideDb db, CancellationToken ct)
+    {
+        var visible = viewer.Programs(db);
+        return db.Cohorts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cohortId && c.ProgramId == programId && visible.Any(p => p.Id == programId), ct);
+    }
+}
