@@ -17,6 +17,9 @@ public sealed class CandidateCollector<T> where T : struct, INumber<T>, IMinMaxV
     /// <summary>How many eligible mentors were offered or rejected since the last reset.</summary>
     public int Eligible { get; private set; }
 
+    /// <summary>How many eligible mentors were left out unseen, bounded as a group (see <see cref="Skip"/>).</summary>
+    public int Skipped { get; private set; }
+
     /// <summary>True when some eligible mentor was left out, so <see cref="Bound"/> matters.</summary>
     public bool LeftSomeOut { get; private set; }
 
@@ -34,9 +37,16 @@ public sealed class CandidateCollector<T> where T : struct, INumber<T>, IMinMaxV
         }
         _count = 0;
         Eligible = 0;
+        Skipped = 0;
         LeftSomeOut = false;
         Bound = T.MinValue;
     }
+
+    /// <summary>True when as many candidates are kept as the limit allows.</summary>
+    public bool IsFull => _count == _limit;
+
+    /// <summary>The weakest kept score once <see cref="IsFull"/>: a mentor must beat it to be kept.</summary>
+    public T Weakest => _scores[0];
 
     /// <summary>True when a mentor whose score is at most <paramref name="upperBound"/> cannot be kept.</summary>
     public bool CannotKeep(T upperBound) => _count == _limit && upperBound < _scores[0];
@@ -45,6 +55,19 @@ public sealed class CandidateCollector<T> where T : struct, INumber<T>, IMinMaxV
     public void Reject(T upperBound)
     {
         Eligible++;
+        LeaveOut(upperBound);
+    }
+
+    /// <summary>
+    /// Counts <paramref name="count"/> eligible mentors that were never offered because their scores are known
+    /// to be at most <paramref name="upperBound"/>, and leaves them out.
+    /// </summary>
+    public void Skip(int count, T upperBound)
+    {
+        if (count <= 0)
+            return;
+        Eligible += count;
+        Skipped += count;
         LeaveOut(upperBound);
     }
 

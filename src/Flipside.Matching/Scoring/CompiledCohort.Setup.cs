@@ -10,10 +10,10 @@ internal sealed partial class CompiledCohort
         public readonly int[] Grade;
         public readonly int[] Person;
         public readonly int[][] Chain;
-        public readonly ulong[] IdBit;
-        public readonly ulong[] ChainBits;
-        public readonly ulong[][] Interests;
-        public readonly ulong[][] Languages;
+        public readonly ulong[] Interests;   // InterestWords bit words per person
+        public readonly ulong[] Languages;   // LanguageWords bit words per person
+        public readonly int InterestWords;
+        public readonly int LanguageWords;
         public readonly int[] Department;
         public readonly int[] Location;
         public readonly int[] Style;
@@ -27,11 +27,10 @@ internal sealed partial class CompiledCohort
             Grade = [.. people.Select(p => p.Grade)];
             Person = [.. people.Select(p => personIndex[p.Id])];
             Chain = [.. people.Select(p => p.ManagerChain.Select(id => personIndex[id]).ToArray())];
-            // A 64-bit signature of each manager chain lets almost every pair skip the exact chain search.
-            IdBit = [.. Person.Select(Bit)];
-            ChainBits = [.. Chain.Select(c => c.Aggregate(0UL, (bits, person) => bits | Bit(person)))];
-            Interests = [.. people.Select(p => Bits(p.Interests, interests))];
-            Languages = [.. people.Select(p => Bits(p.Languages, languages))];
+            InterestWords = Words(interests);
+            LanguageWords = Words(languages);
+            Interests = Bits(people.Select(p => p.Interests), interests, InterestWords);
+            Languages = Bits(people.Select(p => p.Languages), languages, LanguageWords);
             Department = [.. people.Select(p => Intern(departments, p.Department))];
             Location = [.. people.Select(p => Intern(locations, p.Location))];
             Style = [.. people.Select(p => p.CommunicationStyle)];
@@ -40,8 +39,6 @@ internal sealed partial class CompiledCohort
             Availability = [.. people.Select(p => p.Availability)];
         }
 
-        private static ulong Bit(int person) => 1UL << (person & 63);
-
         private static int Intern(Dictionary<string, int> index, string name)
         {
             if (!index.TryGetValue(name, out int k))
@@ -49,15 +46,23 @@ internal sealed partial class CompiledCohort
             return k;
         }
 
-        private static ulong[] Bits(IEnumerable<string> names, Dictionary<string, int> index)
+        private static int Words(Dictionary<string, int> index) => Math.Max(1, (index.Count + 63) / 64);
+
+        // One flat array, `words` words a person, so that the hot loop's common case is a single word.
+        private static ulong[] Bits(IEnumerable<IEnumerable<string>> people, Dictionary<string, int> index, int words)
         {
-            var words = new ulong[Math.Max(1, (index.Count + 63) / 64)];
-            foreach (var name in names)
+            var bits = new List<ulong>();
+            foreach (var names in people)
             {
-                int k = index[name];
-                words[k / 64] |= 1UL << (k % 64);
+                int start = bits.Count;
+                bits.AddRange(new ulong[words]);
+                foreach (var name in names)
+                {
+                    int k = index[name];
+                    bits[start + (k / 64)] |= 1UL << (k % 64);
+                }
             }
-            return words;
+            return [.. bits];
         }
     }
 
@@ -70,16 +75,24 @@ internal sealed partial class CompiledCohort
     }
 
     // Credit is 2 × proficiency for a skill taught, or the plain proficiency (half credit) of the
-    // best related skill in the same family: whole numbers keep scores exact.
-    private static void FillSkillCredit(Participant mentor, Dictionary<string, int> skillIndex, int[][] relatedSkills, Span<byte> credit)
+    // best related skill in the same family: whole numbers keep scores exact. Laid out skill by skill
+    // so that one mentee's complementarity with every mentor is a few vector passes.
+    private byte[] SkillCredit(Dictionary<string, int> skillIndex, int[][] relatedSkills, int stride)
     {
-        foreach (var (skill, level) in mentor.Skills)
+        var credit = new byte[Math.Max(1, skillIndex.Count) * stride];
+        for (int j = 0; j < Mentors.Length; j++)
         {
-            int k = skillIndex[skill];
-            credit[k] = (byte)Math.Max(credit[k], Math.Clamp(2 * level, 0, 10));
-            foreach (int related in relatedSkills[k])
-                credit[related] = (byte)Math.Max(credit[related], Math.Clamp(level, 0, 5));
+            foreach (var (skill, level) in Mentors[j].Skills)
+            {
+                int k = skillIndex[skill];
+                Raise(ref credit[(k * stride) + j], Math.Clamp(2 * level, 0, 10));
+                foreach (int related in relatedSkills[k])
+                    Raise(ref credit[(related * stride) + j], Math.Clamp(level, 0, 5));
+            }
         }
+        return credit;
+
+        static void Raise(ref byte value, int to) => value = (byte)Math.Max(value, to);
     }
 
     // For each skill index, the other skills of its family.

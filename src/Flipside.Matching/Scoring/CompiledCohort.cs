@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Flipside.Matching.Profiles;
 
 namespace Flipside.Matching.Scoring;
@@ -12,18 +13,24 @@ internal sealed partial class CompiledCohort
 {
     public const int FullPoints = 100;
 
+    // Complementarity points stay within 16 bits (10 × the coefficients, which sum to about 10 + goals / 2).
+    public const int MaxLearningGoals = 1000;
+
     public readonly Participant[] Mentees;
     public readonly Participant[] Mentors;
     public readonly ProgramRules Rules;
-    private readonly int _skills;
-    private readonly byte[] _mentorSkillCredit;   // per mentor and skill: 2 × proficiency, or proficiency of the best related skill
+    private readonly int _stride;                  // mentors per skill row of _credit, padded to whole vectors
+    private readonly byte[] _credit;               // per skill and mentor: 2 × proficiency, or proficiency of the best related skill
     private readonly int[][] _goalSkill;
     private readonly int[][] _goalCoefficient;
     private readonly Side _mentee;
     private readonly Side _mentor;
     private readonly int[][] _blocked;             // per mentee, mentor indexes ascending
     private readonly int[] _overlapPoints;
-    private readonly long _otherMaximum;
+    private readonly long[] _availabilityBound;    // per mentee: the most its availability part can score with any mentor
+    private readonly Lanes? _lanes;
+    private readonly int[][] _excluded;            // per mentee, ascending: mentors blocked or in a reporting line with it
+    private readonly int[] _gradesAscending;
 
     public CompiledCohort(MatchRequest request)
     {
@@ -33,12 +40,11 @@ internal sealed partial class CompiledCohort
         var skillIndex = new Dictionary<string, int>();
         foreach (var name in Mentors.SelectMany(p => p.Skills.Keys).Concat(Mentees.SelectMany(p => p.LearningGoals)))
             skillIndex.TryAdd(name, skillIndex.Count);
-        _skills = Math.Max(1, skillIndex.Count);
-        _mentorSkillCredit = new byte[Mentors.Length * _skills];
-        var relatedSkills = RelatedSkills(skillIndex);
-        for (int j = 0; j < Mentors.Length; j++)
-            FillSkillCredit(Mentors[j], skillIndex, relatedSkills, _mentorSkillCredit.AsSpan(j * _skills, _skills));
+        _stride = (Mentors.Length + Vector256<byte>.Count - 1) / Vector256<byte>.Count * Vector256<byte>.Count;
+        _credit = SkillCredit(skillIndex, RelatedSkills(skillIndex), _stride);
         _goalSkill = [.. Mentees.Select(p => p.LearningGoals.Select(g => skillIndex[g]).ToArray())];
+        if (Mentees.FirstOrDefault(p => p.LearningGoals.Count > MaxLearningGoals) is { } many)
+            throw new ArgumentException($"mentee '{many.Id}' lists more than {MaxLearningGoals} learning goals");
         _goalCoefficient = [.. Mentees.Select(p => GoalCoefficients(p.LearningGoals.Count))];
 
         var everyone = Mentees.Concat(Mentors).ToArray();
@@ -54,27 +60,15 @@ internal sealed partial class CompiledCohort
         _blocked = BlockedMentors(request);
         _overlapPoints = [.. Enumerable.Range(0, WeekHours.HoursPerWeek + 1)
             .Select(h => Math.Min(FullPoints, h * FullPoints / Math.Max(1, Rules.TargetOverlapHours)))];
-        var w = Rules.Weights;
-        _otherMaximum = (long)FullPoints * (w.SharedInterests + w.StyleFit + w.AvailabilityOverlap + w.SharedLanguage + w.CrossDepartment + w.GenerationGap);
+        _availabilityBound = AvailabilityBounds();
+        _lanes = BuildLanes(interests.Count, languages.Count, departments.Count, locations.Count);
+        _excluded = ExcludedMentors(people.Count);
+        _gradesAscending = [.. _mentor.Grade.Order()];
     }
 
     public int IndexOfMentee(string id) => Array.FindIndex(Mentees, p => p.Id == id);
 
     public int IndexOfMentor(string id) => Array.FindIndex(Mentors, p => p.Id == id);
-
-    // Eligibility, cheapest test first. The reporting-line test is exact; the bit filter only skips it.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Eligible(int i, int j, ref int blockedAt)
-    {
-        if (_mentee.Grade[i] - _mentor.Grade[j] < Rules.MinGradeGap)
-            return false;
-        if (((_mentee.ChainBits[i] & _mentor.IdBit[j]) | (_mentor.ChainBits[j] & _mentee.IdBit[i])) != 0 && InReportingLine(i, j))
-            return false;
-        var blocked = _blocked[i];
-        while (blockedAt < blocked.Length && blocked[blockedAt] < j)
-            blockedAt++;
-        return blockedAt >= blocked.Length || blocked[blockedAt] != j;
-    }
 
     public bool GradeGapFails(int i, int j) => _mentee.Grade[i] - _mentor.Grade[j] < Rules.MinGradeGap;
 
@@ -89,44 +83,18 @@ internal sealed partial class CompiledCohort
         return ((long)w.Complementarity * Complementarity(i, j)) + OtherParts(i, j);
     }
 
-    /// <summary>Offers every eligible mentor of a mentee, skipping the full score where it cannot make the cut.</summary>
-    public void OfferMentors(int i, Assignment.CandidateCollector<long> collector)
-    {
-        long weight = Rules.Weights.Complementarity;
-        int blockedAt = 0;
-        var skills = _goalSkill[i];
-        var coefficients = _goalCoefficient[i];
-        var credit = _mentorSkillCredit;
-        for (int j = 0; j < Mentors.Length; j++)
-        {
-            if (!Eligible(i, j, ref blockedAt))
-                continue;
-            int points = 0, row = j * _skills;
-            for (int g = 0; g < skills.Length; g++)
-                points += coefficients[g] * credit[row + skills[g]];
-            long complementarity = weight * points;
-            if (collector.CannotKeep(complementarity + _otherMaximum))
-            {
-                collector.Reject(complementarity + _otherMaximum);
-                continue;
-            }
-            collector.Offer(j, complementarity + OtherParts(i, j));
-        }
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Complementarity(int i, int j)
     {
-        var credit = _mentorSkillCredit.AsSpan(j * _skills, _skills);
         var skills = _goalSkill[i];
         var coefficients = _goalCoefficient[i];
         int points = 0;
         for (int g = 0; g < skills.Length; g++)
-            points += coefficients[g] * credit[skills[g]];
+            points += coefficients[g] * _credit[(skills[g] * _stride) + j];
         return points;
     }
 
-    private long OtherParts(int i, int j)
+    public long OtherParts(int i, int j)
     {
         var w = Rules.Weights;
         return ((long)w.SharedInterests * SharedInterests(i, j)) + ((long)w.StyleFit * StyleFit(i, j))
@@ -134,7 +102,7 @@ internal sealed partial class CompiledCohort
             + ((long)w.CrossDepartment * CrossDepartment(i, j)) + ((long)w.GenerationGap * GenerationGap(i, j));
     }
 
-    public int SharedInterestCount(int i, int j) => CommonBits(_mentee.Interests, _mentor.Interests, i, j);
+    public int SharedInterestCount(int i, int j) => CommonBits(_mentee.Interests, _mentor.Interests, _mentor.InterestWords, i, j);
 
     public int SharedInterests(int i, int j) => Math.Min(FullPoints, 34 * SharedInterestCount(i, j));
 
@@ -155,20 +123,21 @@ internal sealed partial class CompiledCohort
 
     public int AvailabilityOverlap(int i, int j) => _overlapPoints[OverlapHours(i, j)];
 
-    public int SharedLanguage(int i, int j) => CommonBits(_mentee.Languages, _mentor.Languages, i, j) > 0 ? FullPoints : 0;
+    public int SharedLanguage(int i, int j) => CommonBits(_mentee.Languages, _mentor.Languages, _mentor.LanguageWords, i, j) > 0 ? FullPoints : 0;
 
     public int CrossDepartment(int i, int j) => _mentee.Department[i] != _mentor.Department[j] ? FullPoints : 0;
 
     public int GenerationGap(int i, int j) =>
         _mentee.Generation[i] >= 0 && _mentor.Generation[j] >= 0 ? Math.Min(FullPoints, 34 * Math.Abs(_mentee.Generation[i] - _mentor.Generation[j])) : 0;
 
-    private static int CommonBits(ulong[][] a, ulong[][] b, int i, int j)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CommonBits(ulong[] a, ulong[] b, int words, int i, int j)
     {
-        var x = a[i];
-        var y = b[j];
+        if (words == 1)
+            return BitOperations.PopCount(a[i] & b[j]);
         int count = 0;
-        for (int k = 0; k < x.Length; k++)
-            count += BitOperations.PopCount(x[k] & y[k]);
+        for (int k = 0; k < words; k++)
+            count += BitOperations.PopCount(a[(i * words) + k] & b[(j * words) + k]);
         return count;
     }
 }

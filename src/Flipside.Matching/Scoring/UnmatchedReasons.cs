@@ -38,10 +38,7 @@ internal static class UnmatchedReasons
             return ["every mentee is already paired with a mentor who fits at least as well"];
         int eligible = 0;
         foreach (int i in unmatchedMentees)
-        {
-            int at = 0;
-            eligible += c.Eligible(i, j, ref at) ? 1 : 0;
-        }
+            eligible += c.Eligible(i, j) ? 1 : 0;
         return eligible == 0
             ? [$"none of the {unmatchedMentees.Count} unmatched mentees is eligible (grade gap, reporting line or exclusions); the others are better served elsewhere"]
             : [$"{eligible} unmatched mentees are eligible but the objective leaves them out"];

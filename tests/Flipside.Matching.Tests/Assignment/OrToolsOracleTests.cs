@@ -39,7 +39,7 @@ public class OrToolsOracleTests
 
     // Each mentee either takes a mentor arc or an "unmatched" arc straight to the sink; in the
     // most-matched mode that arc costs more than any score sum, so cardinality comes first.
-    private static (int Matched, long Score) OrToolsOptimum(RandomProblem p, ObjectiveMode mode)
+    internal static (int Matched, long Score) OrToolsOptimum(RandomProblem p, ObjectiveMode mode)
     {
         int n = p.Mentees, m = p.Mentors, sink = n + m;
         long unmatchedCost = mode == ObjectiveMode.HighestScore ? 0 : (p.Scores.Sum(Math.Abs) + 1) * 4;

@@ -1,0 +1,115 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Flipside.Matching.Assignment;
+
+namespace Flipside.Matching.Scoring;
+
+internal sealed partial class CompiledCohort
+{
+    // The first band of keys scored in full; it doubles until the collector is full.
+    private const int FirstBandWidth = 16;
+
+    [ThreadStatic]
+    private static ushort[]? t_keys;
+
+    /// <summary>
+    /// Offers a mentee's mentors without scoring every pair in full: one vector pass gives each mentor a key,
+    /// the exact score less the availability part, then mentors are scored in full in bands of descending
+    /// key. Once the collector is full, only mentors whose key plus the mentee's availability bound reaches
+    /// its weakest kept score can still be kept; the rest are skipped with that bound, which the optimality
+    /// proof then covers, so no pair escapes it.
+    /// </summary>
+    public void OfferMentors(int i, CandidateCollector<long> collector)
+    {
+        var keys = t_keys is { } buffer && buffer.Length >= _stride ? buffer : t_keys = new ushort[_stride];
+        int highest = 0;
+        long rest = long.MaxValue / 4;   // without lanes, keys are zero and nothing is skipped
+        if (_lanes is null)
+            Array.Clear(keys);
+        else
+        {
+            highest = FillKeys(i, keys);
+            rest = _availabilityBound[i];
+        }
+        int hi = highest + 1, width = FirstBandWidth;
+        while (hi > 0)
+        {
+            int lo;
+            if (collector.IsFull)
+            {
+                long needed = collector.Weakest - rest;
+                lo = needed <= 0 ? 0 : (int)Math.Min(hi, needed);
+                if (lo >= hi)
+                    break;
+            }
+            else
+            {
+                lo = Math.Max(0, hi - width);
+                width *= 2;
+            }
+            OfferBand(i, collector, keys, lo, hi, rest);
+            hi = lo;
+        }
+        if (hi > 0)
+            collector.Skip(EligibleCount(i) - collector.Eligible, hi - 1 + rest);
+    }
+
+    // Offers, in ascending mentor order, every eligible mentor whose key is in [lo, hi).
+    private void OfferBand(int i, CandidateCollector<long> collector, ushort[] keys, int lo, int hi, long rest)
+    {
+        var low = Vector256.Create((ushort)lo);
+        var width = Vector256.Create((ushort)(hi - lo));
+        int m = Mentors.Length;
+        ref ushort start = ref keys[0];
+        for (int k = 0; k < _stride; k += Vector256<ushort>.Count)
+        {
+            // Unsigned wrap-around turns lo <= key < hi into one comparison.
+            var inBand = Vector256.LessThan(Vector256.LoadUnsafe(ref start, (nuint)k) - low, width);
+            for (uint bits = inBand.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+            {
+                int j = k + BitOperations.TrailingZeroCount(bits);
+                if (j >= m || !Eligible(i, j))
+                    continue;
+                long bound = keys[j] + rest;
+                if (collector.CannotKeep(bound))
+                    collector.Reject(bound);
+                else
+                    collector.Offer(j, Score(i, j));
+            }
+        }
+    }
+
+    // Eligibility: the grade gap first, since it is the test that fails most, then the short list of exclusions.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Eligible(int i, int j) =>
+        _mentee.Grade[i] - _mentor.Grade[j] >= Rules.MinGradeGap
+        && (_excluded[i].Length == 0 || Array.BinarySearch(_excluded[i], j) < 0);
+
+    /// <summary>
+    /// How many mentors are eligible for mentee i, without visiting them all: those far enough below in
+    /// grade, less the excluded ones among them.
+    /// </summary>
+    public int EligibleCount(int i)
+    {
+        int count = UpperBound(_gradesAscending, _mentee.Grade[i] - Rules.MinGradeGap);
+        foreach (int j in _excluded[i])
+            count -= GradeGapFails(i, j) ? 0 : 1;
+        return count;
+    }
+
+    // How many values of the ascending array are at most the limit.
+    private static int UpperBound(int[] ascending, int limit)
+    {
+        int lo = 0, hi = ascending.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (ascending[mid] <= limit)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+}
