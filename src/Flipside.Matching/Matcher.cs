@@ -55,17 +55,21 @@ public static class Matcher
         });
 
         var lockedMentees = locked.Select(l => l.i).ToHashSet();
-        var pairings = new List<PairingProposal>();
-        var load = new int[cohort.Mentors.Length];
-        for (int i = 0; i < cohort.Mentees.Length; i++)
+        // Sentences for every pairing are the largest cost after the solve; each is independent of the others.
+        var proposals = new PairingProposal?[cohort.Mentees.Length];
+        Parallel.For(0, proposals.Length, i =>
         {
             int j = solution.MentorOf[i];
-            if (j < 0)
-                continue;
+            if (j >= 0)
+            {
+                proposals[i] = new PairingProposal(cohort.Mentees[i].Id, cohort.Mentors[j].Id, cohort.Score(i, j),
+                    PairExplainer.Explain(cohort, i, j), lockedMentees.Contains(i));
+            }
+        });
+        var pairings = proposals.OfType<PairingProposal>().ToList();
+        var load = new int[cohort.Mentors.Length];
+        foreach (int j in solution.MentorOf.Where(j => j >= 0))
             load[j]++;
-            pairings.Add(new PairingProposal(cohort.Mentees[i].Id, cohort.Mentors[j].Id, cohort.Score(i, j),
-                PairExplainer.Explain(cohort, i, j), lockedMentees.Contains(i)));
-        }
         var unmatched = new List<UnmatchedPerson>();
         var unmatchedMentees = Enumerable.Range(0, cohort.Mentees.Length).Where(i => solution.MentorOf[i] < 0).ToList();
         foreach (int i in unmatchedMentees)

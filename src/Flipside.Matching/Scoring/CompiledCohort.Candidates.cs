@@ -48,7 +48,7 @@ internal sealed partial class CompiledCohort
                 lo = Math.Max(0, hi - width);
                 width *= 2;
             }
-            OfferBand(i, collector, keys, lo, hi, rest);
+            OfferBand(i, collector, keys, lo, hi);
             hi = lo;
         }
         if (hi > 0)
@@ -56,11 +56,13 @@ internal sealed partial class CompiledCohort
     }
 
     // Offers, in ascending mentor order, every eligible mentor whose key is in [lo, hi).
-    private void OfferBand(int i, CandidateCollector<long> collector, ushort[] keys, int lo, int hi, long rest)
+    private void OfferBand(int i, CandidateCollector<long> collector, ushort[] keys, int lo, int hi)
     {
         var low = Vector256.Create((ushort)lo);
         var width = Vector256.Create((ushort)(hi - lo));
         int m = Mentors.Length;
+        bool lanes = _lanes is not null;
+        long availability = Rules.Weights.AvailabilityOverlap;
         ref ushort start = ref keys[0];
         for (int k = 0; k < _stride; k += Vector256<ushort>.Count)
         {
@@ -69,13 +71,9 @@ internal sealed partial class CompiledCohort
             for (uint bits = inBand.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
             {
                 int j = k + BitOperations.TrailingZeroCount(bits);
-                if (j >= m || !Eligible(i, j))
-                    continue;
-                long bound = keys[j] + rest;
-                if (collector.CannotKeep(bound))
-                    collector.Reject(bound);
-                else
-                    collector.Offer(j, Score(i, j));
+                // A key is the exact score less availability, so only that part is left to add.
+                if (j < m && Eligible(i, j))
+                    collector.Offer(j, lanes ? keys[j] + (availability * AvailabilityOverlap(i, j)) : Score(i, j));
             }
         }
     }
