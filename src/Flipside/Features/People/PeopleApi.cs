@@ -26,8 +26,7 @@ public static class PeopleApi
             await ViewPerson.Handle(id, me.IsInRole(Roles.Administrator), db, ct) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound());
 
         group.MapPost("/import", Import)
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<string>("text/csv")
+            .Accepts<IFormFile>("multipart/form-data", "text/csv")
             .WithDescription("Imports people from a CSV file, sent as a multipart field named file or as a text/csv body. "
                 + "Nothing is written when the file has any problem; the ProblemDetails then lists every one.");
         return group;

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text;
+using Flipside.Domain;
+using Flipside.Tests.Support;
+
+namespace Flipside.Tests.People;
+
+/// <summary>The directory is for administrators and program managers; sponsors and participants are refused.</summary>
+public sealed class PeopleAccessTests : IAsyncLifetime
+{
+    private readonly FlipsideFactory _app = new();
+    private readonly Dictionary<string, HttpClient> _as = [];
+
+    public async Task InitializeAsync()
+    {
+        var admin = await Given.AnAdministrator(_app);
+        _as[Roles.Administrator] = admin;
+        foreach (var role in new[] { Roles.ProgramManager, Roles.Sponsor, Roles.Participant })
+            _as[role] = await Given.AnAccount(_app, admin, $"{role.ToLowerInvariant()}@example.com", role);
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData(Roles.Sponsor)]
+    [InlineData(Roles.Participant)]
+    public async Task SponsorsAndParticipants_AreRefused_AndSeeNoPeopleLink(string role)
+    {
+        var client = _as[role];
+        foreach (var page in new[] { "/People", "/People/Person?id=" + Guid.NewGuid(), "/People/Import" })
+        {
+            var response = await client.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/people")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/people/{Guid.NewGuid()}")).StatusCode);
+        var import = await client.PostAsync("/api/v1/people/import", new StringContent(PeopleFiles.Csv(PeopleFiles.Row("X1")), Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.Forbidden, import.StatusCode);
+        Assert.Equal(0, await _app.PeopleCount());
+        Assert.DoesNotContain("href=\"/People\"", await (await client.GetAsync("/")).Html(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.Administrator)]
+    [InlineData(Roles.ProgramManager)]
+    public async Task Staff_ReachTheDirectory_FromTheNavigation(string role)
+    {
+        var home = await (await _as[role].GetAsync("/")).Html();
+        Assert.Contains("href=\"/People\"", home, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _as[role].GetAsync("/People")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _as[role].GetAsync("/People/Import")).StatusCode);
+    }
+}
