@@ -30,5 +30,10 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(FlipsideDb).Assembly);
+        // Our entities create their own Guid ids. Telling EF so makes a new child added to a loaded parent
+        // (a topic to a profile, a measure to an objective) an insert, not an update of a row that is not there.
+        foreach (var entity in builder.Model.GetEntityTypes())
+            if (entity.FindPrimaryKey()?.Properties is [{ ClrType: var t, Name: "Id" } key] && t == typeof(Guid))
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
     }
 }

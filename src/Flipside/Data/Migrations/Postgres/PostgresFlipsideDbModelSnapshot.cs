@@ -26,7 +26,6 @@ namespace Flipside.Data.Migrations.Postgres
             modelBuilder.Entity("Flipside.Domain.Cohort", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Capacity")
@@ -64,7 +63,6 @@ namespace Flipside.Data.Migrations.Postgres
             modelBuilder.Entity("Flipside.Domain.Enrollment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
@@ -120,7 +118,6 @@ namespace Flipside.Data.Migrations.Postgres
             modelBuilder.Entity("Flipside.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -173,7 +170,6 @@ namespace Flipside.Data.Migrations.Postgres
             modelBuilder.Entity("Flipside.Domain.Measure", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal?>("Baseline")
@@ -220,7 +216,6 @@ namespace Flipside.Data.Migrations.Postgres
             modelBuilder.Entity("Flipside.Domain.MentoringProgram", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("ArchivedAt")
@@ -295,7 +290,6 @@ namespace Flipside.Data.Migrations.Postgres
             modelBuilder.Entity("Flipside.Domain.Objective", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Position")
@@ -319,7 +313,6 @@ namespace Flipside.Data.Migrations.Postgres
             modelBuilder.Entity("Flipside.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
@@ -374,7 +367,6 @@ namespace Flipside.Data.Migrations.Postgres
             modelBuilder.Entity("Flipside.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int?>("BirthYear")
@@ -500,7 +492,6 @@ namespace Flipside.Data.Migrations.Postgres
             modelBuilder.Entity("Flipside.Domain.ProfileTopic", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("EnrollmentId")

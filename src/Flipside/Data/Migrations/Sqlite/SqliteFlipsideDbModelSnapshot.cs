@@ -21,7 +21,6 @@ namespace Flipside.Data.Migrations.Sqlite
             modelBuilder.Entity("Flipside.Domain.Cohort", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Capacity")
@@ -59,7 +58,6 @@ namespace Flipside.Data.Migrations.Sqlite
             modelBuilder.Entity("Flipside.Domain.Enrollment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnsweredAt")
@@ -115,7 +113,6 @@ namespace Flipside.Data.Migrations.Sqlite
             modelBuilder.Entity("Flipside.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -168,7 +165,6 @@ namespace Flipside.Data.Migrations.Sqlite
             modelBuilder.Entity("Flipside.Domain.Measure", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Baseline")
@@ -215,7 +211,6 @@ namespace Flipside.Data.Migrations.Sqlite
             modelBuilder.Entity("Flipside.Domain.MentoringProgram", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ArchivedAt")
@@ -290,7 +285,6 @@ namespace Flipside.Data.Migrations.Sqlite
             modelBuilder.Entity("Flipside.Domain.Objective", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
@@ -314,7 +308,6 @@ namespace Flipside.Data.Migrations.Sqlite
             modelBuilder.Entity("Flipside.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -369,7 +362,6 @@ namespace Flipside.Data.Migrations.Sqlite
             modelBuilder.Entity("Flipside.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BirthYear")
@@ -495,7 +487,6 @@ namespace Flipside.Data.Migrations.Sqlite
             modelBuilder.Entity("Flipside.Domain.ProfileTopic", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EnrollmentId")
