@@ -1,7 +1,8 @@
 using Flipside.Features.Account;
 using Flipside.Features.Admin;
-using Flipside.Features.Programs;
 using Flipside.Features.People;
+using Flipside.Features.Enrollment;
+using Flipside.Features.Programs;
 using Flipside.Infrastructure.Security;
 
 namespace Flipside.Features;
@@ -14,7 +15,8 @@ public static class FlipsideApi
         var api = app.MapGroup("/api/v1");
         api.MapGroup("/account").WithTags("Account").MapAccountApi();
         api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Administrator).MapAdminApi();
-        api.MapProgramsApi();
         api.MapGroup("/people").WithTags("People").RequireAuthorization(Policies.ProgramStaff).MapPeopleApi();
+        api.MapEnrollmentApi();
+        api.MapProgramsApi();
     }
 }

@@ -9,6 +9,7 @@ public sealed class IndexModel(FlipsideDb db, TimeProvider clock) : PageModel
 {
     public HomeSummary.AdminFigures? Admin { get; private set; }
     public HomeSummary.Participant? Me { get; private set; }
+    public IReadOnlyList<Enrollment.MyEnrollments.Item> MyEnrollments { get; private set; } = [];
     public IReadOnlyList<Programs.ProgramQueries.ProgramRow> MyPrograms { get; private set; } = [];
     public string Name => User.Identity?.Name ?? "";
 
@@ -16,6 +17,11 @@ public sealed class IndexModel(FlipsideDb db, TimeProvider clock) : PageModel
     {
         if (User.IsInRole(Roles.Administrator)) Admin = await HomeSummary.ForAdministrator(db, clock.GetUtcNow(), ct);
         if (User.IsInRole(Roles.ProgramManager)) MyPrograms = await Programs.ProgramQueries.List(Programs.ProgramViewer.Of(User), db, ct);
-        if (User.IsInRole(Roles.Participant)) Me = await HomeSummary.ForParticipant(db, Name, ct);
+        if (User.IsInRole(Roles.Participant))
+        {
+            Me = await HomeSummary.ForParticipant(db, Name, ct);
+            if (await Enrollment.EnrollmentAccess.PersonOf(db, User, ct) is { } person)
+                MyEnrollments = await Enrollment.MyEnrollments.List(person.Id, db, ct);
+        }
     }
 }

@@ -69,6 +69,22 @@ public sealed class AuthorizationTests : IAsyncLifetime
         ("POST", "/api/v1/programs/{id:guid}/cohorts", "/api/v1/programs/00000000-0000-0000-0000-000000000001/cohorts", Roles.ProgramManager),
         ("PUT", "/api/v1/programs/{id:guid}/cohorts/{cohortId:guid}", "/api/v1/programs/00000000-0000-0000-0000-000000000001/cohorts/00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
         ("POST", "/api/v1/programs/{id:guid}/cohorts/{cohortId:guid}/status", "/api/v1/programs/00000000-0000-0000-0000-000000000001/cohorts/00000000-0000-0000-0000-000000000001/status", Roles.ProgramManager),
+        ("GET", "/Enrollment/Mine", "/Enrollment/Mine", SignedIn),
+        ("GET", "/Enrollment/Profile", "/Enrollment/Profile?id=00000000-0000-0000-0000-000000000001", SignedIn),
+        ("GET", "/Enrollment/Roster", "/Enrollment/Roster?cohortId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("GET", "/Enrollment/Approval", "/Enrollment/Approval?token=x", Anyone),
+        ("GET", "/api/v1/cohorts/{cohortId:guid}/enrollments", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/enrollments", Roles.ProgramManager),
+        ("POST", "/api/v1/cohorts/{cohortId:guid}/enrollments", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/enrollments", Roles.ProgramManager),
+        ("POST", "/api/v1/cohorts/{cohortId:guid}/reminders", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/reminders", Roles.ProgramManager),
+        ("POST", "/api/v1/cohorts/{cohortId:guid}/applications", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/applications", SignedIn),
+        ("GET", "/api/v1/enrollments/mine", "/api/v1/enrollments/mine", SignedIn),
+        ("POST", "/api/v1/enrollments/{id:guid}/accept", "/api/v1/enrollments/00000000-0000-0000-0000-000000000001/accept", SignedIn),
+        ("POST", "/api/v1/enrollments/{id:guid}/decline", "/api/v1/enrollments/00000000-0000-0000-0000-000000000001/decline", SignedIn),
+        ("POST", "/api/v1/enrollments/{id:guid}/withdraw", "/api/v1/enrollments/00000000-0000-0000-0000-000000000001/withdraw", SignedIn),
+        ("GET", "/api/v1/enrollments/{id:guid}/profile", "/api/v1/enrollments/00000000-0000-0000-0000-000000000001/profile", SignedIn),
+        ("PUT", "/api/v1/enrollments/{id:guid}/profile", "/api/v1/enrollments/00000000-0000-0000-0000-000000000001/profile", SignedIn),
+        ("POST", "/api/v1/enrollments/{id:guid}/decision", "/api/v1/enrollments/00000000-0000-0000-0000-000000000001/decision", Roles.ProgramManager),
+        ("POST", "/api/v1/enrollment-approvals", "/api/v1/enrollment-approvals", Anyone),
     ];
 
     private readonly FlipsideFactory _app = new();
@@ -138,6 +154,22 @@ public sealed class AuthorizationTests : IAsyncLifetime
             var response = await _as[Roles.Administrator].SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent() });
             Assert.True(response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.Redirect),
                 $"{method} {path} gave {(int)response.StatusCode} to an administrator");
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Sponsor)]
+    [InlineData(Roles.Participant)]
+    public async Task SponsorsAndParticipants_AreRefusedProgramStaffEndpoints(string role)
+    {
+        foreach (var (method, _, path, _) in Matrix.Where(m => m.Audience == Roles.ProgramManager))
+        {
+            var response = await _as[role].SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent() });
+            var refused = path.StartsWith("/api", StringComparison.Ordinal)
+                ? response.StatusCode == HttpStatusCode.Forbidden
+                : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/AccessDenied", StringComparison.Ordinal);
+            // Routing answers 415 for a body type an endpoint does not take, before authorization runs: also a refusal.
+            Assert.True(refused || response.StatusCode == HttpStatusCode.UnsupportedMediaType, $"{method} {path} gave {(int)response.StatusCode} to a {role}");
         }
     }
 

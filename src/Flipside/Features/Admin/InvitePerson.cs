@@ -28,17 +28,28 @@ public static class InvitePerson
             errors.Add(new("Email", "An account with this email already exists."));
         if (errors.Count > 0) return new(null, null, errors);
 
-        var now = clock.GetUtcNow();
-        // A new invitation replaces any open one, so only the latest link works.
+        var invitation = await Issue(db, email, r.Name!.Trim(), r.Role!, invitedByUserId, baseUrl, clock.GetUtcNow(), sendEmail: true, ct);
+        await db.SaveChangesAsync(ct);
+        return new(invitation.Invitation.Id, invitation.Invitation.ExpiresAt, FieldErrors.None);
+    }
+
+    public sealed record Issued(Invitation Invitation, string Link);
+
+    /// <summary>
+    /// Adds an account invitation (not yet saved). A new invitation replaces any open one, so only the
+    /// latest link works. Callers that write their own email (e.g. a cohort invitation) pass sendEmail: false.
+    /// </summary>
+    public static async Task<Issued> Issue(FlipsideDb db, string email, string name, string role, string invitedByUserId, string baseUrl,
+        DateTimeOffset now, bool sendEmail, CancellationToken ct)
+    {
         foreach (var open in await db.Invitations.Where(i => i.Email == email && i.UsedAt == null && i.RevokedAt == null).ToListAsync(ct))
             open.Revoke(now);
-
         var token = Tokens.New();
-        var invitation = new Invitation(email, r.Name!.Trim(), r.Role!, Tokens.Hash(token), invitedByUserId, now);
+        var invitation = new Invitation(email, name, role, Tokens.Hash(token), invitedByUserId, now);
+        var link = $"{baseUrl.TrimEnd('/')}/Account/Invitation?token={token}";
         db.Invitations.Add(invitation);
-        db.Outbox.Add(Email(invitation, $"{baseUrl.TrimEnd('/')}/Account/Invitation?token={token}", now));
-        await db.SaveChangesAsync(ct);
-        return new(invitation.Id, invitation.ExpiresAt, FieldErrors.None);
+        if (sendEmail) db.Outbox.Add(Email(invitation, link, now));
+        return new(invitation, link);
     }
 
     private static OutboxMessage Email(Invitation i, string link, DateTimeOffset now)

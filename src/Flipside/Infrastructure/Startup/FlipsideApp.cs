@@ -33,6 +33,8 @@ public static class FlipsideApp
         services.AddFlipsideEmail(builder.Configuration);
         services.AddFlipsideJobs();
         services.AddProblemDetails();
+        // Enums travel as their names ("Mentor", "Enrolled"), which API clients can read and write.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddOpenApi();
         services.AddRazorPages(o =>
@@ -43,8 +45,10 @@ public static class FlipsideApp
             o.Conventions.AllowAnonymousToPage("/Shared/Error");
             o.Conventions.AllowAnonymousToPage("/Shared/NotFound");
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
-            o.Conventions.AuthorizeFolder("/Programs", Policies.ProgramStaff);
             o.Conventions.AuthorizeFolder("/People", Policies.ProgramStaff);
+            o.Conventions.AuthorizeFolder("/Programs", Policies.ProgramStaff);
+            o.Conventions.AuthorizePage("/Enrollment/Roster", Policies.ProgramStaff);
+            o.Conventions.AllowAnonymousToPage("/Enrollment/Approval");
         });
         services.AddSingleton<SetupState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -1,0 +1,24 @@
+using Flipside.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Flipside.Features.Enrollment;
+
+/// <summary>The line manager's page, reached from an emailed link; it needs no account.</summary>
+public sealed class ApprovalModel(FlipsideDb db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    public Domain.Enrollment? Enrollment { get; private set; }
+    public bool? Decided { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Enrollment = await LineManagerApproval.Find(Token, db, ct);
+
+    public async Task<IActionResult> OnPostAsync(bool approve, CancellationToken ct)
+    {
+        Enrollment = await LineManagerApproval.Find(Token, db, ct);
+        if (Enrollment is null) return Page();
+        await LineManagerApproval.Handle(new(Token, approve), db, clock, ct);
+        Decided = approve;
+        return Page();
+    }
+}

@@ -1,0 +1,48 @@
+using Flipside.Domain;
+
+namespace Flipside.Features.Enrollment;
+
+/// <summary>The emails enrolment writes to the outbox. Plain words; every one says what to do next.</summary>
+public static class EnrollmentEmails
+{
+    public static OutboxMessage Invitation(Person person, Cohort cohort, ParticipantRole role, string baseUrl, string? accountLink, DateTimeOffset now)
+    {
+        var program = cohort.Program;
+        var part = role == ParticipantRole.Mentor ? program.MentorLabel : program.MenteeLabel;
+        var next = accountLink is null
+            ? $"Sign in to Flipside to accept or decline: {baseUrl}/Enrollment/Mine"
+            : $"First choose your Flipside password here (the link works once, for 7 days): {accountLink}\nThen you can accept or decline under \"My programs\".";
+        return new OutboxMessage(person.Email, $"Would you join {program.Name} as a {part}?", $"""
+            Hello {person.Name},
+
+            You are invited to take part in {program.Name} ({cohort.Name}) as a {part}.
+            {program.Purpose}
+
+            Pairs meet for {program.DescribeCadence()} over {program.DurationMonths} months. Taking part is your choice,
+            and you can leave at any time without giving a reason.
+
+            {next}
+            """, null, now);
+    }
+
+    public static OutboxMessage ManagerApproval(Person manager, Person mentor, Cohort cohort, string link, DateTimeOffset now) =>
+        new(manager.Email, $"{mentor.Name} would like to join {cohort.Program.Name}", $"""
+            Hello {manager.Name},
+
+            {mentor.Name} has volunteered as a {cohort.Program.MentorLabel} in {cohort.Program.Name} ({cohort.Name}): junior colleagues
+            help senior leaders learn, for {cohort.Program.DescribeCadence()} over {cohort.Program.DurationMonths} months.
+            The program asks line managers to agree to the time this takes.
+
+            Approve or decline here: {link}
+            """, null, now);
+
+    public static OutboxMessage ProfileReminder(Person person, Cohort cohort, string baseUrl, DateTimeOffset now) =>
+        new(person.Email, $"One step left for {cohort.Program.Name}: your matching profile", $"""
+            Hello {person.Name},
+
+            Your profile for {cohort.Program.Name} ({cohort.Name}) is not finished yet. It takes about five minutes and
+            decides who you are paired with: what you can share, what you want to learn, and when you are free.
+
+            Finish it here: {baseUrl}/Enrollment/Mine
+            """, null, now);
+}

@@ -1,0 +1,84 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Admin;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Features.Enrollment;
+
+/// <summary>
+/// A program manager invites people into a cohort as mentors or mentees: one by one, by a filter of the
+/// directory, or by a list of employee ids. Eligible people are invited (and get an account invitation
+/// when they have none); everyone else is reported with the reason, and nothing is written for them.
+/// </summary>
+public static class InviteToCohort
+{
+    public const int MaxPerRequest = 500;
+
+    public sealed record Filter(string? Department, string? Location, int? MinGrade, int? MaxGrade);
+
+    public sealed record Request(ParticipantRole Role, IReadOnlyList<string>? EmployeeIds, Filter? Filter);
+
+    public sealed record Skipped(string EmployeeId, string Name, string Reason);
+
+    public sealed record Result(int Invited, IReadOnlyList<Skipped> Skipped);
+
+    public static async Task<Result> Handle(Request r, Cohort cohort, string invitedByUserId, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!cohort.TakesEnrollments)
+            throw new DomainException($"This cohort is {cohort.Status.ToString().ToLowerInvariant()}; invitations are only sent while it is planning or enrolling.");
+        var program = cohort.Program;
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+
+        var (candidates, skipped) = await Select(r, db, ct);
+        var enrolled = await db.Enrollments.Where(e => e.CohortId == cohort.Id).Select(e => new { e.PersonId, e.Role, e.Status, e.Person }).ToListAsync(ct);
+        var taken = enrolled.Select(e => e.PersonId).ToHashSet();
+        var otherSide = enrolled.Where(e => e.Role != r.Role && e.Status is not (EnrollmentStatus.Declined or EnrollmentStatus.Withdrawn or EnrollmentStatus.NotApproved))
+            .Select(e => e.Person).ToList();
+        var emails = candidates.Select(c => c.Email.ToUpperInvariant()).ToList();
+        var accounts = (await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => u.NormalizedEmail).ToListAsync(ct)).ToHashSet();
+
+        var invited = 0;
+        foreach (var person in candidates)
+        {
+            if (taken.Contains(person.Id)) { skipped.Add(new(person.EmployeeId, person.Name, "already in this cohort")); continue; }
+            var problems = Eligibility.Problems(person, r.Role, program, otherSide, today);
+            if (problems.Count > 0) { skipped.Add(new(person.EmployeeId, person.Name, string.Join("; ", problems))); continue; }
+
+            db.Enrollments.Add(Domain.Enrollment.Invite(cohort.Id, person.Id, r.Role, now));
+            string? accountLink = null;
+            if (!accounts.Contains(person.Email.ToUpperInvariant()))
+                accountLink = (await InvitePerson.Issue(db, person.Email, person.Name, Roles.Participant, invitedByUserId, baseUrl, now, sendEmail: false, ct)).Link;
+            db.Outbox.Add(EnrollmentEmails.Invitation(person, cohort, r.Role, baseUrl.TrimEnd('/'), accountLink, now));
+            taken.Add(person.Id);
+            invited++;
+        }
+        await db.SaveChangesAsync(ct);
+        return new(invited, skipped);
+    }
+
+    private static async Task<(List<Person> Candidates, List<Skipped> Skipped)> Select(Request r, FlipsideDb db, CancellationToken ct)
+    {
+        var skipped = new List<Skipped>();
+        if (r.EmployeeIds is { Count: > 0 } ids)
+        {
+            var wanted = ids.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct().ToList();
+            if (wanted.Count > MaxPerRequest) throw new DomainException($"Invite at most {MaxPerRequest} people at a time.");
+            var found = await db.People.Where(p => wanted.Contains(p.EmployeeId)).ToListAsync(ct);
+            skipped.AddRange(wanted.Except(found.Select(p => p.EmployeeId)).Select(id => new Skipped(id, "", "no one in the directory has this employee id")));
+            return (found.OrderBy(p => p.Name).ToList(), skipped);
+        }
+        if (r.Filter is { } f)
+        {
+            var query = db.People.Where(p => p.Status != PersonStatus.Left);
+            if (!string.IsNullOrWhiteSpace(f.Department)) query = query.Where(p => p.Department == f.Department);
+            if (!string.IsNullOrWhiteSpace(f.Location)) query = query.Where(p => p.Location == f.Location);
+            if (f.MinGrade is { } min) query = query.Where(p => p.Grade >= min);
+            if (f.MaxGrade is { } max) query = query.Where(p => p.Grade <= max);
+            var people = await query.OrderBy(p => p.Name).Take(MaxPerRequest + 1).ToListAsync(ct);
+            if (people.Count > MaxPerRequest) throw new DomainException($"This filter matches more than {MaxPerRequest} people; narrow it down.");
+            return (people, skipped);
+        }
+        throw new DomainException("Say whom to invite: employee ids or a filter.");
+    }
+}

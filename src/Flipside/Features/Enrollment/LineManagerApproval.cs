@@ -1,0 +1,30 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Features.Enrollment;
+
+/// <summary>The mentor's line manager approves or declines through the emailed link; no account needed.</summary>
+public static class LineManagerApproval
+{
+    public sealed record Request(string? Token, bool Approve);
+
+    public static Task<Domain.Enrollment?> Find(string? token, FlipsideDb db, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return Task.FromResult<Domain.Enrollment?>(null);
+        var hash = Tokens.Hash(token);
+        return db.Enrollments.Include(e => e.Person).Include(e => e.Cohort).ThenInclude(c => c.Program)
+            .SingleOrDefaultAsync(e => e.ApprovalTokenHash == hash && e.Status == EnrollmentStatus.AwaitingManagerApproval, ct);
+    }
+
+    /// <returns>False when the link is unknown or already answered.</returns>
+    public static async Task<bool> Handle(Request r, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var enrollment = await Find(r.Token, db, ct);
+        if (enrollment is null) return false;
+        enrollment.DecideAsLineManager(r.Approve, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

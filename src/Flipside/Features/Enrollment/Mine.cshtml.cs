@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Flipside.Features.Enrollment;
+
+public sealed class MineModel(FlipsideDb db, TimeProvider clock, IConfiguration config) : PageModel
+{
+    public Person? Me { get; private set; }
+    public IReadOnlyList<MyEnrollments.Item> Enrollments { get; private set; } = [];
+    public IReadOnlyList<MyEnrollments.OpenCohort> Open { get; private set; } = [];
+    [BindProperty] public ApplyInput Apply { get; set; } = new();
+
+    public sealed class ApplyInput
+    {
+        public Guid CohortId { get; set; }
+        public ParticipantRole Role { get; set; } = ParticipantRole.Mentor;
+        [Required(ErrorMessage = "Say in a few words why you would like to take part.")]
+        public string Motivation { get; set; } = "";
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
+        Change(id, "Thank you! Next, fill in your matching profile.", e => AnswerInvitation.Accept(e, PublicUrl.Of(Request, config), db, clock, ct), ct);
+
+    public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
+        Change(id, "You declined. Nothing more will be asked of you for this cohort.", e => AnswerInvitation.Decline(e, db, clock, ct), ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+        Change(id, "You have left. No reason is recorded, and your pairing partner is not told why.", e => AnswerInvitation.Withdraw(e, db, clock, ct), ct);
+
+    public async Task<IActionResult> OnPostApplyAsync(CancellationToken ct)
+    {
+        await Load(ct);
+        if (Me is null) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var (enrollment, errors) = await ApplyToCohort.Handle(new(Apply.CohortId, Apply.Role, Apply.Motivation), Me, db, clock, ct);
+        if (enrollment is null)
+        {
+            errors.AddTo(ModelState, nameof(Apply));
+            return Page();
+        }
+        TempData["Status"] = "Your application is in. The program manager will answer; you can withdraw at any time.";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> Change(Guid id, string done, Func<Domain.Enrollment, Task> change, CancellationToken ct)
+    {
+        var enrollment = await EnrollmentAccess.OwnEnrollment(db, User, id, ct);
+        if (enrollment is null) return NotFound();
+        try
+        {
+            await change(enrollment);
+            TempData["Status"] = done;
+            return RedirectToPage();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            await Load(ct);
+            return Page();
+        }
+    }
+
+    private async Task Load(CancellationToken ct)
+    {
+        Me = await EnrollmentAccess.PersonOf(db, User, ct);
+        if (Me is null) return;
+        Enrollments = await MyEnrollments.List(Me.Id, db, ct);
+        Open = await MyEnrollments.OpenForApplications(Me.Id, db, ct);
+    }
+
+    public static string Describe(EnrollmentStatus s) => s switch
+    {
+        EnrollmentStatus.Invited => "Invited — your answer is needed",
+        EnrollmentStatus.Applied => "Applied — waiting for the program manager",
+        EnrollmentStatus.AwaitingManagerApproval => "Waiting for your line manager's approval",
+        EnrollmentStatus.Enrolled => "Enrolled",
+        EnrollmentStatus.Declined => "Declined",
+        EnrollmentStatus.NotApproved => "Not approved by your line manager",
+        EnrollmentStatus.Withdrawn => "Withdrawn",
+        _ => s.ToString(),
+    };
+}

@@ -1,0 +1,123 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Flipside.Features.Enrollment;
+
+/// <summary>The matching profile form; availability is entered as up to two time ranges per day in the person's own time zone.</summary>
+public sealed class ProfileModel(FlipsideDb db, TimeProvider clock) : PageModel
+{
+    public const int TopicRows = 8;
+    public static readonly string[] DayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+    public Domain.Enrollment Enrollment { get; private set; } = null!;
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public List<SaveProfile.TopicInput> Topics { get; set; } = [];
+        public string Interests { get; set; } = "";
+        public int CommunicationStyle { get; set; } = 3;
+        public MeetingMode MeetingMode { get; set; }
+        public List<DayRanges> Days { get; set; } = [];
+        public string Languages { get; set; } = "";
+        public string? HopeToGive { get; set; }
+        public string? HopeToGet { get; set; }
+    }
+
+    public sealed class DayRanges
+    {
+        public int? From1 { get; set; }
+        public int? To1 { get; set; }
+        public int? From2 { get; set; }
+        public int? To2 { get; set; }
+    }
+
+    public bool IsMentor => Enrollment.Role == ParticipantRole.Mentor;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await EnrollmentAccess.OwnEnrollment(db, User, id, ct) is not { } e) return NotFound();
+        Enrollment = e;
+        var view = ProfileView.Of(e);
+        Input = new InputModel
+        {
+            Topics = [.. view.Topics],
+            Interests = string.Join(", ", view.Interests),
+            CommunicationStyle = view.CommunicationStyle,
+            MeetingMode = view.MeetingMode,
+            Days = ToRanges(view.Availability),
+            Languages = string.Join(", ", view.Languages),
+            HopeToGive = view.HopeToGive,
+            HopeToGet = view.HopeToGet,
+        };
+        Pad();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, bool finish, CancellationToken ct)
+    {
+        if (await EnrollmentAccess.OwnEnrollment(db, User, id, ct) is not { } e) return NotFound();
+        Enrollment = e;
+        var request = new SaveProfile.Request(Input.Topics.Where(t => !string.IsNullOrWhiteSpace(t.Name)).ToList(), Split(Input.Interests), Input.CommunicationStyle,
+            Input.MeetingMode, ToHours(Input.Days), Split(Input.Languages), Input.HopeToGive, Input.HopeToGet, finish);
+        try
+        {
+            var errors = await SaveProfile.Handle(request, e, db, clock, ct);
+            if (errors.Count == 0)
+            {
+                TempData["Status"] = finish ? "Your profile is complete. Thank you — it is what matching uses to find your pair." : "Draft saved.";
+                return finish ? RedirectToPage("/Enrollment/Mine") : RedirectToPage(new { id });
+            }
+            errors.AddTo(ModelState);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        Pad();
+        return Page();
+    }
+
+    private void Pad()
+    {
+        while (Input.Topics.Count < TopicRows) Input.Topics.Add(new SaveProfile.TopicInput("", IsMentor ? 3 : 2));
+        while (Input.Days.Count < DayNames.Length) Input.Days.Add(new DayRanges());
+    }
+
+    private static List<string> Split(string? text) => [.. (text ?? "").Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
+    public static List<int> ToHours(IReadOnlyList<DayRanges> days)
+    {
+        var hours = new List<int>();
+        for (var d = 0; d < Math.Min(days.Count, DayNames.Length); d++)
+            foreach (var (from, to) in new[] { (days[d].From1, days[d].To1), (days[d].From2, days[d].To2) })
+                if (from is { } f && to is { } t && f < t)
+                    hours.AddRange(Enumerable.Range(d * 24 + Math.Clamp(f, 0, 24), Math.Clamp(t, 0, 24) - Math.Clamp(f, 0, 24)));
+        return hours;
+    }
+
+    /// <summary>Turns hours of the week back into at most two ranges per day (later ranges merge into the second).</summary>
+    public static List<DayRanges> ToRanges(IReadOnlyList<int> hours)
+    {
+        var set = hours.ToHashSet();
+        var days = new List<DayRanges>();
+        for (var d = 0; d < DayNames.Length; d++)
+        {
+            var ranges = new List<(int From, int To)>();
+            for (var h = 0; h < 24; h++)
+            {
+                if (!set.Contains(d * 24 + h)) continue;
+                if (ranges.Count > 0 && ranges[^1].To == h) ranges[^1] = (ranges[^1].From, h + 1);
+                else ranges.Add((h, h + 1));
+            }
+            var day = new DayRanges();
+            if (ranges.Count > 0) (day.From1, day.To1) = ranges[0];
+            if (ranges.Count > 1) (day.From2, day.To2) = (ranges[1].From, ranges[^1].To);
+            days.Add(day);
+        }
+        return days;
+    }
+}

@@ -1,0 +1,90 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Flipside.Features.Enrollment;
+
+/// <summary>A program manager's view of one cohort: invite, decide applications, remind, see readiness.</summary>
+public sealed class RosterModel(FlipsideDb db, TimeProvider clock, IConfiguration config) : PageModel
+{
+    public Cohort Cohort { get; private set; } = null!;
+    public IReadOnlyList<CohortRoster.Row> Rows { get; private set; } = [];
+    public CohortRoster.Readiness Readiness { get; private set; } = new(0, 0, 0, 0);
+    public InviteToCohort.Result? LastInvite { get; private set; }
+
+    [BindProperty] public ParticipantRole InviteRole { get; set; } = ParticipantRole.Mentor;
+    [BindProperty] public string? EmployeeIds { get; set; }
+    [BindProperty] public IFormFile? EmployeeIdsFile { get; set; }
+    [BindProperty] public InviteToCohort.Filter Filter { get; set; } = new(null, null, null, null);
+
+    public async Task<IActionResult> OnGetAsync(Guid cohortId, CancellationToken ct) => await Load(cohortId, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostInviteAsync(Guid cohortId, bool byFilter, CancellationToken ct)
+    {
+        if (!await Load(cohortId, ct)) return NotFound();
+        var ids = byFilter ? null : await ReadIds();
+        if (!byFilter && ids!.Count == 0)
+        {
+            ModelState.AddModelError(nameof(EmployeeIds), "Enter employee ids (one per line or separated by commas) or upload a CSV file of them.");
+            return Page();
+        }
+        try
+        {
+            LastInvite = await InviteToCohort.Handle(new(InviteRole, ids, byFilter ? Filter : null), Cohort, EnrollmentAccess.UserId(User), PublicUrl.Of(Request, config), db, clock, ct);
+            await Load(cohortId, ct);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemindAsync(Guid cohortId, CancellationToken ct)
+    {
+        if (!await Load(cohortId, ct)) return NotFound();
+        var sent = await SendProfileReminders.Handle(Cohort, PublicUrl.Of(Request, config), db, clock, ct);
+        TempData["Status"] = sent == 0 ? "Nobody needed a reminder (each person gets at most one a day)." : $"Reminder sent to {sent} people.";
+        return RedirectToPage(new { cohortId });
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid cohortId, Guid enrollmentId, bool accept, CancellationToken ct)
+    {
+        if (await EnrollmentAccess.ManagedEnrollment(db, User, enrollmentId, ct) is not { } e || e.CohortId != cohortId) return NotFound();
+        try
+        {
+            await AnswerInvitation.DecideApplication(e, accept, PublicUrl.Of(Request, config), db, clock, ct);
+            TempData["Status"] = accept ? $"{e.Person.Name} is in." : $"{e.Person.Name}'s application was declined.";
+        }
+        catch (DomainException ex)
+        {
+            TempData["Status"] = ex.Message;
+        }
+        return RedirectToPage(new { cohortId });
+    }
+
+    private async Task<bool> Load(Guid cohortId, CancellationToken ct)
+    {
+        if (await EnrollmentAccess.ManagedCohort(db, User, cohortId, ct) is not { } cohort) return false;
+        Cohort = cohort;
+        Rows = await CohortRoster.List(cohortId, db, ct);
+        Readiness = CohortRoster.ReadinessOf(Rows);
+        return true;
+    }
+
+    /// <summary>Employee ids from the text box and from an uploaded file: the first column of each line, headers skipped.</summary>
+    private async Task<List<string>> ReadIds()
+    {
+        var text = EmployeeIds ?? "";
+        if (EmployeeIdsFile is { Length: > 0 and < 1_000_000 })
+        {
+            using var reader = new StreamReader(EmployeeIdsFile.OpenReadStream());
+            text += "\n" + string.Join("\n", (await reader.ReadToEndAsync()).Split('\n').Select(l => l.Split([',', ';'])[0]));
+        }
+        return [.. text.Split(['\n', '\r', ',', ';', ' ', '\t'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(id => id.Trim('"', '\uFEFF'))
+            .Where(id => id.Length > 0 && !id.Equals("employee_id", StringComparison.OrdinalIgnoreCase))];
+    }
+}

@@ -1,0 +1,85 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Shared;
+
+namespace Flipside.Features.Enrollment;
+
+/// <summary>
+/// A participant fills in their matching profile. Saving keeps a draft; finishing also checks that
+/// matching has what it needs (something to share or learn, some free time, a language).
+/// </summary>
+public static class SaveProfile
+{
+    public sealed record TopicInput(string Name, int Level);
+
+    public sealed record Request(
+        IReadOnlyList<TopicInput>? Topics, IReadOnlyList<string>? Interests, int CommunicationStyle, MeetingMode MeetingMode,
+        IReadOnlyList<int>? Availability, IReadOnlyList<string>? Languages, string? HopeToGive, string? HopeToGet, bool Finish);
+
+    public const int MinAvailableHours = 2;
+
+    public static async Task<IReadOnlyList<FieldError>> Handle(Request r, Domain.Enrollment enrollment, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!enrollment.IsOpen) throw new DomainException("This enrolment has ended, so its profile can no longer change.");
+        if (enrollment.Cohort.Status is CohortStatus.Active or CohortStatus.Closed)
+            throw new DomainException("Pairs have been formed for this cohort, so profiles can no longer change.");
+
+        var mentor = enrollment.Role == ParticipantRole.Mentor;
+        var maxLevel = mentor ? 5 : 3;
+        var topics = Clean(r.Topics?.Select(t => t with { Name = t.Name?.Trim() ?? "" }) ?? []);
+        var interests = CleanList(r.Interests);
+        var languages = CleanList(r.Languages);
+        var hours = (r.Availability ?? []).Distinct().Order().ToList();
+        var errors = new List<FieldError>();
+        var topicField = mentor ? "Skills" : "LearningGoals";
+        if (topics.Count > 15) errors.Add(new(topicField, "List at most 15."));
+        if (topics.Any(t => t.Name.Length is 0 or > 100)) errors.Add(new(topicField, "Each entry needs a name of up to 100 characters."));
+        if (topics.Any(t => t.Level < 1 || t.Level > maxLevel))
+            errors.Add(new(topicField, mentor ? "Proficiency goes from 1 (some) to 5 (expert)." : "Priority goes from 1 (first) to 3 (nice to have)."));
+        if (topics.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            errors.Add(new(topicField, $"'{twice.Key}' is listed twice."));
+        if (interests.Count > 20 || interests.Any(i => i.Length > 60)) errors.Add(new("Interests", "List at most 20 interests of up to 60 characters each."));
+        if (languages.Count > 10 || languages.Any(l => l.Length > 35)) errors.Add(new("Languages", "List at most 10 languages."));
+        if (r.CommunicationStyle is < 1 or > 5) errors.Add(new("CommunicationStyle", "Choose a style from 1 (casual and digital) to 5 (structured and formal)."));
+        if (!Enum.IsDefined(r.MeetingMode)) errors.Add(new("MeetingMode", "Choose in person, video or either."));
+        if (hours.Any(h => h is < 0 or >= Profile.HoursPerWeek)) errors.Add(new("Availability", "Hours of the week go from 0 (Monday 00:00) to 167 (Sunday 23:00)."));
+        if ((r.HopeToGive?.Length ?? 0) > 2000) errors.Add(new("HopeToGive", "Keep it under 2000 characters."));
+        if ((r.HopeToGet?.Length ?? 0) > 2000) errors.Add(new("HopeToGet", "Keep it under 2000 characters."));
+
+        var complete = topics.Count > 0 && hours.Count >= MinAvailableHours && languages.Count > 0;
+        if (r.Finish && errors.Count == 0 && !complete)
+        {
+            if (topics.Count == 0) errors.Add(new(topicField, mentor ? "Add at least one skill you can share." : "Add at least one thing you want to learn."));
+            if (hours.Count < MinAvailableHours) errors.Add(new("Availability", $"Mark at least {MinAvailableHours} hours a week when you could meet."));
+            if (languages.Count == 0) errors.Add(new("Languages", "Add at least one language you can mentor or learn in."));
+        }
+        if (errors.Count > 0) return errors;
+
+        var now = clock.GetUtcNow();
+        var profile = enrollment.Profile;
+        if (profile is null)
+        {
+            profile = new Profile(enrollment.Id);
+            db.Profiles.Add(profile);
+        }
+        profile.Topics.Clear();
+        var kind = mentor ? TopicKind.Skill : TopicKind.LearningGoal;
+        profile.Topics.AddRange(topics.Select(t => new ProfileTopic(kind, t.Name, t.Level)));
+        profile.Interests = interests;
+        profile.Languages = languages;
+        profile.Availability = hours;
+        profile.CommunicationStyle = r.CommunicationStyle;
+        profile.MeetingMode = r.MeetingMode;
+        profile.HopeToGive = r.HopeToGive?.Trim() ?? "";
+        profile.HopeToGet = r.HopeToGet?.Trim() ?? "";
+        profile.UpdatedAt = now;
+        profile.CompletedAt = complete && (r.Finish || profile.CompletedAt is not null) ? profile.CompletedAt ?? now : null;
+        await db.SaveChangesAsync(ct);
+        return FieldErrors.None;
+    }
+
+    private static List<TopicInput> Clean(IEnumerable<TopicInput> topics) => [.. topics.Where(t => t.Name.Length > 0 || t.Level != 0)];
+
+    private static List<string> CleanList(IReadOnlyList<string>? values) =>
+        [.. (values ?? []).Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+}

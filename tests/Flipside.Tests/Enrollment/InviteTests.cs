@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using Flipside.Domain;
+using Flipside.Features.Enrollment;
+using Flipside.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Tests.Enrollment;
+
+public sealed class InviteTests : IAsyncLifetime
+{
+    private readonly FlipsideFactory _app = new();
+    private HttpClient _manager = null!;
+    private Guid _cohort;
+
+    public async Task InitializeAsync()
+    {
+        var admin = await Given.AnAdministrator(_app);
+        _manager = await Given.AnAccount(_app, admin, "pam@example.com", Roles.ProgramManager);
+        await Seed.People(_app,
+            Seed.APerson("L1", grade: 8), Seed.APerson("L2", grade: 9, department: "Sales"),
+            Seed.APerson("M1", grade: 3), Seed.APerson("M2", grade: 2, tenureMonths: 4), Seed.APerson("M3", grade: 8),
+            Seed.APerson("GONE", grade: 2));
+        await _app.Query(async db =>
+        {
+            (await db.People.SingleAsync(p => p.EmployeeId == "GONE")).Status = PersonStatus.Left;
+            return await db.SaveChangesAsync();
+        });
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com");
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<InviteToCohort.Result> Invite(ParticipantRole role, string[]? ids = null, object? filter = null)
+    {
+        var response = await _manager.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/enrollments", new { role, employeeIds = ids, filter });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<InviteToCohort.Result>(Json.Options))!;
+    }
+
+    [Fact]
+    public async Task Invite_ByEmployeeIds_InvitesTheEligible_AndSaysWhyNotTheOthers()
+    {
+        await Invite(ParticipantRole.Mentee, ["L1", "L2"]);
+
+        var result = await Invite(ParticipantRole.Mentor, ["M1", "M2", "M3", "GONE", "NOPE", "L1"]);
+
+        Assert.Equal(1, result.Invited);
+        var reasons = result.Skipped.ToDictionary(s => s.EmployeeId, s => s.Reason);
+        Assert.Equal("tenure 4 months, the program asks for 12", reasons["M2"]);
+        Assert.StartsWith("grade gap 1, the program asks for 2", reasons["M3"]);
+        Assert.Contains("has left the organisation", reasons["GONE"]);
+        Assert.Equal("no one in the directory has this employee id", reasons["NOPE"]);
+        Assert.Equal("already in this cohort", reasons["L1"]);
+    }
+
+    [Fact]
+    public async Task Invite_WritesAnEmail_WithAnAccountLink_ForPeopleWithoutAnAccount()
+    {
+        await Invite(ParticipantRole.Mentee, ["L1"]);
+
+        var email = await _app.Query(db => db.Outbox.SingleAsync(m => m.To == "l1@example.com"));
+        Assert.Contains("Would you join Digital fluency as a leader?", email.Subject);
+        Assert.Contains("/Account/Invitation?token=", email.TextBody);
+        Assert.Equal(1, await _app.Query(db => db.Invitations.CountAsync(i => i.Email == "l1@example.com" && i.Role == Roles.Participant)));
+    }
+
+    [Fact]
+    public async Task Invite_ByFilter_InvitesEveryoneEligibleInIt()
+    {
+        var result = await Invite(ParticipantRole.Mentee, filter: new { department = "Operations", minGrade = 7 });
+
+        Assert.Equal(2, result.Invited); // L1 and M3; L2 is in Sales
+        var roster = await _manager.GetFromJsonAsync<EnrollmentApi.Roster>($"/api/v1/cohorts/{_cohort}/enrollments", Json.Options);
+        Assert.Equal(["L1", "M3"], roster!.Enrollments.Select(e => e.EmployeeId).Order());
+    }
+
+    [Fact]
+    public async Task Invite_WhenTheCohortIsPastEnrolling_IsRefusedWithTheReason()
+    {
+        await _app.Query(async db => { (await db.Cohorts.SingleAsync()).MoveTo(CohortStatus.Matching); return await db.SaveChangesAsync(); });
+
+        var response = await _manager.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/enrollments", new { role = "Mentee", employeeIds = new[] { "L1" } });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("only sent while it is planning or enrolling", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await _app.Query(db => db.Enrollments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Invite_WithNobodyNamed_IsRefused()
+    {
+        var response = await _manager.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/enrollments", new { role = "Mentee" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("employee ids or a filter", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AnotherProgramManager_CannotSeeOrInviteIntoThisCohort()
+    {
+        var admin = await Given.SignedIn(_app, Given.AdminEmail);
+        var other = await Given.AnAccount(_app, admin, "otto@example.com", Roles.ProgramManager);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/cohorts/{_cohort}/enrollments")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/enrollments", new { role = "Mentee", employeeIds = new[] { "L1" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Enrollment/Roster?cohortId={_cohort}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/cohorts/{_cohort}/enrollments")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RosterPage_InvitesFromAnUploadedListOfIds()
+    {
+        var page = await _manager.GetAsync($"/Enrollment/Roster?cohortId={_cohort}");
+        var html = await page.Html();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Mentee"), "InviteRole" },
+            { new ByteArrayContent("employee_id,name\nL1,Leader One\nL2,Leader Two\n"u8.ToArray()), "EmployeeIdsFile", "ids.csv" },
+        };
+
+        var response = await _manager.PostAsync($"/Enrollment/Roster?cohortId={_cohort}&handler=Invite", form);
+
+        Assert.Contains("Invited 2 people", await response.Html());
+    }
+}

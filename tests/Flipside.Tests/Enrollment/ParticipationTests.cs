@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Flipside.Domain;
+using Flipside.Features.Enrollment;
+using Flipside.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Tests.Enrollment;
+
+/// <summary>Participation is voluntary at every step: accept, decline, apply, withdraw; a line manager may have to agree.</summary>
+public sealed partial class ParticipationTests : IAsyncLifetime
+{
+    private readonly FlipsideFactory _app = new();
+    private HttpClient _admin = null!;
+    private HttpClient _manager = null!;
+    private Guid _cohort;
+
+    public async Task InitializeAsync()
+    {
+        _admin = await Given.AnAdministrator(_app);
+        _manager = await Given.AnAccount(_app, _admin, "pam@example.com", Roles.ProgramManager);
+        await Seed.People(_app, Seed.APerson("BOSS", grade: 6), Seed.APerson("L1", grade: 8), Seed.APerson("M1", grade: 3, manager: "BOSS"));
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<HttpClient> InvitedAs(string employeeId, ParticipantRole role)
+    {
+        var invite = await _manager.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/enrollments", new { role, employeeIds = new[] { employeeId } });
+        Assert.Equal(HttpStatusCode.OK, invite.StatusCode);
+        var email = $"{employeeId.ToLowerInvariant()}@example.com";
+        var token = await Given.LatestInvitationToken(_app, email);
+        Assert.Equal(HttpStatusCode.NoContent, (await _app.Browser().PostAsJsonAsync("/api/v1/account/invitations/accept", new { token, password = Given.Password })).StatusCode);
+        return await Given.SignedIn(_app, email);
+    }
+
+    private static async Task<MyEnrollments.Item> Mine(HttpClient person) =>
+        Assert.Single((await person.GetFromJsonAsync<List<MyEnrollments.Item>>("/api/v1/enrollments/mine", Json.Options))!);
+
+    [Fact]
+    public async Task AnInvitedPerson_Accepts_AndIsEnrolled()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com");
+        var leader = await InvitedAs("L1", ParticipantRole.Mentee);
+        var invitation = await Mine(leader);
+        Assert.Equal(EnrollmentStatus.Invited, invitation.Status);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await leader.PostAsync($"/api/v1/enrollments/{invitation.EnrollmentId}/accept", null)).StatusCode);
+
+        Assert.Equal(EnrollmentStatus.Enrolled, (await Mine(leader)).Status);
+        Assert.Contains("Digital fluency", await (await leader.GetAsync("/")).Html());
+    }
+
+    [Fact]
+    public async Task AnInvitedPerson_Declines_AndCanNoLongerAccept()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com");
+        var leader = await InvitedAs("L1", ParticipantRole.Mentee);
+        var id = (await Mine(leader)).EnrollmentId;
+
+        await leader.PostAsync($"/api/v1/enrollments/{id}/decline", null);
+        var accept = await leader.PostAsync($"/api/v1/enrollments/{id}/accept", null);
+
+        Assert.Equal(EnrollmentStatus.Declined, (await Mine(leader)).Status);
+        Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+    }
+
+    [Fact]
+    public async Task AParticipant_WithdrawsFromThePage_WithoutAReason()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com");
+        var leader = await InvitedAs("L1", ParticipantRole.Mentee);
+        var id = (await Mine(leader)).EnrollmentId;
+        await leader.PostAsync($"/api/v1/enrollments/{id}/accept", null);
+
+        var response = await leader.Submit("/Enrollment/Mine", new Dictionary<string, string>(), $"/Enrollment/Mine?id={id}&handler=Withdraw");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(EnrollmentStatus.Withdrawn, (await Mine(leader)).Status);
+        var roster = await _manager.GetFromJsonAsync<EnrollmentApi.Roster>($"/api/v1/cohorts/{_cohort}/enrollments", Json.Options);
+        Assert.Equal(EnrollmentStatus.Withdrawn, Assert.Single(roster!.Enrollments).Status);
+    }
+
+    [Fact]
+    public async Task AMentor_NeedsTheLineManagersApproval_WhenTheProgramAsks()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", p => p.Eligibility.RequireManagerApproval = true);
+        var mentor = await InvitedAs("M1", ParticipantRole.Mentor);
+        await mentor.PostAsync($"/api/v1/enrollments/{(await Mine(mentor)).EnrollmentId}/accept", null);
+        Assert.Equal(EnrollmentStatus.AwaitingManagerApproval, (await Mine(mentor)).Status);
+
+        var email = await _app.Query(db => db.Outbox.SingleAsync(m => m.To == "boss@example.com"));
+        var token = ApprovalToken().Match(email.TextBody).Groups[1].Value;
+        var page = await _app.Browser().GetAsync($"/Enrollment/Approval?token={token}");
+        Assert.Contains("Person M1 would like to join Digital fluency", await page.Html());
+
+        var approved = await _app.Browser().Submit($"/Enrollment/Approval?token={token}", new Dictionary<string, string> { ["Token"] = token, ["approve"] = "true" });
+        Assert.Contains("can take part", await approved.Html());
+        Assert.Equal(EnrollmentStatus.Enrolled, (await Mine(mentor)).Status);
+        Assert.Contains("no longer valid", await (await _app.Browser().GetAsync($"/Enrollment/Approval?token={token}")).Html());
+        var again = await _app.Browser().PostAsJsonAsync("/api/v1/enrollment-approvals", new { token, approve = false });
+        Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task AVolunteer_Applies_AndTheProgramManagerTakesThemIn()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", openForApplications: true);
+        var leader = await Given.AnAccount(_app, _admin, "l1@example.com", Roles.Participant);
+
+        var empty = await leader.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/applications", new { role = "Mentee", motivation = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("motivation", await empty.Content.ReadAsStringAsync());
+
+        var applied = await leader.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/applications", new { role = "Mentee", motivation = "I want to understand how my teams use AI." });
+        Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
+        var id = (await Mine(leader)).EnrollmentId;
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.PostAsJsonAsync($"/api/v1/enrollments/{id}/decision", new { accept = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _manager.PostAsJsonAsync($"/api/v1/enrollments/{id}/decision", new { accept = true })).StatusCode);
+        Assert.Equal(EnrollmentStatus.Enrolled, (await Mine(leader)).Status);
+    }
+
+    [Fact]
+    public async Task Applying_ToACohortThatIsNotOpen_IsRefused()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", openForApplications: false);
+        var leader = await Given.AnAccount(_app, _admin, "l1@example.com", Roles.Participant);
+
+        var applied = await leader.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/applications", new { role = "Mentee", motivation = "Curious." });
+
+        Assert.Equal(HttpStatusCode.BadRequest, applied.StatusCode);
+        Assert.Contains("not taking applications", await applied.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex(@"/Enrollment/Approval\?token=([A-Za-z0-9_\-]+)")]
+    private static partial Regex ApprovalToken();
+}
