@@ -19,7 +19,7 @@ public sealed class ProgramModel(FlipsideDb db, TimeProvider clock) : PageModel
     public Task<IActionResult> OnPostMoveAsync(Guid cohortId, string? status, CancellationToken ct) =>
         MoveCohort.TryParse(status, out var next)
             ? Change(() => MoveCohort.Handle(new(Id, cohortId, next), Viewer, db, ct), $"Cohort moved to {next.ToString().ToLowerInvariant()}.", ct)
-            : Refuse("Status", "Choose the status to move the cohort to.", ct);
+            : Refuse("Choose the status to move the cohort to.", ct);
 
     public Task<IActionResult> OnPostArchiveAsync(CancellationToken ct) =>
         Change(() => ArchiveProgram.Handle(new(Id, true), Viewer, db, clock, ct), "Program archived. You can restore it at any time.", ct);
@@ -62,9 +62,9 @@ public sealed class ProgramModel(FlipsideDb db, TimeProvider clock) : PageModel
         }
     }
 
-    private async Task<IActionResult> Refuse(string field, string message, CancellationToken ct)
+    private async Task<IActionResult> Refuse(string message, CancellationToken ct)
     {
-        ModelState.AddModelError(field, message);
+        ModelState.AddModelError("", message);
         return await Show(ct);
     }
 

@@ -7,7 +7,10 @@ namespace Flipside.Features.Programs;
 /// <summary>What the list, the overview, the home page and the API read about programs the viewer may see.</summary>
 public static class ProgramQueries
 {
-    public sealed record CohortRow(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn, int Capacity, CohortStatus Status, bool OpenForApplications);
+    public sealed record CohortRow(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn, int Capacity, CohortStatus Status, bool OpenForApplications)
+    {
+        public static CohortRow Of(Cohort c) => new(c.Id, c.Name, c.StartsOn, c.EndsOn, c.Capacity, c.Status, c.OpenForApplications);
+    }
 
     public sealed record ProgramRow(Guid Id, string Name, ProgramStatus Status, IReadOnlyList<CohortRow> Cohorts);
 
@@ -33,8 +36,7 @@ public static class ProgramQueries
         var managerIds = p.Managers.Select(m => m.UserId).ToList();
         var managers = await db.Users.Where(u => managerIds.Contains(u.Id)).OrderBy(u => u.DisplayName)
             .Select(u => new ManagerRow(u.Id, u.DisplayName, u.Email!)).ToListAsync(ct);
-        var cohorts = p.Cohorts.OrderBy(c => c.StartsOn).ThenBy(c => c.Name)
-            .Select(c => new CohortRow(c.Id, c.Name, c.StartsOn, c.EndsOn, c.Capacity, c.Status, c.OpenForApplications)).ToList();
+        var cohorts = p.Cohorts.OrderBy(c => c.StartsOn).ThenBy(c => c.Name).Select(CohortRow.Of).ToList();
         return new(p.Id, p.Status, p.CreatedAt, p.ArchivedAt, p.DescribeCadence(), ProgramInput.From(p), cohorts, managers);
     }
 

@@ -84,8 +84,7 @@ public static class ProgramsApi
             if (!result.Found) return TypedResults.NotFound();
             if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.ToDictionary());
             var c = (await ProgramQueries.Cohort(id, result.CohortId!.Value, viewer, db, ct))!;
-            return TypedResults.Created($"/api/v1/programs/{id}/cohorts/{c.Id}",
-                new ProgramQueries.CohortRow(c.Id, c.Name, c.StartsOn, c.EndsOn, c.Capacity, c.Status, c.OpenForApplications));
+            return TypedResults.Created($"/api/v1/programs/{id}/cohorts/{c.Id}", ProgramQueries.CohortRow.Of(c));
         });
 
         programs.MapPut("/programs/{id:guid}/cohorts/{cohortId:guid}", async Task<Results<NoContent, NotFound, ValidationProblem>> (
