@@ -48,6 +48,10 @@ public sealed record AssignmentProblem<T>(IMentorScores<T> Scores, IReadOnlyList
     /// <summary>Rounds of widening before giving up on the proof (the result then says it is not proven).</summary>
     public int MaxWideningRounds { get; init; } = 16;
 
+    // Columns a row's own search may settle before the row waits for the phases (see AssignmentSolver);
+    // tests lower it to send every row through the phases.
+    internal int SearchBudget { get; init; } = 64;
+
     /// <summary>Threads for scoring candidates; the result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 }

@@ -39,12 +39,20 @@ public static class AssignmentSolver
         while (true)
         {
             rounds++;
-            var (rowMentors, rowScores) = candidates.Rows(capacity[m] > 0 ? m : -1);
+            int unmatched = capacity[m] > 0 ? m : -1;
+            var (rowMentors, rowScores) = candidates.Rows(unmatched);
             solver = new ShortestAugmentingPath<T>(rowMentors, rowScores, capacity, prices);
-            bool allPlaced = true;
-            foreach (int i in active)
-                allPlaced &= solver.Augment(i);
-            if (!allPlaced)
+            var unplaced = Place(solver, active, problem.SearchBudget);
+            // A row left without a place is free, so widening its candidates keeps every price valid:
+            // widen just those rows and go on from where the solver is, rather than from scratch.
+            for (var widen = Widenable(candidates, unplaced); widen.Count > 0; widen = Widenable(candidates, unplaced))
+            {
+                candidates.Widen(widen);
+                foreach (int i in widen)
+                    solver.SetRow(i, candidates.Row(i, unmatched));
+                unplaced = Place(solver, [.. unplaced], problem.SearchBudget);
+            }
+            if (unplaced.Count > 0)
             {
                 if (countedMaximum)
                     throw new AssignmentException("the solver could not place the mentees a maximum matching places");
@@ -79,6 +87,31 @@ public static class AssignmentSolver
         for (int j = 0; j < m; j++)
             mentorPrices[j] = solver.Price(j);
         return new AssignmentSolution<T>(mentorOf, objective, matched, proven, rounds, candidates.Eligible, mentorPrices);
+    }
+
+    private static List<int> Widenable<T>(MenteeCandidates<T> candidates, List<int> rows)
+        where T : struct, INumber<T>, IMinMaxValue<T> => rows.Where(candidates.LeftSomeOut).ToList();
+
+    // Places the rows; returns those that could not be placed on their candidates. Most rows find a
+    // column with room after a short search; the few whose searches run long (the contested rows of a
+    // tight cohort) are placed together by phases, sharing those searches.
+    private static List<int> Place<T>(ShortestAugmentingPath<T> solver, int[] rows, int budget)
+        where T : struct, INumber<T>, IMinMaxValue<T>
+    {
+        var unplaced = new List<int>();
+        var deferred = new List<int>();
+        foreach (int i in rows)
+        {
+            var outcome = solver.TryAugment(i, budget);
+            if (outcome == ShortestAugmentingPath<T>.Outcome.NoPath)
+                unplaced.Add(i);
+            else if (outcome == ShortestAugmentingPath<T>.Outcome.OverBudget)
+                deferred.Add(i);
+        }
+        solver.AugmentInPhases(deferred);
+        unplaced.AddRange(deferred);
+        unplaced.Sort();
+        return unplaced;
     }
 
     private static T ApplyLocks<T>(IReadOnlyList<LockedPair<T>> locked, int[] mentorOf, int[] capacity, int m)

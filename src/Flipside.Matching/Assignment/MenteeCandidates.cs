@@ -45,18 +45,29 @@ internal sealed class MenteeCandidates<T> where T : struct, INumber<T>, IMinMaxV
 
     public int[] Eligible { get; }
 
+    // Copies, so that the solver may replace a row's edges without touching the candidates.
     public (int[][] Mentors, T[][] Scores) Rows(int unmatchedColumn)
     {
-        if (unmatchedColumn < 0)
-            return (_mentors, _scoresOf);
         var mentors = new int[_mentors.Length][];
         var scores = new T[_mentors.Length][];
         for (int i = 0; i < mentors.Length; i++)
-        {
-            mentors[i] = [.. _mentors[i], unmatchedColumn];
-            scores[i] = [.. _scoresOf[i], T.Zero];
-        }
+            (mentors[i], scores[i]) = Row(i, unmatchedColumn);
         return (mentors, scores);
+    }
+
+    /// <summary>A mentee's candidates, and the "unmatched" column with score 0 when there is one.</summary>
+    public (int[] Mentors, T[] Scores) Row(int i, int unmatchedColumn) => unmatchedColumn < 0
+        ? (_mentors[i], _scoresOf[i])
+        : ([.. _mentors[i], unmatchedColumn], [.. _scoresOf[i], T.Zero]);
+
+    public bool LeftSomeOut(int i) => _leftOut[i];
+
+    /// <summary>Widens the candidates of the given mentees.</summary>
+    public void Widen(List<int> rows)
+    {
+        foreach (int i in rows)
+            _limit[i] = _limit[i] > int.MaxValue / WideningFactor ? int.MaxValue : _limit[i] * WideningFactor;
+        Collect(rows);
     }
 
     public T ScoreOf(int mentee, int mentor) => _scoresOf[mentee][Array.BinarySearch(_mentors[mentee], mentor)];
@@ -90,9 +101,7 @@ internal sealed class MenteeCandidates<T> where T : struct, INumber<T>, IMinMaxV
             if (_bound[i] > profit + margin)
                 unproven.Add(i);
         }
-        foreach (int i in unproven)
-            _limit[i] = _limit[i] > int.MaxValue / WideningFactor ? int.MaxValue : _limit[i] * WideningFactor;
-        Collect(unproven);
+        Widen(unproven);
         return unproven.Count > 0;
     }
 

@@ -9,7 +9,7 @@ namespace Flipside.Matching.Assignment;
 /// Row potentials are implicit (an assigned row is tight on its column), so only column potentials
 /// <c>v</c> and the sink's potential are stored, which lets a re-solve start from earlier prices.
 /// </summary>
-internal sealed class ShortestAugmentingPath<T> where T : struct, INumber<T>, IMinMaxValue<T>
+internal sealed partial class ShortestAugmentingPath<T> where T : struct, INumber<T>, IMinMaxValue<T>
 {
     private readonly int[][] _rowMentors;
     private readonly T[][] _rowScores;
@@ -69,19 +69,41 @@ internal sealed class ShortestAugmentingPath<T> where T : struct, INumber<T>, IM
     public T Price(int column) => _load[column] == 0 ? T.Zero : T.Max(T.Zero, _sink - _v[column]);
 
     /// <summary>Finds a shortest augmenting path from a free row; false when none exists.</summary>
-    public bool Augment(int row)
-    {
-        _phase++;
-        _heap.Clear();
-        _settled.Clear();
-        T sinkDist = T.MaxValue;
-        int sinkColumn = -1;
+    public bool Augment(int row) => TryAugment(row, int.MaxValue) == Outcome.Placed;
 
+    /// <summary>
+    /// Like <see cref="Augment"/>, but gives up, changing nothing, once the search has settled more than
+    /// <paramref name="budget"/> columns: such a row is better placed by <see cref="AugmentInPhases"/>.
+    /// </summary>
+    public Outcome TryAugment(int row, int budget)
+    {
+        StartSearch();
         var mentors = _rowMentors[row];
         var scores = _rowScores[row];
         for (int e = 0; e < mentors.Length; e++)
             Relax(mentors[e], -scores[e] - _v[mentors[e]], row, e);
+        int sinkColumn = Search(budget, out T sinkDist);
+        if (sinkColumn < 0)
+            return sinkColumn == NoSink ? Outcome.NoPath : Outcome.OverBudget;
+        Finish(sinkColumn, sinkDist);
+        return Outcome.Placed;
+    }
 
+    private const int NoSink = -1, OverBudget = -2;
+
+    private void StartSearch()
+    {
+        _phase++;
+        _heap.Clear();
+        _settled.Clear();
+    }
+
+    // Dijkstra from whatever was relaxed so far, up to the nearest column with room; returns that
+    // column, NoSink when there is none, or OverBudget when more than budget columns were settled.
+    private int Search(int budget, out T sinkDist)
+    {
+        sinkDist = T.MaxValue;
+        int sinkColumn = NoSink;
         while (_heap.Count > 0)
         {
             if (!(_heap.TopKey < sinkDist))
@@ -89,6 +111,8 @@ internal sealed class ShortestAugmentingPath<T> where T : struct, INumber<T>, IM
             int j = _heap.Pop(out T d);
             if (_settledIn[j] == _phase || d != _dist[j])
                 continue;
+            if (_settled.Count >= budget)
+                return OverBudget;
             _settledIn[j] = _phase;
             _settled.Add(j);
             if (_load[j] < _capacity[j])
@@ -103,13 +127,15 @@ internal sealed class ShortestAugmentingPath<T> where T : struct, INumber<T>, IM
             for (int a = _head[j]; a >= 0; a = _next[a])
                 ScanAssignedRow(a, j, d);
         }
+        return sinkColumn;
+    }
 
-        if (sinkColumn < 0)
-            return false;
+    // Moves the prices so the path found becomes tight, then flips it.
+    private void Finish(int sinkColumn, T sinkDist)
+    {
         foreach (int j in _settled)
             _v[j] += _dist[j] - sinkDist;
-        Flip(row, sinkColumn);
-        return true;
+        Flip(sinkColumn);
     }
 
     private void ScanAssignedRow(int a, int j, T d)
@@ -140,22 +166,26 @@ internal sealed class ShortestAugmentingPath<T> where T : struct, INumber<T>, IM
         _heap.Push(d, k);
     }
 
-    private void Flip(int start, int end)
+    // Walks the path back from its end column to the free row it started from.
+    private void Flip(int end)
     {
         _load[end]++;
         int k = end;
-        while (true)
+        while (k >= 0)
         {
             int a = _predRow[k];
             int old = _columnOf[a];
-            if (old >= 0)
-                Unlink(a, old);
-            Link(a, k);
-            _edgeOf[a] = _predEdge[k];
-            if (a == start)
-                return;
+            Move(a, k, _predEdge[k]);
             k = old;
         }
+    }
+
+    private void Move(int a, int k, int edge)
+    {
+        if (_columnOf[a] >= 0)
+            Unlink(a, _columnOf[a]);
+        Link(a, k);
+        _edgeOf[a] = edge;
     }
 
     private void Link(int a, int j)

@@ -37,6 +37,28 @@ public class OrToolsOracleTests
         Assert.Equal(score / 1024.0, solution.Objective, 9);
     }
 
+    // A search budget of zero or one sends (nearly) every row through the phases: multi-source Dijkstra,
+    // then tight-edge paths with integer scores, one row a phase with floating-point ones.
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Solve_EveryRowInPhases_EqualsOrToolsMinCostFlow(int seed)
+    {
+        var p = RandomProblem.Create(seed + 2000, maxMentees: 80, maxMentors: 40, minScore: -1000, maxScore: 1_000_000);
+
+        foreach (var mode in new[] { ObjectiveMode.MostMatchedThenHighestScore, ObjectiveMode.HighestScore })
+        {
+            var solution = AssignmentSolver.Solve(p.ToProblem(s => s, mode, candidates: 1 + (seed % 3), searchBudget: seed % 2));
+            var floats = AssignmentSolver.Solve(p.ToProblem(s => s / 1024.0, mode, candidates: 2, searchBudget: 0));
+
+            var (matched, score) = OrToolsOptimum(p, mode);
+            Assert.True(solution.ProvenOptimal);
+            Assert.Equal((matched, score), (solution.Matched, solution.Objective));
+            BruteForceTests.AssertFeasible(p, solution.MentorOf);
+            Assert.Equal(matched, floats.Matched);
+            Assert.Equal(score / 1024.0, floats.Objective, 6);
+        }
+    }
+
     // Each mentee either takes a mentor arc or an "unmatched" arc straight to the sink; in the
     // most-matched mode that arc costs more than any score sum, so cardinality comes first.
     internal static (int Matched, long Score) OrToolsOptimum(RandomProblem p, ObjectiveMode mode)

@@ -48,7 +48,7 @@ internal sealed class RandomProblem
         where !Allowed(i, j)
         select (i, j);
 
-    public AssignmentProblem<T> ToProblem<T>(Func<long, T> convert, ObjectiveMode mode, int candidates)
+    public AssignmentProblem<T> ToProblem<T>(Func<long, T> convert, ObjectiveMode mode, int candidates, int searchBudget = 64)
         where T : struct, System.Numerics.INumber<T>, System.Numerics.IMinMaxValue<T> =>
         new(new DenseMentorScores<T>(Mentees, Mentors, Scores.Select(convert).ToArray(), ForbiddenPairs()), Capacities)
         {
@@ -56,5 +56,6 @@ internal sealed class RandomProblem
             Objective = mode,
             CandidatesPerMentee = candidates,
             MaxWideningRounds = 100,
+            SearchBudget = searchBudget,
         };
 }
