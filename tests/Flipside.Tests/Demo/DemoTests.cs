@@ -2,6 +2,7 @@ using Flipside.Domain;
 using Flipside.Infrastructure.Demo;
 using Flipside.Infrastructure.Startup;
 using Flipside.Tests.Support;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Tests.Demo;
@@ -25,6 +26,23 @@ public sealed class DemoTests : IDisposable
         Assert.Equal(["Americas", "Asia-Pacific", "Europe"], people.Select(p => Region(p.TimeZone)).Distinct().Order());
         Assert.InRange(Depth(people), 5, 6);
         Assert.True(people.Min(p => p.BirthYear) < 1965 && people.Max(p => p.BirthYear) > 1997, "the demo spans Baby Boomers to Gen Z");
+    }
+
+    [Fact]
+    public async Task Demo_HasAPilotReadyToMatch_AndASecondProgramEnrolling()
+    {
+        var manager = await Given.SignedIn(_app, "manager@flipside.demo", DemoLoader.DefaultPassword);
+        var cohorts = await _app.Query(db => db.Cohorts.Include(c => c.Program).ToListAsync());
+        var pilot = cohorts.Single(c => c.Program.Name == "Digital fluency for leaders");
+        var genZ = cohorts.Single(c => c.Program.Name == "Gen Z values and expectations");
+
+        var roster = await manager.GetFromJsonAsync<Flipside.Features.Enrollment.EnrollmentApi.Roster>($"/api/v1/cohorts/{pilot.Id}/enrollments", Json.Options);
+        Assert.Equal(new Flipside.Features.Enrollment.CohortRoster.Readiness(11, 11, 11, 11), roster!.Readiness);
+        Assert.True(roster.Readiness.ReadyToMatch);
+        Assert.Equal(CohortStatus.Enrolling, genZ.Status);
+        Assert.True(genZ.OpenForApplications);
+        var mentor = await Given.SignedIn(_app, "mentor@flipside.demo", DemoLoader.DefaultPassword);
+        Assert.Contains("Digital fluency for leaders", await (await mentor.GetAsync("/Enrollment/Mine")).Html());
     }
 
     [Theory]

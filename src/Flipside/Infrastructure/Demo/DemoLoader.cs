@@ -49,6 +49,9 @@ public static class DemoLoader
             Check(await users.CreateAsync(user, password), account.Email);
             Check(await users.AddToRoleAsync(user, account.Role), account.Email);
         }
+        var manager = await users.FindByEmailAsync(Accounts.Single(a => a.Role == Roles.ProgramManager).Email);
+        DemoPrograms.Add(db, people, manager!.Id, now);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
 
