@@ -14,7 +14,7 @@ public static class CreateProgram
         var errors = input.Normalise();
         if (errors.Count > 0) return new(null, errors);
         var program = new MentoringProgram(input.Name, creator.UserId, clock.GetUtcNow());
-        input.ApplyTo(program, _ => { });
+        input.ApplyTo(program);
         db.Programs.Add(program);
         await db.SaveChangesAsync(ct);
         return new(program.Id, FieldErrors.None);

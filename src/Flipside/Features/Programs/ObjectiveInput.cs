@@ -28,7 +28,7 @@ public sealed class ObjectiveInput
                 yield return e;
     }
 
-    internal void ApplyTo(Objective objective, int position, Action<object> added)
+    internal void ApplyTo(Objective objective, int position)
     {
         objective.Position = position;
         objective.Title = Title;
@@ -38,11 +38,7 @@ public sealed class ObjectiveInput
         {
             var measure = i < existing.Count ? existing[i] : new Measure();
             Measures[i].ApplyTo(measure, i);
-            if (i >= existing.Count)
-            {
-                objective.Measures.Add(measure);
-                added(measure);
-            }
+            if (i >= existing.Count) objective.Measures.Add(measure);
         }
     }
 }

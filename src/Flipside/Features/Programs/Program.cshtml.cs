@@ -30,7 +30,7 @@ public sealed class ProgramModel(FlipsideDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAddManagerAsync(CancellationToken ct)
     {
         if (!User.IsInRole(Roles.Administrator)) return Forbid();
-        var result = await ChangeProgramManagers.Add(Id, ManagerEmail ?? "", db, ct);
+        var result = await AddProgramManager.Handle(Id, ManagerEmail ?? "", db, ct);
         if (!result.Found) return NotFound();
         if (result.Errors.Count == 0)
         {
@@ -43,7 +43,7 @@ public sealed class ProgramModel(FlipsideDb db, TimeProvider clock) : PageModel
 
     public Task<IActionResult> OnPostRemoveManagerAsync(string userId, CancellationToken ct) =>
         User.IsInRole(Roles.Administrator)
-            ? Change(() => ChangeProgramManagers.Remove(Id, userId, db, ct), "Manager removed from this program.", ct)
+            ? Change(() => RemoveProgramManager.Handle(Id, userId, db, ct), "Manager removed from this program.", ct)
             : Task.FromResult<IActionResult>(Forbid());
 
     /// <summary>Runs a change; a refused one (a <see cref="DomainException"/>) is shown on the page with its reason.</summary>

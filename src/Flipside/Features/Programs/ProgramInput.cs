@@ -82,7 +82,7 @@ public sealed class ProgramInput
         return errors;
     }
 
-    public void ApplyTo(MentoringProgram p, Action<object> added)
+    public void ApplyTo(MentoringProgram p)
     {
         p.Name = Name;
         p.Purpose = Purpose;
@@ -106,12 +106,8 @@ public sealed class ProgramInput
         for (var i = 0; i < Objectives.Count; i++)
         {
             var objective = i < existing.Count ? existing[i] : new Objective();
-            Objectives[i].ApplyTo(objective, i, added);
-            if (i >= existing.Count)
-            {
-                p.Objectives.Add(objective);
-                added(objective);
-            }
+            Objectives[i].ApplyTo(objective, i);
+            if (i >= existing.Count) p.Objectives.Add(objective);
         }
     }
 

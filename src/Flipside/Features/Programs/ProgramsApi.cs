@@ -55,13 +55,13 @@ public static class ProgramsApi
 
         programs.MapPost("/programs/{id:guid}/managers", async Task<Results<NoContent, NotFound, ValidationProblem>> (Guid id, ManagerRequest r, FlipsideDb db, CancellationToken ct) =>
         {
-            var result = await ChangeProgramManagers.Add(id, r.Email ?? "", db, ct);
+            var result = await AddProgramManager.Handle(id, r.Email ?? "", db, ct);
             if (!result.Found) return TypedResults.NotFound();
             return result.Errors.Count > 0 ? TypedResults.ValidationProblem(result.Errors.ToDictionary()) : TypedResults.NoContent();
         }).RequireAuthorization(Policies.Administrator);
 
         programs.MapDelete("/programs/{id:guid}/managers/{userId}", async Task<Results<NoContent, NotFound>> (Guid id, string userId, FlipsideDb db, CancellationToken ct) =>
-            await ChangeProgramManagers.Remove(id, userId, db, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            await RemoveProgramManager.Handle(id, userId, db, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
             .RequireAuthorization(Policies.Administrator);
 
         programs.MapCohortsApi();

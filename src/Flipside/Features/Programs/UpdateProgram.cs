@@ -18,8 +18,7 @@ public static class UpdateProgram
         if (program.Status == ProgramStatus.Archived) throw new DomainException("This program is archived. Restore it before changing it.");
         var errors = input.Normalise();
         if (errors.Count > 0) return new(true, errors);
-        // New objectives and measures are added explicitly: their ids are set in code, so EF would otherwise take them for existing rows.
-        input.ApplyTo(program, added => db.Add(added));
+        input.ApplyTo(program);
         await db.SaveChangesAsync(ct);
         return new(true, FieldErrors.None);
     }

@@ -5,12 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Programs;
 
-/// <summary>An administrator hands a program to program managers by account, or takes it away from one.</summary>
-public static class ChangeProgramManagers
+/// <summary>An administrator hands a program to another program manager, by the email of their account.</summary>
+public static class AddProgramManager
 {
     public sealed record Result(bool Found, IReadOnlyList<FieldError> Errors);
 
-    public static async Task<Result> Add(Guid programId, string email, FlipsideDb db, CancellationToken ct)
+    public static async Task<Result> Handle(Guid programId, string email, FlipsideDb db, CancellationToken ct)
     {
         var program = await db.Programs.Include(p => p.Managers).FirstOrDefaultAsync(p => p.Id == programId, ct);
         if (program is null) return new(false, FieldErrors.None);
@@ -28,17 +28,5 @@ public static class ChangeProgramManagers
             await db.SaveChangesAsync(ct);
         }
         return new(true, FieldErrors.None);
-    }
-
-    public static async Task<bool> Remove(Guid programId, string userId, FlipsideDb db, CancellationToken ct)
-    {
-        var program = await db.Programs.Include(p => p.Managers).FirstOrDefaultAsync(p => p.Id == programId, ct);
-        var assignment = program?.Managers.FirstOrDefault(m => m.UserId == userId);
-        if (program is null || assignment is null) return false;
-        // Someone must stay answerable for the people enrolled in it.
-        if (program.Managers.Count == 1) throw new DomainException("A program keeps at least one manager. Add the new manager before removing this one.");
-        program.Managers.Remove(assignment);
-        await db.SaveChangesAsync(ct);
-        return true;
     }
 }
