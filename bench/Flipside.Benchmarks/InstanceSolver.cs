@@ -13,32 +13,30 @@ public static class InstanceSolver
     {
         if (file.FloatScores)
         {
-            var s = Solve(file, file.FloatScoresArray!, candidatesPerMentee);
+            var s = Solve<double, double>(file, file.FloatScoresArray!, candidatesPerMentee);
             return new Outcome(s.Objective.ToString("R", CultureInfo.InvariantCulture), s.Objective, s.MentorOf, s.ProvenOptimal, s.Rounds);
         }
-        var ints = file.IntScores!;
-        var longs = new long[ints.Length];
-        for (int k = 0; k < ints.Length; k++)
-            longs[k] = ints[k];
-        var l = Solve(file, longs, candidatesPerMentee);
+        // Int scores are read where they lie and summed in long: no converted copy of the matrix.
+        var l = Solve<long, int>(file, file.IntScores!, candidatesPerMentee);
         return new Outcome(l.Objective.ToString(CultureInfo.InvariantCulture), l.Objective, l.MentorOf, l.ProvenOptimal, l.Rounds);
     }
 
-    private static AssignmentSolution<T> Solve<T>(InstanceFile file, T[] scores, int candidatesPerMentee)
+    private static AssignmentSolution<T> Solve<T, TStored>(InstanceFile file, TStored[] scores, int candidatesPerMentee)
         where T : struct, INumber<T>, IMinMaxValue<T>
+        where TStored : struct, INumberBase<TStored>
     {
         IMentorScores<T> source;
         Func<int, int, T?> find;
         if (file.Sparse)
         {
-            var sparse = new SparseMentorScores<T>(file.Mentees, file.Mentors, file.RowStart!, file.MentorIndex!, scores, file.Forbidden);
+            var sparse = new SparseMentorScores<T, TStored>(file.Mentees, file.Mentors, file.RowStart!, file.MentorIndex!, scores, file.Forbidden);
             source = sparse;
             find = sparse.Find;
         }
         else
         {
-            source = new DenseMentorScores<T>(file.Mentees, file.Mentors, scores, file.Forbidden);
-            find = (i, j) => scores[((long)i * file.Mentors) + j];
+            source = new DenseMentorScores<T, TStored>(file.Mentees, file.Mentors, scores, file.Forbidden);
+            find = (i, j) => T.CreateTruncating(scores[((long)i * file.Mentors) + j]);
         }
         var forbidden = file.Forbidden.ToHashSet();
         var locked = new List<LockedPair<T>>(file.Locked.Length);

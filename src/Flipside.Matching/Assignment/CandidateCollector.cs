@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Flipside.Matching.Assignment;
 
@@ -97,15 +98,21 @@ public sealed class CandidateCollector<T> where T : struct, INumber<T>, IMinMaxV
     /// Offers a run of eligible mentors at once: <paramref name="firstMentor"/> onwards, one per score.
     /// Runs for one mentee must come in ascending mentor order.
     /// </summary>
-    public void OfferRun(int firstMentor, ReadOnlySpan<T> scores) => OfferAll(new Consecutive(firstMentor), scores);
+    public void OfferRun<TStored>(int firstMentor, ReadOnlySpan<TStored> scores) where TStored : struct, INumberBase<TStored> =>
+        OfferAll(new Consecutive(firstMentor), scores);
 
     /// <summary>Offers listed eligible mentors at once, in ascending mentor order across calls for one mentee.</summary>
-    public void OfferListed(ReadOnlySpan<int> mentors, ReadOnlySpan<T> scores) => OfferAll(new Listed(mentors), scores);
+    public void OfferListed<TStored>(ReadOnlySpan<int> mentors, ReadOnlySpan<TStored> scores) where TStored : struct, INumberBase<TStored> =>
+        OfferAll(new Listed(mentors), scores);
 
     // The hot path of pruning: with mentors ascending, a score equal to the weakest kept one loses the
-    // tie, so one comparison against a local floor rejects almost everything.
-    private void OfferAll<TMentors>(TMentors mentors, ReadOnlySpan<T> scores) where TMentors : struct, IMentorRun, allows ref struct
+    // tie, so one comparison against a local floor rejects almost everything. Scores may be stored in a
+    // narrower type than the solver's (int scores summed in long), converted here rather than copied.
+    private void OfferAll<TMentors, TStored>(TMentors mentors, ReadOnlySpan<TStored> stored)
+        where TMentors : struct, IMentorRun, allows ref struct
+        where TStored : struct, INumberBase<TStored>
     {
+        var scores = new Converted<TStored>(stored);
         Eligible += scores.Length;
         int k = 0;
         for (; k < scores.Length && _count < _limit; k++)
@@ -133,6 +140,15 @@ public sealed class CandidateCollector<T> where T : struct, INumber<T>, IMinMaxV
         }
         LeftSomeOut = true;
         Bound = leftMax;
+    }
+
+    private readonly ref struct Converted<TStored>(ReadOnlySpan<TStored> values) where TStored : struct, INumberBase<TStored>
+    {
+        private readonly ReadOnlySpan<TStored> _values = values;
+
+        public int Length => _values.Length;
+
+        public T this[int k] => T.CreateTruncating(_values[k]);
     }
 
     private interface IMentorRun
@@ -168,6 +184,7 @@ public sealed class CandidateCollector<T> where T : struct, INumber<T>, IMinMaxV
             Bound = score;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Weaker(int a, int b) =>
         _scores[a] < _scores[b] || (_scores[a] == _scores[b] && _mentors[a] > _mentors[b]);
 
@@ -198,6 +215,7 @@ public sealed class CandidateCollector<T> where T : struct, INumber<T>, IMinMaxV
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Swap(int a, int b)
     {
         (_mentors[a], _mentors[b]) = (_mentors[b], _mentors[a]);

@@ -3,13 +3,23 @@ using System.Numerics;
 namespace Flipside.Matching.Assignment;
 
 /// <summary>Scores held as a dense mentee-by-mentor matrix (row-major), minus forbidden pairs.</summary>
-public sealed class DenseMentorScores<T> : IMentorScores<T> where T : struct, INumber<T>, IMinMaxValue<T>
+public sealed class DenseMentorScores<T>(int mentees, int mentors, T[] scores, IEnumerable<(int Mentee, int Mentor)> forbidden)
+    : DenseMentorScores<T, T>(mentees, mentors, scores, forbidden)
+    where T : struct, INumber<T>, IMinMaxValue<T>;
+
+/// <summary>
+/// Scores held as a dense matrix in a storage type of their own (int scores solved in long), so that
+/// they need no converted copy.
+/// </summary>
+public class DenseMentorScores<T, TStored> : IMentorScores<T>
+    where T : struct, INumber<T>, IMinMaxValue<T>
+    where TStored : struct, INumberBase<TStored>
 {
-    private readonly T[] _scores;
+    private readonly TStored[] _scores;
     private readonly int[][] _forbidden;
 
     /// <summary>Wraps a row-major matrix; forbidden pairs are never offered.</summary>
-    public DenseMentorScores(int mentees, int mentors, T[] scores, IEnumerable<(int Mentee, int Mentor)> forbidden)
+    public DenseMentorScores(int mentees, int mentors, TStored[] scores, IEnumerable<(int Mentee, int Mentor)> forbidden)
     {
         if (scores.Length != (long)mentees * mentors)
             throw new AssignmentException($"expected {(long)mentees * mentors} scores, got {scores.Length}");
@@ -40,15 +50,22 @@ public sealed class DenseMentorScores<T> : IMentorScores<T> where T : struct, IN
 }
 
 /// <summary>Scores of listed pairs only (compressed sparse rows), minus forbidden pairs.</summary>
-public sealed class SparseMentorScores<T> : IMentorScores<T> where T : struct, INumber<T>, IMinMaxValue<T>
+public sealed class SparseMentorScores<T>(int mentees, int mentors, long[] rowStart, int[] mentorIndex, T[] scores,
+    IEnumerable<(int Mentee, int Mentor)> forbidden) : SparseMentorScores<T, T>(mentees, mentors, rowStart, mentorIndex, scores, forbidden)
+    where T : struct, INumber<T>, IMinMaxValue<T>;
+
+/// <summary>Scores of listed pairs in a storage type of their own, so that they need no converted copy.</summary>
+public class SparseMentorScores<T, TStored> : IMentorScores<T>
+    where T : struct, INumber<T>, IMinMaxValue<T>
+    where TStored : struct, INumberBase<TStored>
 {
     private readonly long[] _rowStart;
     private readonly int[] _mentors;
-    private readonly T[] _scores;
+    private readonly TStored[] _scores;
     private readonly int[][] _forbidden;
 
     /// <summary>Wraps CSR arrays: mentee i's pairs are at [rowStart[i], rowStart[i+1]), mentors ascending.</summary>
-    public SparseMentorScores(int mentees, int mentors, long[] rowStart, int[] mentorIndex, T[] scores,
+    public SparseMentorScores(int mentees, int mentors, long[] rowStart, int[] mentorIndex, TStored[] scores,
         IEnumerable<(int Mentee, int Mentor)> forbidden)
     {
         if (rowStart.Length != mentees + 1 || rowStart[mentees] != mentorIndex.Length || scores.Length != mentorIndex.Length)
@@ -72,7 +89,7 @@ public sealed class SparseMentorScores<T> : IMentorScores<T> where T : struct, I
     {
         int start = (int)_rowStart[mentee], length = (int)(_rowStart[mentee + 1] - start);
         int k = Array.BinarySearch(_mentors, start, length, mentor);
-        return k >= 0 ? _scores[k] : null;
+        return k >= 0 ? T.CreateTruncating(_scores[k]) : null;
     }
 
     /// <inheritdoc />
