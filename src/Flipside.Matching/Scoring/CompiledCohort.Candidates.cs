@@ -7,7 +7,7 @@ namespace Flipside.Matching.Scoring;
 
 internal sealed partial class CompiledCohort
 {
-    // The first band of keys scored in full; it doubles until the collector is full.
+    // The least width of the first band of keys scored in full; it doubles until the collector is full.
     private const int FirstBandWidth = 16;
 
     [ThreadStatic]
@@ -23,16 +23,17 @@ internal sealed partial class CompiledCohort
     public void OfferMentors(int i, CandidateCollector<long> collector)
     {
         var keys = t_keys is { } buffer && buffer.Length >= _stride ? buffer : t_keys = new ushort[_stride];
-        int highest = 0;
+        int highest = 0, reachedByMany = 0;
         long rest = long.MaxValue / 4;   // without lanes, keys are zero and nothing is skipped
         if (_lanes is null)
             Array.Clear(keys);
         else
         {
-            highest = FillKeys(i, keys);
+            (highest, reachedByMany) = FillKeys(i, keys);
             rest = _availabilityBound[i];
         }
-        int hi = highest + 1, width = FirstBandWidth;
+        // The first band holds at least 32 mentors, enough to fill the collector in the first round.
+        int hi = highest + 1, width = Math.Max(FirstBandWidth, hi - reachedByMany);
         while (hi > 0)
         {
             int lo;

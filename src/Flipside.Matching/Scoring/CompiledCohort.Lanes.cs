@@ -76,11 +76,15 @@ internal sealed partial class CompiledCohort
         return maps;
     }
 
+    private static readonly Vector256<ushort> LaneIndexes = Vector256.Create(
+        (ushort)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+
     /// <summary>
     /// Fills, for every mentor, mentee i's exact score with that mentor less the availability part
-    /// (padding mentors get some value too); returns the highest.
+    /// (padding mentors get zero). Returns the highest key, and a key that at least 32 mentors reach
+    /// (or all, when there are fewer): the lowest of the 32 lanes' highest, each lane holding other mentors.
     /// </summary>
-    private int FillKeys(int i, ushort[] keys)
+    private (int Highest, int ReachedByMany) FillKeys(int i, ushort[] keys)
     {
         var lanes = _lanes!;
         var w = Rules.Weights;
@@ -89,7 +93,7 @@ internal sealed partial class CompiledCohort
         int[] interests = SetBits(_mentee.Interests.AsSpan(i * _mentee.InterestWords, _mentee.InterestWords));
         int[] languages = SetBits(_mentee.Languages.AsSpan(i * _mentee.LanguageWords, _mentee.LanguageWords));
         var mentee = new MenteeLanes(this, i);
-        var highest = Vector256<ushort>.Zero;
+        Vector256<ushort> highestLower = Vector256<ushort>.Zero, highestUpper = Vector256<ushort>.Zero;
         ref byte credit = ref _credit[0];
         for (int k = 0; k < _stride; k += Vector256<byte>.Count)
         {
@@ -104,14 +108,24 @@ internal sealed partial class CompiledCohort
             var complementarity = Vector256.Create((ushort)w.Complementarity);
             lower = (lower * complementarity) + mentee.Parts(lanes, k, interests, languages);
             upper = (upper * complementarity) + mentee.Parts(lanes, k + Vector256<ushort>.Count, interests, languages);
+            int real = Mentors.Length - k;
+            if (real < Vector256<byte>.Count)
+            {
+                lower &= Vector256.LessThan(LaneIndexes, Vector256.Create((ushort)real));
+                upper &= Vector256.LessThan(LaneIndexes + Vector256.Create((ushort)Vector256<ushort>.Count), Vector256.Create((ushort)real));
+            }
             lower.StoreUnsafe(ref keys[0], (nuint)k);
             upper.StoreUnsafe(ref keys[0], (nuint)(k + Vector256<ushort>.Count));
-            highest = Vector256.Max(highest, Vector256.Max(lower, upper));
+            highestLower = Vector256.Max(highestLower, lower);
+            highestUpper = Vector256.Max(highestUpper, upper);
         }
-        int max = 0;
+        int max = 0, many = int.MaxValue;
         for (int e = 0; e < Vector256<ushort>.Count; e++)
-            max = Math.Max(max, highest[e]);
-        return max;
+        {
+            max = Math.Max(max, Math.Max(highestLower[e], highestUpper[e]));
+            many = Math.Min(many, Math.Min(highestLower[e], highestUpper[e]));
+        }
+        return (max, many);
     }
 
     private static int[] SetBits(ReadOnlySpan<ulong> words)
