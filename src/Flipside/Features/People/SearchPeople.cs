@@ -33,7 +33,7 @@ public static class SearchPeople
     /// <summary>One COUNT and one page query; ordering by name then employee id uses the name index and is stable.</summary>
     public static async Task<Result> Handle(Query q, FlipsideDb db, CancellationToken ct)
     {
-        var people = Filter(db.People.AsNoTracking(), q);
+        var people = Filter(db.People.AsNoTracking(), q, db.Database.IsNpgsql());
         var total = await people.CountAsync(ct);
         var page = await people.OrderBy(p => p.Name).ThenBy(p => p.EmployeeId)
             .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
@@ -47,16 +47,18 @@ public static class SearchPeople
         await db.People.Select(p => p.Department).Where(d => d != "").Distinct().OrderBy(d => d).ToListAsync(ct),
         await db.People.Select(p => p.Location).Where(l => l != "").Distinct().OrderBy(l => l).ToListAsync(ct));
 
-    private static IQueryable<Person> Filter(IQueryable<Person> people, Query q)
+    private static IQueryable<Person> Filter(IQueryable<Person> people, Query q, bool postgres)
     {
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
-            // Lower-casing both sides makes the search case-insensitive on SQLite and PostgreSQL alike.
-            var s = q.Search.Trim().ToLowerInvariant();
-#pragma warning disable CA1862, CA1304, CA1311 // string.Equals(..., OrdinalIgnoreCase) does not translate to SQL
-            people = people.Where(p => p.Name.ToLower().Contains(s) || p.Email.ToLower().Contains(s)
-                || p.EmployeeId.ToLower().Contains(s) || p.Title.ToLower().Contains(s));
-#pragma warning restore CA1862, CA1304, CA1311
+            // LIKE is case-insensitive on SQLite and ILIKE on PostgreSQL; either scans a 50,000-row table faster than lower().
+            var pattern = "%" + q.Search.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+                .Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            people = postgres
+                ? people.Where(p => EF.Functions.ILike(p.Name, pattern, @"\") || EF.Functions.ILike(p.Email, pattern, @"\")
+                    || EF.Functions.ILike(p.EmployeeId, pattern, @"\") || EF.Functions.ILike(p.Title, pattern, @"\"))
+                : people.Where(p => EF.Functions.Like(p.Name, pattern, @"\") || EF.Functions.Like(p.Email, pattern, @"\")
+                    || EF.Functions.Like(p.EmployeeId, pattern, @"\") || EF.Functions.Like(p.Title, pattern, @"\"));
         }
         if (!string.IsNullOrWhiteSpace(q.Department)) people = people.Where(p => p.Department == q.Department);
         if (!string.IsNullOrWhiteSpace(q.Location)) people = people.Where(p => p.Location == q.Location);
