@@ -29,7 +29,7 @@ public sealed record PairExplanation(bool Eligible, IReadOnlyList<string> Constr
 public static class Matcher
 {
     /// <summary>Proposes the optimal pairings for a cohort.</summary>
-    public static MatchResult Match(MatchRequest request) { var sw = System.Diagnostics.Stopwatch.StartNew(); var c = new CompiledCohort(request); System.Console.Error.WriteLine($"compile {sw.ElapsedMilliseconds} gc2 {System.GC.CollectionCount(2)} {System.DateTime.Now:ss.fff}"); return Match(c, request); }
+    public static MatchResult Match(MatchRequest request) => Match(new CompiledCohort(request), request);
 
     /// <summary>Scores and explains one pair, eligible or not.</summary>
     public static PairExplanation Explain(MatchRequest request, string menteeId, string mentorId)
@@ -54,7 +54,6 @@ public static class Matcher
             CandidatesPerMentee = request.Rules.CandidatesPerMentee,
         });
 
-        System.Console.Error.WriteLine($"solved {System.DateTime.Now:ss.fff} gc2 {System.GC.CollectionCount(2)}");
         var lockedMentees = locked.Select(l => l.i).ToHashSet();
         // Sentences for every pairing are the largest cost after the solve; each is independent of the others.
         var proposals = new PairingProposal?[cohort.Mentees.Length];
@@ -80,7 +79,6 @@ public static class Matcher
             if (load[j] == 0)
                 unmatched.Add(new UnmatchedPerson(cohort.Mentors[j].Id, false, UnmatchedReasons.ForMentor(cohort, j, unmatchedMentees)));
         }
-        System.Console.Error.WriteLine($"explained {System.DateTime.Now:ss.fff}");
         return new MatchResult(pairings, unmatched, solution.Objective, solution.ProvenOptimal, solution.Rounds);
     }
 
