@@ -11,6 +11,9 @@ public sealed class PhoneWidthTests(AdministeredFlipside app)
     [InlineData("/")]
     [InlineData("/Admin/Invite")]
     [InlineData("/Admin/Outbox")]
+    [InlineData("/Programs")]
+    [InlineData("/Programs/New")]
+    [InlineData("/Programs/Edit?template=ai-readiness")]
     public async Task Page_AtPhoneWidth_HasNoHorizontalScroll(string path)
     {
         await using var context = await app.NewAdministratorContextAsync(390, 844, bypassCsp: false);

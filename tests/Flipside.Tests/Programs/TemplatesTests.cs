@@ -63,4 +63,13 @@ public sealed class TemplatesTests : ProgramsTestBase
         Assert.Contains("value=\"70\"", html);
         Assert.Equal(0, await CountPrograms());
     }
+
+    [Fact]
+    public async Task TheOpenApiDocument_DescribesTheProgramsApi()
+    {
+        var document = await (await App.Browser().GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
+
+        foreach (var path in new[] { "/api/v1/programs", "/api/v1/programs/{id}", "/api/v1/programs/{id}/cohorts/{cohortId}/status", "/api/v1/program-templates" })
+            Assert.Contains($"\"{path}\"", document);
+    }
 }
