@@ -21,49 +21,58 @@ internal sealed partial class CompiledCohort
         public readonly int[] Generation;
         public readonly WeekHours[] Availability;
 
-        public Side(Participant[] people, Dictionary<string, int> interests, Dictionary<string, int> languages,
-            Dictionary<string, int> personIndex, Dictionary<string, int> departments, Dictionary<string, int> locations)
+        public Side(Participant[] people, Indexes index)
         {
-            Grade = [.. people.Select(p => p.Grade)];
-            Person = [.. people.Select(p => personIndex[p.Id])];
-            Chain = [.. people.Select(p => p.ManagerChain.Select(id => personIndex[id]).ToArray())];
-            InterestWords = Words(interests);
-            LanguageWords = Words(languages);
-            Interests = Bits(people.Select(p => p.Interests), interests, InterestWords);
-            Languages = Bits(people.Select(p => p.Languages), languages, LanguageWords);
-            Department = [.. people.Select(p => Intern(departments, p.Department))];
-            Location = [.. people.Select(p => Intern(locations, p.Location))];
-            Style = [.. people.Select(p => p.CommunicationStyle)];
-            Mode = [.. people.Select(p => p.MeetingMode)];
-            Generation = [.. people.Select(p => p.Generation is { } g ? (int)g : -1)];
-            Availability = [.. people.Select(p => p.Availability)];
-        }
-
-        private static int Intern(Dictionary<string, int> index, string name)
-        {
-            if (!index.TryGetValue(name, out int k))
-                index[name] = k = index.Count;
-            return k;
+            int n = people.Length;
+            (Grade, Person, Chain, Department, Location, Style, Mode, Generation, Availability) =
+                (new int[n], new int[n], new int[n][], new int[n], new int[n], new int[n], new MeetingMode[n], new int[n], new WeekHours[n]);
+            InterestWords = Words(index.Interests);
+            LanguageWords = Words(index.Languages);
+            Interests = new ulong[n * InterestWords];
+            Languages = new ulong[n * LanguageWords];
+            // One pass a person: this runs over every mentor of a large cohort.
+            for (int k = 0; k < n; k++)
+            {
+                var p = people[k];
+                Grade[k] = p.Grade;
+                Person[k] = index.People[p.Id];
+                var chain = new int[p.ManagerChain.Count];
+                for (int c = 0; c < chain.Length; c++)
+                    chain[c] = index.People[p.ManagerChain[c]];
+                Chain[k] = chain;
+                SetBits(Interests.AsSpan(k * InterestWords, InterestWords), p.Interests, index.Interests);
+                SetBits(Languages.AsSpan(k * LanguageWords, LanguageWords), p.Languages, index.Languages);
+                Department[k] = index.Departments[p.Department];
+                Location[k] = index.Locations[p.Location];
+                Style[k] = p.CommunicationStyle;
+                Mode[k] = p.MeetingMode;
+                Generation[k] = p.Generation is { } g ? (int)g : -1;
+                Availability[k] = p.Availability;
+            }
         }
 
         private static int Words(Dictionary<string, int> index) => Math.Max(1, (index.Count + 63) / 64);
 
-        // One flat array, `words` words a person, so that the hot loop's common case is a single word.
-        private static ulong[] Bits(IEnumerable<IEnumerable<string>> people, Dictionary<string, int> index, int words)
+        private static void SetBits(Span<ulong> words, IReadOnlyList<string> names, Dictionary<string, int> index)
         {
-            var bits = new List<ulong>();
-            foreach (var names in people)
+            foreach (var name in names)
             {
-                int start = bits.Count;
-                bits.AddRange(new ulong[words]);
-                foreach (var name in names)
-                {
-                    int k = index[name];
-                    bits[start + (k / 64)] |= 1UL << (k % 64);
-                }
+                int k = index[name];
+                words[k / 64] |= 1UL << (k % 64);
             }
-            return [.. bits];
         }
+    }
+
+    // Every name a cohort uses, numbered in order of first appearance, mentees first.
+    private sealed record Indexes(Dictionary<string, int> Interests, Dictionary<string, int> Languages,
+        Dictionary<string, int> People, Dictionary<string, int> Departments, Dictionary<string, int> Locations)
+    {
+        public static Indexes Of(Participant[] everyone) => new(
+            BitIndex(everyone.SelectMany(p => p.Interests)),
+            BitIndex(everyone.SelectMany(p => p.Languages)),
+            BitIndex(everyone.SelectMany(p => p.ManagerChain.Prepend(p.Id))),
+            BitIndex(everyone.Select(p => p.Department)),
+            BitIndex(everyone.Select(p => p.Location)));
     }
 
     private static Dictionary<string, int> BitIndex(IEnumerable<string> names)
@@ -114,6 +123,8 @@ internal sealed partial class CompiledCohort
 
     private int[][] BlockedMentors(MatchRequest request)
     {
+        if (request.Exclusions.Count == 0 && (Rules.AllowRepeatPairings || request.PreviousPairings.Count == 0))
+            return [.. Mentees.Select(_ => Array.Empty<int>())];
         var pairs = request.Exclusions.AsEnumerable();
         if (!Rules.AllowRepeatPairings)
             pairs = pairs.Concat(request.PreviousPairings);

@@ -34,35 +34,35 @@ internal sealed partial class CompiledCohort
 
     public CompiledCohort(MatchRequest request)
     {
-        Mentees = [.. request.Mentees.OrderBy(p => p.Id, StringComparer.Ordinal)];
-        Mentors = [.. request.Mentors.OrderBy(p => p.Id, StringComparer.Ordinal)];
-        Rules = request.Rules;
+        Participant[] mentees = [], mentors = [];
+        Parallel.Invoke(
+            () => mentees = [.. request.Mentees.OrderBy(p => p.Id, StringComparer.Ordinal)],
+            () => mentors = [.. request.Mentors.OrderBy(p => p.Id, StringComparer.Ordinal)]);
+        (Mentees, Mentors, Rules) = (mentees, mentors, request.Rules);
+        if (Mentees.FirstOrDefault(p => p.LearningGoals.Count > MaxLearningGoals) is { } many)
+            throw new ArgumentException($"mentee '{many.Id}' lists more than {MaxLearningGoals} learning goals");
         var skillIndex = new Dictionary<string, int>();
         foreach (var name in Mentors.SelectMany(p => p.Skills.Keys).Concat(Mentees.SelectMany(p => p.LearningGoals)))
             skillIndex.TryAdd(name, skillIndex.Count);
         _stride = (Mentors.Length + Vector256<byte>.Count - 1) / Vector256<byte>.Count * Vector256<byte>.Count;
-        _credit = SkillCredit(skillIndex, RelatedSkills(skillIndex), _stride);
         _goalSkill = [.. Mentees.Select(p => p.LearningGoals.Select(g => skillIndex[g]).ToArray())];
-        if (Mentees.FirstOrDefault(p => p.LearningGoals.Count > MaxLearningGoals) is { } many)
-            throw new ArgumentException($"mentee '{many.Id}' lists more than {MaxLearningGoals} learning goals");
         _goalCoefficient = [.. Mentees.Select(p => GoalCoefficients(p.LearningGoals.Count))];
+        var index = Indexes.Of([.. Mentees, .. Mentors]);
 
-        var everyone = Mentees.Concat(Mentors).ToArray();
-        var interests = BitIndex(everyone.SelectMany(p => p.Interests));
-        var languages = BitIndex(everyone.SelectMany(p => p.Languages));
-        var people = new Dictionary<string, int>();
-        foreach (var id in everyone.SelectMany(p => p.ManagerChain.Prepend(p.Id)))
-            people.TryAdd(id, people.Count);
-        var departments = new Dictionary<string, int>();
-        var locations = new Dictionary<string, int>();
-        _mentee = new Side(Mentees, interests, languages, people, departments, locations);
-        _mentor = new Side(Mentors, interests, languages, people, departments, locations);
+        // The two sides and the skill credit are independent: build them on both cores.
+        Side? mentorSide = null, menteeSide = null;
+        byte[]? credit = null;
+        Parallel.Invoke(
+            () => credit = SkillCredit(skillIndex, RelatedSkills(skillIndex), _stride),
+            () => mentorSide = new Side(Mentors, index),
+            () => menteeSide = new Side(Mentees, index));
+        (_credit, _mentor, _mentee) = (credit!, mentorSide!, menteeSide!);
         _blocked = BlockedMentors(request);
         _overlapPoints = [.. Enumerable.Range(0, WeekHours.HoursPerWeek + 1)
             .Select(h => Math.Min(FullPoints, h * FullPoints / Math.Max(1, Rules.TargetOverlapHours)))];
         _availabilityBound = AvailabilityBounds();
-        _lanes = BuildLanes(interests.Count, languages.Count, departments.Count, locations.Count);
-        _excluded = ExcludedMentors(people.Count);
+        _lanes = BuildLanes(index.Interests.Count, index.Languages.Count, index.Departments.Count, index.Locations.Count);
+        _excluded = ExcludedMentors(index.People.Count);
         _gradesAscending = [.. _mentor.Grade.Order()];
     }
 
