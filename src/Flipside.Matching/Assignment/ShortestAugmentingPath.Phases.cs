@@ -1,20 +1,7 @@
-using System.Numerics;
-
 namespace Flipside.Matching.Assignment;
 
 internal sealed partial class ShortestAugmentingPath<T>
 {
-    // Deeper tight paths are left to the next phase's Dijkstra rather than risk the stack.
-    private const int MaxTightDepth = 2_000;
-
-    // Integer prices are exact, so an edge is tight exactly when its reduced cost is zero; with floating
-    // point the test would be at the mercy of rounding, so phases then place one row each.
-    private static readonly bool ExactTightness = T.CreateTruncating(0.5) == T.Zero;
-
-    private T[]? _freeRowPotential;
-    private int[]? _visitedIn;
-    private int _visit;
-
     /// <summary>How one bounded search ended.</summary>
     public enum Outcome
     {
@@ -37,16 +24,14 @@ internal sealed partial class ShortestAugmentingPath<T>
     }
 
     /// <summary>
-    /// Places free rows by phases, as the Hungarian method does: one Dijkstra from all of them at once
-    /// moves the prices, then every row that can reach a column with room along tight edges (zero reduced
-    /// cost) is placed along a path disjoint from the others. The long searches that contested rows need
-    /// are shared by all of them instead of repeated row by row. Returns false when some row cannot be
-    /// placed; the list then holds the rows left free.
+    /// Places free rows one phase at a time: each phase is one Dijkstra from all of them at once, which
+    /// stops at the nearest column with room from any of them and places that row. The rows whose own
+    /// searches ran long (the contested rows of a tight cohort) so share one search a phase, and each phase
+    /// ends as early as the closest of them allows. Returns false when some row cannot be placed; the list
+    /// then holds the rows left free.
     /// </summary>
     public bool AugmentInPhases(List<int> free)
     {
-        _freeRowPotential ??= new T[_rowMentors.Length];
-        _visitedIn ??= new int[_capacity.Length];
         while (free.Count > 0)
         {
             StartSearch();
@@ -56,72 +41,21 @@ internal sealed partial class ShortestAugmentingPath<T>
             if (sinkColumn < 0)
                 return false;
             Finish(sinkColumn, sinkDist);
-            foreach (int r in free)
-                _freeRowPotential[r] += sinkDist;
-            _visit++;
-            int kept = 0;
-            for (int k = 0; k < free.Count; k++)
-            {
-                int r = free[k];
-                if (_columnOf[r] < 0 && !(ExactTightness && PlaceAlongTightEdges(r, 0)))
-                    free[kept++] = r;
-            }
-            free.RemoveRange(kept, free.Count - kept);
+            free.RemoveAll(r => _columnOf[r] >= 0);
         }
         return true;
     }
 
-    // A free row's potential is its cheapest reduced cost, so that every one of its edges starts non-negative.
+    // A free row's potential is its cheapest reduced cost, so that every one of its edges starts non-negative
+    // and all free rows start the search level.
     private void RelaxFreeRow(int r)
     {
         var mentors = _rowMentors[r];
         var scores = _rowScores[r];
-        if (mentors.Length == 0)
-            return;
         T u = T.MaxValue;
         for (int e = 0; e < mentors.Length; e++)
             u = T.Min(u, -scores[e] - _v[mentors[e]]);
-        _freeRowPotential![r] = u;
         for (int e = 0; e < mentors.Length; e++)
             Relax(mentors[e], -scores[e] - _v[mentors[e]] - u, r, e);
-    }
-
-    // Depth-first along tight edges to a column with room whose edge to the sink is tight too; each column
-    // is entered once a phase, which keeps the phase's paths disjoint.
-    private bool PlaceAlongTightEdges(int a, int depth)
-    {
-        if (depth > MaxTightDepth)
-            return false;
-        var mentors = _rowMentors[a];
-        var scores = _rowScores[a];
-        int own = _columnOf[a];
-        T anchor = own < 0 ? -_freeRowPotential![a] : scores[_edgeOf[a]] + _v[own];
-        for (int e = 0; e < mentors.Length; e++)
-        {
-            int k = mentors[e];
-            if (k == own || _visitedIn![k] == _visit || anchor - scores[e] - _v[k] != T.Zero)
-                continue;
-            _visitedIn[k] = _visit;
-            if (_load[k] < _capacity[k] && !(_v[k] > _sink))
-            {
-                _load[k]++;
-                if (own >= 0)
-                    _load[own]--;
-                Move(a, k, e);
-                return true;
-            }
-            for (int b = _head[k]; b >= 0; b = _next[b])
-            {
-                if (PlaceAlongTightEdges(b, depth + 1))
-                {
-                    if (own >= 0)
-                        _load[own]--;
-                    _load[k]++;
-                    Move(a, k, e);
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

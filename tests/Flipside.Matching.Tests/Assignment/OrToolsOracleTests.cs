@@ -37,8 +37,8 @@ public class OrToolsOracleTests
         Assert.Equal(score / 1024.0, solution.Objective, 9);
     }
 
-    // A search budget of zero or one sends (nearly) every row through the phases: multi-source Dijkstra,
-    // then tight-edge paths with integer scores, one row a phase with floating-point ones.
+    // A search budget of zero or one sends (nearly) every row through the phases, one Dijkstra from all
+    // free rows at once a phase, with integer and floating-point scores.
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Solve_EveryRowInPhases_EqualsOrToolsMinCostFlow(int seed)
