@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Flipside.Matching.Assignment;
 
@@ -124,22 +126,54 @@ public sealed class CandidateCollector<T> where T : struct, INumber<T>, IMinMaxV
         if (k == scores.Length)
             return;
         T floor = _scores[0], leftMax = Bound;
-        for (; k < scores.Length; k++)
+        int chunk = Vector256<TStored>.IsSupported ? Vector256<TStored>.Count : stored.Length;
+        while (k < scores.Length)
         {
-            T s = scores[k];
-            if (s <= floor)
+            k = SkipBelow(stored, k, floor, ref leftMax);
+            for (int end = Math.Min(k + chunk, scores.Length); k < end; k++)
             {
-                leftMax = T.Max(leftMax, s);
-                continue;
+                T s = scores[k];
+                if (s <= floor)
+                {
+                    leftMax = T.Max(leftMax, s);
+                    continue;
+                }
+                leftMax = T.Max(leftMax, floor);
+                _mentors[0] = mentors[k];
+                _scores[0] = s;
+                SiftDown(0);
+                floor = _scores[0];
             }
-            leftMax = T.Max(leftMax, floor);
-            _mentors[0] = mentors[k];
-            _scores[0] = s;
-            SiftDown(0);
-            floor = _scores[0];
         }
         LeftSomeOut = true;
         Bound = leftMax;
+    }
+
+    // Skips, a vector at a time, the scores that cannot beat the floor, keeping their maximum for the
+    // bound; returns where a score that may beat it stands, or the end.
+    private static int SkipBelow<TStored>(ReadOnlySpan<TStored> stored, int k, T floor, ref T leftMax)
+        where TStored : struct, INumberBase<TStored>
+    {
+        if (!Vector256.IsHardwareAccelerated || !Vector256<TStored>.IsSupported)
+            return k;
+        var limit = TStored.CreateSaturating(floor);
+        if (T.CreateTruncating(limit) != floor)
+            return k;   // a floor the stored type cannot hold: compare one score at a time
+        var floors = Vector256.Create(limit);
+        var most = floors;
+        bool skipped = false;
+        ref TStored start = ref MemoryMarshal.GetReference(stored);
+        for (; k + Vector256<TStored>.Count <= stored.Length; k += Vector256<TStored>.Count)
+        {
+            var v = Vector256.LoadUnsafe(ref start, (nuint)k);
+            if (Vector256.GreaterThanAny(v, floors))
+                break;
+            most = skipped ? Vector256.Max(most, v) : v;
+            skipped = true;
+        }
+        for (int e = 0; skipped && e < Vector256<TStored>.Count; e++)
+            leftMax = T.Max(leftMax, T.CreateTruncating(most[e]));
+        return k;
     }
 
     private readonly ref struct Converted<TStored>(ReadOnlySpan<TStored> values) where TStored : struct, INumberBase<TStored>
