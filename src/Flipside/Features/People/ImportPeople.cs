@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Flipside.Data;
 using Flipside.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -79,14 +80,15 @@ public static class ImportPeople
                 db.Entry(person).State = EntityState.Modified;
                 left++;
             }
-        db.People.AddRange(created);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
+            // Updates are few in a re-import and go through EF; new people, all of a first import, go in bulk.
             await db.SaveChangesAsync(ct);
+            await PeopleBulkWriter.Insert(db, created, ct);
             await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException || e is DbException d && PeopleBulkWriter.IsConflict(d))
         {
             // Someone else changed the directory between our read and our write; the transaction leaves it as it was.
             return Failed([new(1, PeopleCsv.File, "", "The directory changed while this file was being imported, so nothing was written.",
