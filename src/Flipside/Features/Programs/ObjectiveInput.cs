@@ -32,14 +32,7 @@ public sealed class ObjectiveInput
     {
         objective.Position = position;
         objective.Title = Title;
-        var existing = objective.Measures.OrderBy(m => m.Position).ToList();
-        foreach (var gone in existing.Skip(Measures.Count)) objective.Measures.Remove(gone);
-        for (var i = 0; i < Measures.Count; i++)
-        {
-            var measure = i < existing.Count ? existing[i] : new Measure();
-            Measures[i].ApplyTo(measure, i);
-            if (i >= existing.Count) objective.Measures.Add(measure);
-        }
+        Rows.Sync(objective.Measures, m => m.Position, Measures, (input, measure, i) => input.ApplyTo(measure, i));
     }
 }
 

@@ -100,15 +100,7 @@ public sealed class ProgramInput
             RequireManagerApproval = RequireManagerApproval,
             ExcludeSameDepartment = ExcludeSameDepartment,
         };
-        // Matched by position so existing objectives and measures keep their ids (later results refer to them).
-        var existing = p.Objectives.OrderBy(o => o.Position).ToList();
-        foreach (var gone in existing.Skip(Objectives.Count)) p.Objectives.Remove(gone);
-        for (var i = 0; i < Objectives.Count; i++)
-        {
-            var objective = i < existing.Count ? existing[i] : new Objective();
-            Objectives[i].ApplyTo(objective, i);
-            if (i >= existing.Count) p.Objectives.Add(objective);
-        }
+        Rows.Sync(p.Objectives, o => o.Position, Objectives, (input, objective, i) => input.ApplyTo(objective, i));
     }
 
     private static void Range(List<FieldError> errors, string field, int value, int min, int max, string message)
