@@ -27,8 +27,14 @@ public static class AssignmentSolver
         var mentorOf = new int[n];
         Array.Fill(mentorOf, -1);
         T objective = ApplyLocks(problem.Locked, mentorOf, capacity, m);
-        var candidates = new MenteeCandidates<T>(scores, mentorOf, FirstCandidates(problem.CandidatesPerMentee, n, capacity), problem.MaxDegreeOfParallelism);
+        var candidates = new MenteeCandidates<T>(scores, mentorOf, problem.CandidatesPerMentee, problem.MaxDegreeOfParallelism);
         var active = Enumerable.Range(0, n).Where(i => mentorOf[i] < 0).ToArray();
+        if (problem.Objective == ObjectiveMode.MostMatchedThenHighestScore && candidates.Seats(active, capacity) < active.Length)
+        {
+            // The mentors on the lists cannot seat everyone, so some lists must grow: when preferences are
+            // shared that is most of them, and growing them all at once beats finding them one by one.
+            candidates.Widen([.. active.Where(candidates.LeftSomeOut)], TightWidening);
+        }
 
         // Column m is "unmatched": score 0, room for those the objective lets go unmatched.
         capacity[m] = problem.Objective == ObjectiveMode.HighestScore ? active.Length : 0;
@@ -89,14 +95,7 @@ public static class AssignmentSolver
         return new AssignmentSolution<T>(mentorOf, objective, matched, proven, rounds, candidates.Eligible, mentorPrices);
     }
 
-    // When the mentors have little more room than there are mentees, short candidate lists leave the
-    // contested mentees long paths to a free place (and often none): start such cohorts wider, up to 8×.
-    private static int FirstCandidates(int perMentee, int mentees, int[] capacity)
-    {
-        long room = capacity.Sum(c => (long)c);
-        long factor = room == 0 ? 1 : Math.Clamp(2L * mentees / room, 1, 8);
-        return (int)Math.Min(int.MaxValue, perMentee * factor);
-    }
+    private const int TightWidening = 8;
 
     private static List<int> Widenable<T>(MenteeCandidates<T> candidates, List<int> rows)
         where T : struct, INumber<T>, IMinMaxValue<T> => rows.Where(candidates.LeftSomeOut).ToList();

@@ -63,11 +63,26 @@ internal sealed class MenteeCandidates<T> where T : struct, INumber<T>, IMinMaxV
     public bool LeftSomeOut(int i) => _leftOut[i];
 
     /// <summary>Widens the candidates of the given mentees.</summary>
-    public void Widen(List<int> rows)
+    public void Widen(List<int> rows, int factor = WideningFactor)
     {
         foreach (int i in rows)
-            _limit[i] = _limit[i] > int.MaxValue / WideningFactor ? int.MaxValue : _limit[i] * WideningFactor;
+            _limit[i] = _limit[i] > int.MaxValue / factor ? int.MaxValue : _limit[i] * factor;
         Collect(rows);
+    }
+
+    /// <summary>How many of the mentees the mentors on their lists could seat at most: each mentor counts up to its capacity.</summary>
+    public long Seats(int[] active, int[] capacity)
+    {
+        var listed = new int[capacity.Length];
+        foreach (int i in active)
+        {
+            foreach (int j in _mentors[i])
+                listed[j]++;
+        }
+        long seats = 0;
+        for (int j = 0; j < listed.Length; j++)
+            seats += Math.Min(listed[j], capacity[j]);
+        return seats;
     }
 
     public T ScoreOf(int mentee, int mentor) => _scoresOf[mentee][Array.BinarySearch(_mentors[mentee], mentor)];
