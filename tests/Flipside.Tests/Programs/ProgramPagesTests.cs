@@ -68,6 +68,24 @@ public sealed class ProgramPagesTests : ProgramsTestBase
         Assert.Equal(0, await CountPrograms());
     }
 
+    [Fact]
+    public async Task EditPage_RemoveObjective_AndRemoveMeasure_DropThoseRows()
+    {
+        var form = AForm();
+        form["Input.Objectives[1].Title"] = "Leaders hear new ideas";
+        form["Input.Objectives[1].Measures[0].Name"] = "Ideas raised to leadership";
+        form["Input.Objectives[1].Measures[1].Name"] = "Pilots started";
+
+        var withoutFirst = await (await Pam.Submit("/Programs/Edit", form, "/Programs/Edit?handler=RemoveObjective&objective=0")).Html();
+        var withoutMeasure = await (await Pam.Submit("/Programs/Edit", form, "/Programs/Edit?handler=RemoveMeasure&objective=1&measure=0")).Html();
+
+        Assert.DoesNotContain("Leaders use collaboration tools", withoutFirst);
+        Assert.Contains("name=\"Input.Objectives[0].Title\" value=\"Leaders hear new ideas\"", withoutFirst);
+        Assert.DoesNotContain("Ideas raised to leadership", withoutMeasure);
+        Assert.Contains("value=\"Pilots started\"", withoutMeasure);
+        Assert.Equal(0, await CountPrograms());
+    }
+
     [Theory]
     [InlineData("Input.Name", "", "Enter the program&#x27;s name")]
     [InlineData("Input.DurationMonths", "30", "A program runs 1 to 24 months.")]
