@@ -64,17 +64,21 @@ public static class Flows
     }
 
     /// <summary>The administrator reads the email in the outbox and copies its link, as they would with no mail server.</summary>
-    public static async Task<string> ReadInvitationLinkAsync(IPage page, string email, AxeAudit? audit = null)
+    public static Task<string> ReadInvitationLinkAsync(IPage page, string email, AxeAudit? audit = null) =>
+        ReadOutboxLinkAsync(page, InvitationSubject, email, "/Account/Invitation?token=", audit);
+
+    /// <summary>The administrator opens the email with this subject in the outbox and copies its one link that contains <paramref name="linkPart"/>.</summary>
+    public static async Task<string> ReadOutboxLinkAsync(IPage page, string subject, string email, string linkPart, AxeAudit? audit = null)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Outbox", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Outbox", Level = 1 })).ToBeVisibleAsync();
         await Audit(audit, page);
-        await page.GetByRole(AriaRole.Link, new() { Name = $"{InvitationSubject} to {email}" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = InvitationSubject })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"{subject} to {email}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = subject })).ToBeVisibleAsync();
         await Audit(audit, page);
-        var link = page.Locator("a[href*='/Account/Invitation?token=']");
+        var link = page.Locator($"a[href*='{linkPart}']");
         await Expect(link).ToHaveCountAsync(1);
-        return await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("The invitation link has no href.");
+        return await link.GetAttributeAsync("href") ?? throw new InvalidOperationException($"The link in \"{subject}\" has no href.");
     }
 
     /// <summary>The invited person opens the link, chooses a password, and lands on the sign-in page.</summary>
