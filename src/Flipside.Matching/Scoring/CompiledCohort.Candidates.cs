@@ -22,6 +22,8 @@ internal sealed partial class CompiledCohort
     /// </summary>
     public void OfferMentors(int i, CandidateCollector<long> collector)
     {
+        if (Mentors.Length == 0)
+            return;
         var keys = t_keys is { } buffer && buffer.Length >= _stride ? buffer : t_keys = new ushort[_stride];
         int highest = 0, reachedByMany = 0;
         long rest = long.MaxValue / 4;   // without lanes, keys are zero and nothing is skipped

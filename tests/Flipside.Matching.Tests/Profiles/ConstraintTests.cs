@@ -70,6 +70,16 @@ public class ConstraintTests
     }
 
     [Fact]
+    public void Match_NoMentors_LeavesEveryMenteeWithTheReason()
+    {
+        var result = Matcher.Match(A.Request([A.Mentee("a"), A.Mentee("b")], []));
+
+        Assert.Empty(result.Pairings);
+        Assert.All(result.Unmatched, u => Assert.Equal(["no mentors in the cohort"], u.Reasons));
+        Assert.True(result.ProvenOptimal);
+    }
+
+    [Fact]
     public void Solve_WhenMentorFull_ReportsReason()
     {
         var result = Matcher.Match(A.Request([A.Mentee("a"), A.Mentee("b")], [A.Mentor()]));
