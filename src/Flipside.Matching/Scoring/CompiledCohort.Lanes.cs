@@ -21,7 +21,7 @@ internal sealed partial class CompiledCohort
     private sealed class Lanes
     {
         public required ushort[] Department { get; init; }
-        public required ushort[] Generation { get; init; }  // generation + 1, 0 when unknown
+        public required ushort[] Generation { get; init; }  // generation + 1, 0 when unknown (or negative, as the scalar part treats it)
         public required short[] Style { get; init; }
         public required ushort[] Mode { get; init; }
         public required ushort[] Location { get; init; }
@@ -44,7 +44,7 @@ internal sealed partial class CompiledCohort
         return new Lanes
         {
             Department = Padded(_mentor.Department, d => (ushort)d),
-            Generation = Padded(_mentor.Generation, g => (ushort)(g + 1)),
+            Generation = Padded(_mentor.Generation, g => (ushort)(g < 0 ? 0 : g + 1)),
             Style = Padded(_mentor.Style, s => (short)s),
             Mode = Padded(_mentor.Mode, m => (ushort)m),
             Location = Padded(_mentor.Location, l => (ushort)l),

@@ -53,7 +53,8 @@ internal static class RandomCohort
     {
         Department = $"department {random.Next(4)}",
         Location = $"city {random.Next(3)}",
-        Generation = random.Next(5) == 0 ? null : (Generation)random.Next(4),
+        // Now and then a generation outside the enum, as a careless caller might cast one.
+        Generation = random.Next(5) == 0 ? null : (Generation)(random.Next(40) == 0 ? -3 : random.Next(4)),
         Interests = [.. Enumerable.Range(0, random.Next(0, 6)).Select(_ => $"interest {random.Next(interests)}").Distinct()],
         Languages = [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => $"language {random.Next(4)}").Distinct()],
         CommunicationStyle = random.Next(10) == 0 ? random.Next(-20, 30) : random.Next(1, 6),
