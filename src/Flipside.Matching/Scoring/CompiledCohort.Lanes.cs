@@ -149,13 +149,19 @@ internal sealed partial class CompiledCohort
         private readonly Vector256<short> _style = Vector256.Create((short)c._mentee.Style[i]);
         private readonly Vector256<ushort> _location = Vector256.Create((ushort)c._mentee.Location[i]);
         private readonly MeetingMode _mode = c._mentee.Mode[i];
-        private readonly ScoringWeights _w = c.Rules.Weights;
+
+        // Weights folded into the points where a part is all or nothing, broadcast once a mentee.
+        private readonly Vector256<ushort> _crossDepartment = Vector256.Create((ushort)(FullPoints * c.Rules.Weights.CrossDepartment));
+        private readonly Vector256<ushort> _sharedLanguage = Vector256.Create((ushort)(FullPoints * c.Rules.Weights.SharedLanguage));
+        private readonly Vector256<ushort> _generationGap = Vector256.Create((ushort)c.Rules.Weights.GenerationGap);
+        private readonly Vector256<ushort> _styleFit = Vector256.Create((ushort)c.Rules.Weights.StyleFit);
+        private readonly Vector256<ushort> _sharedInterests = Vector256.Create((ushort)c.Rules.Weights.SharedInterests);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<ushort> Parts(Lanes lanes, int k, int[] interests, int[] languages)
         {
             var full = Vector256.Create((ushort)FullPoints);
-            var department = ~Vector256.Equals(Vector256.LoadUnsafe(ref lanes.Department[0], (nuint)k), _department) & full;
+            var department = Vector256.AndNot(_crossDepartment, Vector256.Equals(Vector256.LoadUnsafe(ref lanes.Department[0], (nuint)k), _department));
 
             var generation = Vector256.LoadUnsafe(ref lanes.Generation[0], (nuint)k);
             var gap = Vector256.Min(Vector256.Max(generation, _generation) - Vector256.Min(generation, _generation), Vector256.Create((ushort)3));
@@ -180,13 +186,9 @@ internal sealed partial class CompiledCohort
 
             var shared = Vector256.Min(Count(lanes.Interests, interests, k), Vector256.Create((ushort)3));
             var interestPoints = Vector256.Min(shared * Vector256.Create((ushort)34), full);
-            var language = Vector256.Min(Count(lanes.Languages, languages, k), Vector256<ushort>.One) * full;
+            var language = Vector256.AndNot(_sharedLanguage, Vector256.Equals(Count(lanes.Languages, languages, k), Vector256<ushort>.Zero));
 
-            return (department * Vector256.Create((ushort)_w.CrossDepartment))
-                + (generations * Vector256.Create((ushort)_w.GenerationGap))
-                + (fit * Vector256.Create((ushort)_w.StyleFit))
-                + (interestPoints * Vector256.Create((ushort)_w.SharedInterests))
-                + (language * Vector256.Create((ushort)_w.SharedLanguage));
+            return department + language + (generations * _generationGap) + (fit * _styleFit) + (interestPoints * _sharedInterests);
         }
 
         // How many of the listed bitmaps have each of the 16 mentors from k.
