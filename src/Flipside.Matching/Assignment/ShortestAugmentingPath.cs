@@ -24,11 +24,7 @@ internal sealed partial class ShortestAugmentingPath<T> where T : struct, INumbe
     private readonly int[] _next;
     private readonly int[] _prev;
 
-    private readonly T[] _dist;
-    private readonly int[] _reachedIn;
-    private readonly int[] _settledIn;
-    private readonly int[] _predRow;
-    private readonly int[] _predEdge;
+    private readonly Column[] _columns;
     private readonly List<int> _settled = [];
     private readonly DistanceHeap<T> _heap = new();
     private int _phase;
@@ -52,11 +48,7 @@ internal sealed partial class ShortestAugmentingPath<T> where T : struct, INumbe
         _load = new int[columns];
         _head = new int[columns];
         Array.Fill(_head, -1);
-        _dist = new T[columns];
-        _reachedIn = new int[columns];
-        _settledIn = new int[columns];
-        _predRow = new int[columns];
-        _predEdge = new int[columns];
+        _columns = new Column[columns];
     }
 
     public ReadOnlySpan<int> ColumnOf => _columnOf;
@@ -109,11 +101,12 @@ internal sealed partial class ShortestAugmentingPath<T> where T : struct, INumbe
             if (!(_heap.TopKey < sinkDist))
                 break;
             int j = _heap.Pop(out T d);
-            if (_settledIn[j] == _phase || d != _dist[j])
+            ref var column = ref _columns[j];
+            if (column.SettledIn == _phase || d != column.Dist)
                 continue;
             if (_settled.Count >= budget)
                 return OverBudget;
-            _settledIn[j] = _phase;
+            column.SettledIn = _phase;
             _settled.Add(j);
             if (_load[j] < _capacity[j])
             {
@@ -134,7 +127,7 @@ internal sealed partial class ShortestAugmentingPath<T> where T : struct, INumbe
     private void Finish(int sinkColumn, T sinkDist)
     {
         foreach (int j in _settled)
-            _v[j] += _dist[j] - sinkDist;
+            _v[j] += _columns[j].Dist - sinkDist;
         Flip(sinkColumn);
     }
 
@@ -148,22 +141,35 @@ internal sealed partial class ShortestAugmentingPath<T> where T : struct, INumbe
         for (int e = 0; e < mentors.Length; e++)
         {
             int k = mentors[e];
-            if (_settledIn[k] == _phase)
+            ref var column = ref _columns[k];
+            if (column.SettledIn == _phase)
                 continue;
             T reached = anchor - scores[e] - _v[k];
-            Relax(k, reached < d ? d : reached, a, e);
+            Relax(ref column, k, reached < d ? d : reached, a, e);
         }
     }
 
-    private void Relax(int k, T d, int viaRow, int viaEdge)
+    private void Relax(int k, T d, int viaRow, int viaEdge) => Relax(ref _columns[k], k, d, viaRow, viaEdge);
+
+    private void Relax(ref Column column, int k, T d, int viaRow, int viaEdge)
     {
-        if (_reachedIn[k] == _phase && !(d < _dist[k]))
+        if (column.ReachedIn == _phase && !(d < column.Dist))
             return;
-        _reachedIn[k] = _phase;
-        _dist[k] = d;
-        _predRow[k] = viaRow;
-        _predEdge[k] = viaEdge;
+        column.ReachedIn = _phase;
+        column.Dist = d;
+        column.PredRow = viaRow;
+        column.PredEdge = viaEdge;
         _heap.Push(d, k);
+    }
+
+    // A column's search state, kept together since a scan touches all of it at once.
+    private struct Column
+    {
+        public T Dist;
+        public int ReachedIn;
+        public int SettledIn;
+        public int PredRow;
+        public int PredEdge;
     }
 
     // Walks the path back from its end column to the free row it started from.
@@ -173,9 +179,9 @@ internal sealed partial class ShortestAugmentingPath<T> where T : struct, INumbe
         int k = end;
         while (k >= 0)
         {
-            int a = _predRow[k];
+            int a = _columns[k].PredRow;
             int old = _columnOf[a];
-            Move(a, k, _predEdge[k]);
+            Move(a, k, _columns[k].PredEdge);
             k = old;
         }
     }
