@@ -67,7 +67,7 @@ public sealed class BulkWriteTests : IDisposable
     }
 
     [Fact]
-    public async Task AnImportLongerThanOneStatement_WritesEveryRow()
+    public async Task AThousandRowImport_WritesEveryRow_AndReimportsUnchanged()
     {
         var admin = await Given.AnAdministrator(_app);
         Assert.Equal((1_203, 0, 0, 0), await admin.Applied(Organisation(1_203)));
