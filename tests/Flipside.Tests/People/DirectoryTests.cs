@@ -60,6 +60,24 @@ public sealed class DirectoryTests : IAsyncLifetime
         Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
     }
 
+    [Fact]
+    public async Task ACommonSearch_CountsToTheLimit_AndSaysThereAreMore_AFewMatchesPageInNameOrder()
+    {
+        await _admin.Applied(Organisation(1_050, "L"));
+        var common = await List(_admin, "search=person%20l&page=40");
+        Assert.Equal((1_000, true, 40, 25), ((int)common["total"]!, (bool)common["moreThanTotal"]!, (int)common["pages"]!, common["people"]!.AsArray().Count));
+        Assert.Contains("1,000+ people, page 1 of 40.", await (await _manager.GetAsync("/People?Search=PERSON+L")).Html(), StringComparison.Ordinal);
+
+        var seen = new List<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var few = await List(_admin, $"search=PERSON%20d0&page={page}");
+            Assert.Equal((60, false), ((int)few["total"]!, (bool)few["moreThanTotal"]!));
+            seen.AddRange(few["people"]!.AsArray().Select(p => (string)p!["employeeId"]!));
+        }
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => $"D{i:D5}"), seen);
+    }
+
     [Theory]
     [InlineData("page=0", "page")]
     [InlineData("pageSize=500", "pageSize")]

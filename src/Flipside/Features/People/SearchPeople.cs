@@ -9,10 +9,12 @@ namespace Flipside.Features.People;
 public static class SearchPeople
 {
     public const int DefaultPageSize = 25, MaxPageSize = 200;
+    /// <summary>A search counts its matches up to this many; past it the directory says "1,000+" and asks for a narrower search.</summary>
+    public const int CountLimit = 1_000;
 
     public sealed record Query(string? Search, string? Department, string? Location, int? Grade, string? Status, int Page = 1, int PageSize = DefaultPageSize);
     public sealed record Row(Guid Id, string EmployeeId, string Name, string Email, string Title, int Grade, string Department, string Location, string Status);
-    public sealed record Result(IReadOnlyList<Row> People, int Total, int Page, int PageSize)
+    public sealed record Result(IReadOnlyList<Row> People, int Total, int Page, int PageSize, bool MoreThanTotal = false)
     {
         public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     }
@@ -30,17 +32,24 @@ public static class SearchPeople
         return errors;
     }
 
-    /// <summary>One COUNT and one page query; ordering by name then employee id uses the name index and is stable.</summary>
+    /// <summary>One COUNT and one page query, ordered by name then employee id (stable).</summary>
     public static async Task<Result> Handle(Query q, FlipsideDb db, CancellationToken ct)
     {
         var people = Filter(db.People.AsNoTracking(), q, db.Database.IsNpgsql());
-        var total = await people.CountAsync(ct);
-        var page = await people.OrderBy(p => p.Name).ThenBy(p => p.EmployeeId)
+        var searching = !string.IsNullOrWhiteSpace(q.Search);
+        // A search term is found only by reading rows (no index serves '%term%'); counting every match of a common term
+        // read the whole table on each page, so the count stops one past the limit.
+        var total = searching ? await people.Take(CountLimit + 1).CountAsync(ct) : await people.CountAsync(ct);
+        // Paging in name order walks the name index and stops after a page of matches: quick when matches are many. When
+        // they are few (the count has just read every row), that walk visits the whole table row by row; sorting the few
+        // matches of one table scan is several times cheaper, and concatenating '' is what stops the planner using the index.
+        var ordered = searching && total <= CountLimit ? people.OrderBy(p => p.Name + "") : people.OrderBy(p => p.Name);
+        var page = await ordered.ThenBy(p => p.EmployeeId)
             .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
             .Select(p => new { p.Id, p.EmployeeId, p.Name, p.Email, p.Title, p.Grade, p.Department, p.Location, p.Status })
             .ToListAsync(ct);
         return new([.. page.Select(p => new Row(p.Id, p.EmployeeId, p.Name, p.Email, p.Title, p.Grade, p.Department, p.Location,
-            PersonStatusText.Slug(p.Status)))], total, q.Page, q.PageSize);
+            PersonStatusText.Slug(p.Status)))], Math.Min(total, CountLimit), q.Page, q.PageSize, total > CountLimit);
     }
 
     public static async Task<FilterChoices> Choices(FlipsideDb db, CancellationToken ct) => new(
