@@ -1,7 +1,7 @@
 using Flipside.Features.Account;
 using Flipside.Features.Admin;
-using Flipside.Features.People;
 using Flipside.Features.Enrollment;
+using Flipside.Features.People;
 using Flipside.Features.Programs;
 using Flipside.Infrastructure.Security;
 

@@ -1,8 +1,8 @@
+using System.Net.Http.Json;
 using Flipside.Domain;
 using Flipside.Infrastructure.Demo;
 using Flipside.Infrastructure.Startup;
 using Flipside.Tests.Support;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Tests.Demo;

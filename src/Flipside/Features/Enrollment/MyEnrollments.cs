@@ -16,8 +16,11 @@ public static class MyEnrollments
     public static async Task<IReadOnlyList<Item>> List(Guid personId, FlipsideDb db, CancellationToken ct)
     {
         var rows = await db.Enrollments.Where(e => e.PersonId == personId)
-            .Select(e => new { e.Id, e.CohortId, Program = e.Cohort.Program, CohortName = e.Cohort.Name, CohortStatus = e.Cohort.Status, e.Role, e.Status,
-                Complete = e.Profile != null && e.Profile.CompletedAt != null, e.CreatedAt })
+            .Select(e => new
+            {
+                e.Id, e.CohortId, Program = e.Cohort.Program, CohortName = e.Cohort.Name, CohortStatus = e.Cohort.Status, e.Role, e.Status,
+                Complete = e.Profile != null && e.Profile.CompletedAt != null, e.CreatedAt
+            })
             .ToListAsync(ct);
         return [.. rows.OrderByDescending(r => r.CreatedAt).Select(r => new Item(r.Id, r.CohortId, r.Program.Name, r.CohortName, r.Program.Purpose, r.Role,
             r.Role == ParticipantRole.Mentor ? r.Program.MentorLabel : r.Program.MenteeLabel, r.Status, r.Complete,
