@@ -18,7 +18,16 @@ public static class Eligibility
             if (tenure < rules.MinMentorTenureMonths)
                 problems.Add($"tenure {tenure} month{(tenure == 1 ? "" : "s")}, the program asks for {rules.MinMentorTenureMonths}");
         }
-        if (otherSide.Count > 0)
+        if (otherSide.Count == 0)
+        {
+            // Nobody on the other side yet: the grade scale itself still bounds who could ever be paired.
+            var gap = role == ParticipantRole.Mentor ? Person.MaxGrade - person.Grade : person.Grade - Person.MinGrade;
+            if (gap < rules.MinGradeGap)
+                problems.Add(role == ParticipantRole.Mentor
+                    ? $"grade {person.Grade} leaves no {program.MenteeLabel} at least {rules.MinGradeGap} grades above on the {Person.MinGrade}–{Person.MaxGrade} scale"
+                    : $"grade {person.Grade} leaves no {program.MentorLabel} at least {rules.MinGradeGap} grades below on the {Person.MinGrade}–{Person.MaxGrade} scale");
+        }
+        else
         {
             var gap = role == ParticipantRole.Mentor ? otherSide.Max(o => o.Grade) - person.Grade : person.Grade - otherSide.Min(o => o.Grade);
             if (gap < rules.MinGradeGap)

@@ -10,6 +10,7 @@ public sealed class Person
     public string Name { get; set; } = "";
     public string Email { get; set; } = "";
     public string Title { get; set; } = "";
+    public const int MinGrade = 1, MaxGrade = 10;
     /// <summary>1 is entry level, 10 is executive.</summary>
     public int Grade { get; set; }
     public string Department { get; set; } = "";

@@ -37,7 +37,7 @@ public sealed class InviteTests : IAsyncLifetime
 
     private async Task<InviteToCohort.Result> Invite(ParticipantRole role, string[]? ids = null, object? filter = null)
     {
-        var response = await _manager.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/enrollments", new { role, employeeIds = ids, filter });
+        var response = await _manager.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/enrollments", new { role, employeeIds = ids, filter }, Json.Options);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<InviteToCohort.Result>(Json.Options))!;
     }
@@ -87,17 +87,63 @@ public sealed class InviteTests : IAsyncLifetime
         var response = await _manager.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/enrollments", new { role = "Mentee", employeeIds = new[] { "L1" } });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("only sent while it is planning or enrolling", await response.Content.ReadAsStringAsync());
+        Assert.Contains("people join only while it is planning or enrolling", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await _app.Query(db => db.Enrollments.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("{}", "employeeIds")]
+    [InlineData("{\"filter\":{}}", "filter")]
+    [InlineData("{\"filter\":{\"minGrade\":0}}", "filter.minGrade")]
+    [InlineData("{\"filter\":{\"maxGrade\":11}}", "filter.maxGrade")]
+    [InlineData("{\"filter\":{\"minGrade\":6,\"maxGrade\":3}}", "filter.maxGrade")]
+    public async Task Invite_WithNobodyOrABadFilter_NamesTheField(string whom, string field)
+    {
+        var body = whom.Insert(1, whom.Length > 2 ? "\"role\":\"Mentee\"," : "\"role\":\"Mentee\"");
+
+        var response = await _manager.PostAsync($"/api/v1/cohorts/{_cohort}/enrollments", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
+        Assert.Equal([field], problem!.Errors.Keys);
         Assert.Equal(0, await _app.Query(db => db.Enrollments.CountAsync()));
     }
 
     [Fact]
-    public async Task Invite_WithNobodyNamed_IsRefused()
+    public async Task RosterPage_ShowsABadFilter_BesideTheField_AndKeepsWhatWasTyped()
     {
-        var response = await _manager.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/enrollments", new { role = "Mentee" });
+        var response = await _manager.Submit($"/Enrollment/Roster?cohortId={_cohort}",
+            new Dictionary<string, string> { ["InviteRole"] = "Mentee", ["Filter.Department"] = "Operations", ["Filter.MinGrade"] = "12" },
+            $"/Enrollment/Roster?cohortId={_cohort}&handler=Invite&byFilter=true");
+
+        var html = await response.Html();
+        Assert.Contains("The lowest grade must be from 1 to 10.", html);
+        Assert.Contains("data-valmsg-for=\"Filter.MinGrade\"", html);
+        Assert.Contains("value=\"Operations\"", html);
+        Assert.Equal(0, await _app.Query(db => db.Enrollments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Invite_IntoAnArchivedProgram_IsRefusedWithTheReason()
+    {
+        await _app.Query(async db => { (await db.Programs.SingleAsync()).Archive(DateTimeOffset.UtcNow); return await db.SaveChangesAsync(); });
+
+        var response = await _manager.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/enrollments", new { role = "Mentee", employeeIds = new[] { "L1" } });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("employee ids or a filter", await response.Content.ReadAsStringAsync());
+        Assert.Contains("is archived", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await _app.Query(db => db.Enrollments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AMentorSoSeniorThatNoLeaderCouldBeAboveThem_IsRefused_EvenInAnEmptyCohort()
+    {
+        await Seed.People(_app, Seed.APerson("TOP", grade: 9));
+
+        var result = await Invite(ParticipantRole.Mentor, ["TOP", "M1"]);
+
+        Assert.Equal(1, result.Invited);
+        Assert.Equal("grade 9 leaves no leader at least 2 grades above on the 1–10 scale", Assert.Single(result.Skipped).Reason);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed partial class ParticipationTests : IAsyncLifetime
 
     private async Task<HttpClient> InvitedAs(string employeeId, ParticipantRole role)
     {
-        var invite = await _manager.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/enrollments", new { role, employeeIds = new[] { employeeId } });
+        var invite = await _manager.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/enrollments", new { role, employeeIds = new[] { employeeId } }, Json.Options);
         Assert.Equal(HttpStatusCode.OK, invite.StatusCode);
         var email = $"{employeeId.ToLowerInvariant()}@example.com";
         var token = await Given.LatestInvitationToken(_app, email);
@@ -136,6 +136,66 @@ public sealed partial class ParticipationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, applied.StatusCode);
         Assert.Contains("not taking applications", await applied.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Accepting_AfterTheCohortMovedOnToMatching_IsRefusedWithTheReason()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com");
+        var leader = await InvitedAs("L1", ParticipantRole.Mentee);
+        var id = (await Mine(leader)).EnrollmentId;
+        await _app.Query(async db => { (await db.Cohorts.SingleAsync()).MoveTo(CohortStatus.Matching); return await db.SaveChangesAsync(); });
+
+        var api = await leader.PostAsync($"/api/v1/enrollments/{id}/accept", null);
+        var page = await leader.Submit("/Enrollment/Mine", new Dictionary<string, string>(), $"/Enrollment/Mine?id={id}&handler=Accept");
+
+        Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
+        Assert.Contains("This cohort is matching; people join only while it is planning or enrolling.", await page.Html());
+        Assert.Equal(EnrollmentStatus.Invited, (await Mine(leader)).Status);
+    }
+
+    [Fact]
+    public async Task Accepting_AfterThePersonNoLongerMeetsTheRules_IsRefusedWithTheReason()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com");
+        var mentor = await InvitedAs("M1", ParticipantRole.Mentor);
+        var id = (await Mine(mentor)).EnrollmentId;
+        await _app.Query(async db => { (await db.Programs.SingleAsync()).Eligibility.MinMentorTenureMonths = 48; return await db.SaveChangesAsync(); });
+
+        var accept = await mentor.PostAsync($"/api/v1/enrollments/{id}/accept", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+        Assert.Contains("tenure 36 months, the program asks for 48", await accept.Content.ReadAsStringAsync());
+        Assert.Equal(EnrollmentStatus.Invited, (await Mine(mentor)).Status);
+    }
+
+    [Fact]
+    public async Task TheMentor_HearsTheLineManagersAnswer_EvenWhenItIsNo()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", p => p.Eligibility.RequireManagerApproval = true);
+        var mentor = await InvitedAs("M1", ParticipantRole.Mentor);
+        await mentor.PostAsync($"/api/v1/enrollments/{(await Mine(mentor)).EnrollmentId}/accept", null);
+        var request = await _app.Query(db => db.Outbox.SingleAsync(m => m.To == "boss@example.com"));
+        var token = ApprovalToken().Match(request.TextBody).Groups[1].Value;
+
+        var declined = await _app.Browser().PostAsJsonAsync("/api/v1/enrollment-approvals", new { token, approve = false });
+
+        Assert.Equal(HttpStatusCode.NoContent, declined.StatusCode);
+        Assert.Equal(EnrollmentStatus.NotApproved, (await Mine(mentor)).Status);
+        var told = await _app.Query(db => db.Outbox.SingleAsync(m => m.To == "m1@example.com" && m.Subject.Contains("not approved")));
+        Assert.Contains("Nothing else is recorded", told.TextBody);
+    }
+
+    [Fact]
+    public async Task TheRoster_ShowsWhyAVolunteerApplied()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", openForApplications: true);
+        var leader = await Given.AnAccount(_app, _admin, "l1@example.com", Roles.Participant);
+        await leader.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/applications", new { role = "Mentee", motivation = "My teams live on chat; I do not." });
+
+        var roster = await _manager.GetAsync($"/Enrollment/Roster?cohortId={_cohort}");
+
+        Assert.Contains("My teams live on chat; I do not.", await roster.Html());
     }
 
     [GeneratedRegex(@"/Enrollment/Approval\?token=([A-Za-z0-9_\-]+)")]

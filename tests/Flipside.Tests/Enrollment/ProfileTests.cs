@@ -138,6 +138,24 @@ public sealed class ProfileTests : IAsyncLifetime
         Assert.Equal(["en", "fr"], view.Languages);
     }
 
+    [Theory]
+    [InlineData("17", "9", "Monday: the range 17:00 to 09:00 must end after it starts")]
+    [InlineData("8", "", "Monday: choose both when a time range starts and when it ends")]
+    public async Task TheProfilePage_NamesATimeRangeItCannotUse_InsteadOfDroppingIt(string from, string to, string message)
+    {
+        var response = await _leader.Submit($"/Enrollment/Profile?id={_leaderEnrollment}", new Dictionary<string, string>
+        {
+            ["Input.Topics[0].Name"] = "Strategy", ["Input.Topics[0].Level"] = "1", ["Input.Languages"] = "en",
+            ["Input.Days[0].From1"] = from, ["Input.Days[0].To1"] = to, ["finish"] = "false",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Html();
+        Assert.Contains(message, html);
+        Assert.Contains("data-valmsg-for=\"Input.Availability\"", html);
+        Assert.Null(await _app.Query(db => db.Profiles.SingleOrDefaultAsync()));
+    }
+
     [Fact]
     public async Task Reminders_GoOnlyToUnfinishedProfiles_AtMostOnceADay()
     {

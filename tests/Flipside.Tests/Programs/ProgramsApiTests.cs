@@ -58,10 +58,10 @@ public sealed class ProgramsApiTests : ProgramsTestBase
     [InlineData("name", "")]
     [InlineData("name", "201")]
     [InlineData("objectives", "none")]
-    [InlineData("objectives[0].Title", "")]
-    [InlineData("objectives[0].Measures", "none")]
-    [InlineData("objectives[0].Measures[0].Name", "")]
-    [InlineData("objectives[0].Measures[0].Target", "")]
+    [InlineData("objectives[0].title", "")]
+    [InlineData("objectives[0].measures", "none")]
+    [InlineData("objectives[0].measures[0].name", "")]
+    [InlineData("objectives[0].measures[0].target", "")]
     [InlineData("durationMonths", "0")]
     [InlineData("durationMonths", "25")]
     [InlineData("cadenceWeeks", "0")]
@@ -178,10 +178,10 @@ public sealed class ProgramsApiTests : ProgramsTestBase
         {
             case "name": p.Name = value == "201" ? new string('x', 201) : value; break;
             case "objectives": p.Objectives.Clear(); break;
-            case "objectives[0].Title": p.Objectives[0].Title = value; break;
-            case "objectives[0].Measures": p.Objectives[0].Measures.Clear(); break;
-            case "objectives[0].Measures[0].Name": p.Objectives[0].Measures[0].Name = value; break;
-            case "objectives[0].Measures[0].Target": p.Objectives[0].Measures[0].Target = null; break;
+            case "objectives[0].title": p.Objectives[0].Title = value; break;
+            case "objectives[0].measures": p.Objectives[0].Measures.Clear(); break;
+            case "objectives[0].measures[0].name": p.Objectives[0].Measures[0].Name = value; break;
+            case "objectives[0].measures[0].target": p.Objectives[0].Measures[0].Target = null; break;
             case "durationMonths": p.DurationMonths = Number(); break;
             case "cadenceWeeks": p.CadenceWeeks = Number(); break;
             case "minutesPerMeeting": p.MinutesPerMeeting = Number(); break;

@@ -14,6 +14,7 @@ public static class AnswerInvitation
     public static async Task Accept(Domain.Enrollment e, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        if (e.Status == EnrollmentStatus.Invited) await EnrollmentRules.EnsureStillEligible(e, db, now, ct);
         var (approvalNeeded, token) = await ApprovalLink(e, baseUrl, db, now, ct);
         e.Accept(approvalNeeded, token is null ? null : Tokens.Hash(token), now);
         await db.SaveChangesAsync(ct);
@@ -36,6 +37,7 @@ public static class AnswerInvitation
     public static async Task DecideApplication(Domain.Enrollment e, bool accept, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        if (accept && e.Status == EnrollmentStatus.Applied) await EnrollmentRules.EnsureStillEligible(e, db, now, ct);
         var (approvalNeeded, token) = accept ? await ApprovalLink(e, baseUrl, db, now, ct) : (false, null);
         e.DecideApplication(accept, approvalNeeded, token is null ? null : Tokens.Hash(token), now);
         await db.SaveChangesAsync(ct);

@@ -15,7 +15,7 @@ public static class ApplyToCohort
     public static async Task<(Domain.Enrollment? Enrollment, IReadOnlyList<FieldError> Errors)> Handle(Request r, Person person, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         var cohort = await db.Cohorts.Include(c => c.Program).SingleOrDefaultAsync(c => c.Id == r.CohortId, ct);
-        if (cohort is null || !cohort.OpenForApplications || !cohort.TakesEnrollments || cohort.Program.Status != ProgramStatus.Active)
+        if (cohort is null || !cohort.OpenForApplications || EnrollmentRules.ClosedReason(cohort) is not null)
             return (null, [new("CohortId", "This cohort is not taking applications.")]);
         var motivation = r.Motivation?.Trim() ?? "";
         if (motivation.Length is 0 or > MaxMotivation)
@@ -24,17 +24,13 @@ public static class ApplyToCohort
             return (null, [new("CohortId", "You are already in this cohort.")]);
 
         var now = clock.GetUtcNow();
-        var otherSide = await db.Enrollments
-            .Where(e => e.CohortId == cohort.Id && e.Role != r.Role && (e.Status == EnrollmentStatus.Enrolled || e.Status == EnrollmentStatus.Invited || e.Status == EnrollmentStatus.Applied || e.Status == EnrollmentStatus.AwaitingManagerApproval))
-            .Select(e => e.Person).ToListAsync(ct);
+        var otherSide = await EnrollmentRules.OtherSide(db, cohort.Id, r.Role, ct);
         var problems = Eligibility.Problems(person, r.Role, cohort.Program, otherSide, DateOnly.FromDateTime(now.UtcDateTime));
-        if (problems.Count > 0) return (null, [new("Role", $"You cannot apply as {Label(cohort.Program, r.Role)} yet: {string.Join("; ", problems)}.")]);
+        if (problems.Count > 0) return (null, [new("Role", $"You cannot apply as {EnrollmentRules.Label(cohort.Program, r.Role)} yet: {string.Join("; ", problems)}.")]);
 
         var enrollment = Domain.Enrollment.Apply(cohort.Id, person.Id, r.Role, motivation, now);
         db.Enrollments.Add(enrollment);
         await db.SaveChangesAsync(ct);
         return (enrollment, FieldErrors.None);
     }
-
-    public static string Label(MentoringProgram program, ParticipantRole role) => role == ParticipantRole.Mentor ? program.MentorLabel : program.MenteeLabel;
 }

@@ -1,11 +1,12 @@
 using Flipside.Data;
+using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Flipside.Features.Enrollment;
 
 /// <summary>The line manager's page, reached from an emailed link; it needs no account.</summary>
-public sealed class ApprovalModel(FlipsideDb db, TimeProvider clock) : PageModel
+public sealed class ApprovalModel(FlipsideDb db, TimeProvider clock, IConfiguration config) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     public Domain.Enrollment? Enrollment { get; private set; }
@@ -17,7 +18,7 @@ public sealed class ApprovalModel(FlipsideDb db, TimeProvider clock) : PageModel
     {
         Enrollment = await LineManagerApproval.Find(Token, db, ct);
         if (Enrollment is null) return Page();
-        await LineManagerApproval.Handle(new(Token, approve), db, clock, ct);
+        await LineManagerApproval.Handle(new(Token, approve), PublicUrl.Of(Request, config), db, clock, ct);
         Decided = approve;
         return Page();
     }

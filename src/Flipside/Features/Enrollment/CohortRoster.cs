@@ -8,7 +8,7 @@ namespace Flipside.Features.Enrollment;
 public static class CohortRoster
 {
     public sealed record Row(Guid EnrollmentId, string EmployeeId, string Name, string Title, string Department, int Grade,
-        ParticipantRole Role, EnrollmentStatus Status, bool ProfileComplete, DateTimeOffset? LastReminderAt);
+        ParticipantRole Role, EnrollmentStatus Status, bool ProfileComplete, DateTimeOffset? LastReminderAt, string Motivation);
 
     public sealed record Readiness(int Mentors, int Mentees, int MentorsReady, int MenteesReady)
     {
@@ -21,7 +21,7 @@ public static class CohortRoster
         await db.Enrollments.Where(e => e.CohortId == cohortId)
             .OrderBy(e => e.Role).ThenBy(e => e.Person.Name)
             .Select(e => new Row(e.Id, e.Person.EmployeeId, e.Person.Name, e.Person.Title, e.Person.Department, e.Person.Grade,
-                e.Role, e.Status, e.Profile != null && e.Profile.CompletedAt != null, e.LastReminderAt))
+                e.Role, e.Status, e.Profile != null && e.Profile.CompletedAt != null, e.LastReminderAt, e.Motivation))
             .ToListAsync(ct);
 
     public static Readiness ReadinessOf(IReadOnlyList<Row> rows)

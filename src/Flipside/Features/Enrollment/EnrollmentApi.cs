@@ -10,9 +10,9 @@ namespace Flipside.Features.Enrollment;
 
 public static class EnrollmentApi
 {
-    public sealed record InviteRequest(ParticipantRole Role, string[]? EmployeeIds, InviteToCohort.Filter? Filter);
+    public sealed record InviteRequest(ParticipantRole? Role, string[]? EmployeeIds, InviteToCohort.Filter? Filter);
     public sealed record Roster(CohortRoster.Readiness Readiness, IReadOnlyList<CohortRoster.Row> Enrollments);
-    public sealed record ApplyRequest(ParticipantRole Role, string? Motivation);
+    public sealed record ApplyRequest(ParticipantRole? Role, string? Motivation);
     public sealed record DecisionRequest(bool Accept);
     public sealed record ApprovalRequest(string? Token, bool Approve);
     public sealed record Reminded(int Sent);
@@ -27,11 +27,14 @@ public static class EnrollmentApi
             var rows = await CohortRoster.List(cohortId, db, ct);
             return TypedResults.Ok(new Roster(CohortRoster.ReadinessOf(rows), rows));
         });
-        cohorts.MapPost("/enrollments", async Task<Results<Ok<InviteToCohort.Result>, NotFound>> (Guid cohortId, InviteRequest r, ClaimsPrincipal user, HttpRequest http,
+        cohorts.MapPost("/enrollments", async Task<Results<Ok<InviteToCohort.Result>, ValidationProblem, NotFound>> (Guid cohortId, InviteRequest r, ClaimsPrincipal user, HttpRequest http,
             IConfiguration config, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
         {
             if (await EnrollmentAccess.ManagedCohort(db, user, cohortId, ct) is not { } cohort) return TypedResults.NotFound();
-            return TypedResults.Ok(await InviteToCohort.Handle(new(r.Role, r.EmployeeIds, r.Filter), cohort, EnrollmentAccess.UserId(user), PublicUrl.Of(http, config), db, clock, ct));
+            if (r.Role is not { } role) return RoleMissing();
+            var request = new InviteToCohort.Request(role, r.EmployeeIds, r.Filter);
+            if (InviteToCohort.Check(request) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors.ToDictionary());
+            return TypedResults.Ok(await InviteToCohort.Handle(request, cohort, EnrollmentAccess.UserId(user), PublicUrl.Of(http, config), db, clock, ct));
         });
         cohorts.MapPost("/reminders", async Task<Results<Ok<Reminded>, NotFound>> (Guid cohortId, ClaimsPrincipal user, HttpRequest http, IConfiguration config,
             FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
@@ -42,7 +45,8 @@ public static class EnrollmentApi
             FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
         {
             if (await EnrollmentAccess.PersonOf(db, user, ct) is not { } person) return TypedResults.NotFound();
-            var (enrollment, errors) = await ApplyToCohort.Handle(new(cohortId, r.Role, r.Motivation), person, db, clock, ct);
+            if (r.Role is not { } role) return RoleMissing();
+            var (enrollment, errors) = await ApplyToCohort.Handle(new(cohortId, role, r.Motivation), person, db, clock, ct);
             if (enrollment is null) return TypedResults.ValidationProblem(errors.ToDictionary());
             var item = (await MyEnrollments.List(person.Id, db, ct)).Single(i => i.EnrollmentId == enrollment.Id);
             return TypedResults.Created($"/api/v1/enrollments/{enrollment.Id}", item);
@@ -74,12 +78,16 @@ public static class EnrollmentApi
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.ProgramStaff);
 
-        api.MapPost("/enrollment-approvals", async Task<Results<NoContent, ProblemHttpResult>> (ApprovalRequest r, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            await LineManagerApproval.Handle(new(r.Token, r.Approve), db, clock, ct)
+        api.MapPost("/enrollment-approvals", async Task<Results<NoContent, ProblemHttpResult>> (ApprovalRequest r, HttpRequest http, IConfiguration config, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            await LineManagerApproval.Handle(new(r.Token, r.Approve), PublicUrl.Of(http, config), db, clock, ct)
                 ? TypedResults.NoContent()
                 : TypedResults.Problem("This approval link is not valid or was already answered.", statusCode: StatusCodes.Status410Gone))
             .WithTags("Enrollment").AllowAnonymous();
     }
+
+    // Role is nullable in the requests so that a missing one is refused, not read as Mentor (the enum's first value).
+    private static ValidationProblem RoleMissing() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Say which role: Mentor or Mentee."] });
 
     private static async Task<Results<NoContent, NotFound>> Own(Guid id, ClaimsPrincipal user, FlipsideDb db, Func<Domain.Enrollment, Task> change, CancellationToken ct)
     {

@@ -36,6 +36,25 @@ public static class EnrollmentEmails
             Approve or decline here: {link}
             """, null, now);
 
+    public static OutboxMessage ManagerAnswered(Domain.Enrollment e, bool approved, string baseUrl, DateTimeOffset now)
+    {
+        var program = e.Cohort.Program;
+        return approved
+            ? new(e.Person.Email, $"You are in {program.Name}", $"""
+                Hello {e.Person.Name},
+
+                Your line manager agreed to the time {program.Name} ({e.Cohort.Name}) takes, so you are in as a {program.MentorLabel}.
+                Next, fill in your matching profile (about five minutes): {baseUrl}/Enrollment/Mine
+                """, null, now)
+            : new(e.Person.Email, $"Your place in {program.Name} was not approved", $"""
+                Hello {e.Person.Name},
+
+                Your line manager did not approve the time for {program.Name} ({e.Cohort.Name}) this round, so you are not enrolled.
+                Nothing else is recorded about it. If you would like to try again, talk with your manager or the program team;
+                you are welcome to apply to a later cohort.
+                """, null, now);
+    }
+
     public static OutboxMessage ProfileReminder(Person person, Cohort cohort, string baseUrl, DateTimeOffset now) =>
         new(person.Email, $"One step left for {cohort.Program.Name}: your matching profile", $"""
             Hello {person.Name},

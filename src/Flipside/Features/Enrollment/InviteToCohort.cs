@@ -1,6 +1,7 @@
 using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Admin;
+using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Enrollment;
@@ -22,10 +23,35 @@ public static class InviteToCohort
 
     public sealed record Result(int Invited, IReadOnlyList<Skipped> Skipped);
 
+    /// <summary>What is wrong with the request itself, by field, before anyone is looked up.</summary>
+    public static IReadOnlyList<FieldError> Check(Request r)
+    {
+        var errors = new List<FieldError>();
+        if (r.EmployeeIds is { Count: > 0 } ids)
+        {
+            if (ids.Count > MaxPerRequest) errors.Add(new(nameof(Request.EmployeeIds), $"Invite at most {MaxPerRequest} people at a time."));
+            return errors;
+        }
+        if (r.Filter is not { } f)
+        {
+            errors.Add(new(nameof(Request.EmployeeIds), "Say whom to invite: employee ids, or a filter by department, location or grade."));
+            return errors;
+        }
+        if (string.IsNullOrWhiteSpace(f.Department) && string.IsNullOrWhiteSpace(f.Location) && f.MinGrade is null && f.MaxGrade is null)
+            errors.Add(new(nameof(Request.Filter), "Give at least one of department, location, lowest or highest grade; an empty filter would invite everyone."));
+        if (f.MinGrade is < Person.MinGrade or > Person.MaxGrade)
+            errors.Add(new($"{nameof(Request.Filter)}.{nameof(Filter.MinGrade)}", $"The lowest grade must be from {Person.MinGrade} to {Person.MaxGrade}."));
+        if (f.MaxGrade is < Person.MinGrade or > Person.MaxGrade)
+            errors.Add(new($"{nameof(Request.Filter)}.{nameof(Filter.MaxGrade)}", $"The highest grade must be from {Person.MinGrade} to {Person.MaxGrade}."));
+        if (f.MinGrade > f.MaxGrade)
+            errors.Add(new($"{nameof(Request.Filter)}.{nameof(Filter.MaxGrade)}", "The highest grade cannot be below the lowest."));
+        return errors;
+    }
+
     public static async Task<Result> Handle(Request r, Cohort cohort, string invitedByUserId, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (!cohort.TakesEnrollments)
-            throw new DomainException($"This cohort is {cohort.Status.ToString().ToLowerInvariant()}; invitations are only sent while it is planning or enrolling.");
+        EnrollmentRules.EnsureOpen(cohort);
+        if (Check(r) is [var first, ..]) throw new DomainException(first.Message);
         var program = cohort.Program;
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -63,7 +89,6 @@ public static class InviteToCohort
         if (r.EmployeeIds is { Count: > 0 } ids)
         {
             var wanted = ids.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct().ToList();
-            if (wanted.Count > MaxPerRequest) throw new DomainException($"Invite at most {MaxPerRequest} people at a time.");
             var found = await db.People.Where(p => wanted.Contains(p.EmployeeId)).ToListAsync(ct);
             skipped.AddRange(wanted.Except(found.Select(p => p.EmployeeId)).Select(id => new Skipped(id, "", "no one in the directory has this employee id")));
             return (found.OrderBy(p => p.Name).ToList(), skipped);

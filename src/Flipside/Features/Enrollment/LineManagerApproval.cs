@@ -19,11 +19,14 @@ public static class LineManagerApproval
     }
 
     /// <returns>False when the link is unknown or already answered.</returns>
-    public static async Task<bool> Handle(Request r, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    /// <remarks>The mentor hears the answer either way, so a "no" never leaves them waiting in silence.</remarks>
+    public static async Task<bool> Handle(Request r, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         var enrollment = await Find(r.Token, db, ct);
         if (enrollment is null) return false;
-        enrollment.DecideAsLineManager(r.Approve, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        enrollment.DecideAsLineManager(r.Approve, now);
+        db.Outbox.Add(EnrollmentEmails.ManagerAnswered(enrollment, r.Approve, baseUrl.TrimEnd('/'), now));
         await db.SaveChangesAsync(ct);
         return true;
     }

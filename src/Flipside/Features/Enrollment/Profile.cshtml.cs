@@ -61,6 +61,12 @@ public sealed class ProfileModel(FlipsideDb db, TimeProvider clock) : PageModel
     {
         if (await EnrollmentAccess.OwnEnrollment(db, User, id, ct) is not { } e) return NotFound();
         Enrollment = e;
+        foreach (var problem in RangeProblems(Input.Days)) ModelState.AddModelError("Input.Availability", problem);
+        if (!ModelState.IsValid)
+        {
+            Pad();
+            return Page();
+        }
         var request = new SaveProfile.Request(Input.Topics.Where(t => !string.IsNullOrWhiteSpace(t.Name)).ToList(), Split(Input.Interests), Input.CommunicationStyle,
             Input.MeetingMode, ToHours(Input.Days), Split(Input.Languages), Input.HopeToGive, Input.HopeToGet, finish);
         try
@@ -88,6 +94,19 @@ public sealed class ProfileModel(FlipsideDb db, TimeProvider clock) : PageModel
     }
 
     private static List<string> Split(string? text) => [.. (text ?? "").Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>A range with one end missing or ending before it starts would otherwise be dropped without a word.</summary>
+    public static IEnumerable<string> RangeProblems(IReadOnlyList<DayRanges> days)
+    {
+        for (var d = 0; d < Math.Min(days.Count, DayNames.Length); d++)
+            foreach (var (from, to) in new[] { (days[d].From1, days[d].To1), (days[d].From2, days[d].To2) })
+            {
+                if (from is null != to is null)
+                    yield return $"{DayNames[d]}: choose both when a time range starts and when it ends.";
+                else if (from is { } f && to is { } t && (f >= t || f < 0 || t > 24))
+                    yield return $"{DayNames[d]}: the range {f:00}:00 to {t:00}:00 must end after it starts, within the day.";
+            }
+    }
 
     public static List<int> ToHours(IReadOnlyList<DayRanges> days)
     {

@@ -30,9 +30,15 @@ public sealed class RosterModel(FlipsideDb db, TimeProvider clock, IConfiguratio
             ModelState.AddModelError(nameof(EmployeeIds), "Enter employee ids (one per line or separated by commas) or upload a CSV file of them.");
             return Page();
         }
+        var request = new InviteToCohort.Request(InviteRole, ids, byFilter ? Filter : null);
+        if (InviteToCohort.Check(request) is { Count: > 0 } errors)
+        {
+            foreach (var e in errors) ModelState.AddModelError(e.Field, e.Message);
+            return Page();
+        }
         try
         {
-            LastInvite = await InviteToCohort.Handle(new(InviteRole, ids, byFilter ? Filter : null), Cohort, EnrollmentAccess.UserId(User), PublicUrl.Of(Request, config), db, clock, ct);
+            LastInvite = await InviteToCohort.Handle(request, Cohort, EnrollmentAccess.UserId(User), PublicUrl.Of(Request, config), db, clock, ct);
             await Load(cohortId, ct);
         }
         catch (DomainException e)

@@ -32,19 +32,20 @@ public static class SaveProfile
         var hours = (r.Availability ?? []).Distinct().Order().ToList();
         var errors = new List<FieldError>();
         var topicField = mentor ? "Skills" : "LearningGoals";
-        if (topics.Count > 15) errors.Add(new(topicField, "List at most 15."));
-        if (topics.Any(t => t.Name.Length is 0 or > 100)) errors.Add(new(topicField, "Each entry needs a name of up to 100 characters."));
+        var topicWord = mentor ? "skill" : "learning goal";
+        if (topics.Count > 15) errors.Add(new(topicField, $"List at most 15 {topicWord}s."));
+        if (topics.Any(t => t.Name.Length is 0 or > 100)) errors.Add(new(topicField, $"Each {topicWord} needs a name of up to 100 characters."));
         if (topics.Any(t => t.Level < 1 || t.Level > maxLevel))
             errors.Add(new(topicField, mentor ? "Proficiency goes from 1 (some) to 5 (expert)." : "Priority goes from 1 (first) to 3 (nice to have)."));
         if (topics.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            errors.Add(new(topicField, $"'{twice.Key}' is listed twice."));
+            errors.Add(new(topicField, $"The {topicWord} '{twice.Key}' is listed twice."));
         if (interests.Count > 20 || interests.Any(i => i.Length > 60)) errors.Add(new("Interests", "List at most 20 interests of up to 60 characters each."));
-        if (languages.Count > 10 || languages.Any(l => l.Length > 35)) errors.Add(new("Languages", "List at most 10 languages."));
-        if (r.CommunicationStyle is < 1 or > 5) errors.Add(new("CommunicationStyle", "Choose a style from 1 (casual and digital) to 5 (structured and formal)."));
-        if (!Enum.IsDefined(r.MeetingMode)) errors.Add(new("MeetingMode", "Choose in person, video or either."));
-        if (hours.Any(h => h is < 0 or >= Profile.HoursPerWeek)) errors.Add(new("Availability", "Hours of the week go from 0 (Monday 00:00) to 167 (Sunday 23:00)."));
-        if ((r.HopeToGive?.Length ?? 0) > 2000) errors.Add(new("HopeToGive", "Keep it under 2000 characters."));
-        if ((r.HopeToGet?.Length ?? 0) > 2000) errors.Add(new("HopeToGet", "Keep it under 2000 characters."));
+        if (languages.Count > 10 || languages.Any(l => l.Length > 35)) errors.Add(new("Languages", "List at most 10 languages of up to 35 characters each."));
+        if (r.CommunicationStyle is < 1 or > 5) errors.Add(new("CommunicationStyle", "Choose a communication style from 1 (casual and digital) to 5 (structured and formal)."));
+        if (!Enum.IsDefined(r.MeetingMode)) errors.Add(new("MeetingMode", "Choose how to meet: in person, by video or either."));
+        if (hours.Any(h => h is < 0 or >= Profile.HoursPerWeek)) errors.Add(new("Availability", "Availability: hours of the week go from 0 (Monday 00:00) to 167 (Sunday 23:00)."));
+        if ((r.HopeToGive?.Length ?? 0) > 2000) errors.Add(new("HopeToGive", "Keep what you hope to give under 2000 characters."));
+        if ((r.HopeToGet?.Length ?? 0) > 2000) errors.Add(new("HopeToGet", "Keep what you hope to get under 2000 characters."));
 
         var complete = topics.Count > 0 && hours.Count >= MinAvailableHours && languages.Count > 0;
         if (r.Finish && errors.Count == 0 && !complete)

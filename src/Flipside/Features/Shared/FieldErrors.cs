@@ -26,9 +26,12 @@ public static class FieldErrors
             modelState.AddModelError(e.Field.Length == 0 ? "" : $"{prefix}.{e.Field}", e.Message);
     }
 
+    /// <summary>Errors keyed as the API's JSON spells the field: "objectives[0].title", "filter.minGrade".</summary>
     public static Dictionary<string, string[]> ToDictionary(this IEnumerable<FieldError> errors) =>
-        errors.GroupBy(e => e.Field.Length == 0 ? "request" : char.ToLowerInvariant(e.Field[0]) + e.Field[1..])
+        errors.GroupBy(e => e.Field.Length == 0 ? "request" : string.Join('.', e.Field.Split('.').Select(CamelCase)))
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+
+    private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     public static bool IsEmail(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value.Length <= 256 && System.Net.Mail.MailAddress.TryCreate(value, out var a) && a.Address == value.Trim();
