@@ -13,7 +13,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.HasIndex(p => p.EmployeeId).IsUnique();
         e.Property(p => p.Name).HasMaxLength(200);
         e.Property(p => p.Email).HasMaxLength(256);
-        e.HasIndex(p => p.Email);
+        // Unique because an account is linked to its person by email; the import stores emails in lower case.
+        e.HasIndex(p => p.Email).IsUnique();
         e.HasIndex(p => p.Name);
         e.Property(p => p.Title).HasMaxLength(200);
         e.Property(p => p.Department).HasMaxLength(200);

@@ -32,11 +32,16 @@ public static class EnrollmentAccess
             .SingleOrDefaultAsync(ct);
     }
 
-    /// <summary>The directory entry of the signed-in person, matched by email.</summary>
-    public static Task<Person?> PersonOf(FlipsideDb db, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// The directory entry of the signed-in person, matched by email. The directory holds emails in lower case under a
+    /// unique index; should two people ever share one, the account is nobody's rather than whichever row comes first.
+    /// </summary>
+    public static async Task<Person?> PersonOf(FlipsideDb db, ClaimsPrincipal user, CancellationToken ct)
     {
-        var email = (user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "").ToLowerInvariant();
-        return email.Length == 0 ? Task.FromResult<Person?>(null) : db.People.Where(p => p.Email.ToLower() == email).FirstOrDefaultAsync(ct);
+        var email = (user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "").Trim().ToLowerInvariant();
+        if (email.Length == 0) return null;
+        var matches = await db.People.Where(p => p.Email == email).Take(2).ToListAsync(ct);
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     /// <summary>One of the signed-in person's own enrolments; null for anyone else's.</summary>

@@ -58,6 +58,7 @@ public static class ImportPeople
     {
         int updated = 0, unchanged = 0, left = 0;
         var created = new List<Person>();
+        var newEmails = new List<(Person Person, string Email)>();
         foreach (var row in rows)
         {
             if (!directory.TryGetValue(row.EmployeeId, out var person))
@@ -65,8 +66,10 @@ public static class ImportPeople
                 person = new Person(row.EmployeeId) { HireDate = row.HireDate ?? today };
                 Copy(row, person);
                 created.Add(person);
+                continue;
             }
-            else if (Copy(row, person))
+            if (!string.Equals(person.Email, row.Email, StringComparison.Ordinal)) newEmails.Add((person, row.Email));
+            if (Copy(row, person))
             {
                 db.Entry(person).State = EntityState.Modified;
                 updated++;
@@ -80,11 +83,23 @@ public static class ImportPeople
                 db.Entry(person).State = EntityState.Modified;
                 left++;
             }
+        foreach (var (person, _) in newEmails) person.Email = $"(changing) {person.Id}";
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             // Updates are few in a re-import and go through EF; new people, all of a first import, go in bulk.
             await db.SaveChangesAsync(ct);
+            if (newEmails.Count > 0)
+            {
+                // Emails are unique row by row, so people who swap or pass on addresses would trip over each other's old
+                // ones: the first save above gave them placeholders (no @, so never a real address), this one the new emails.
+                foreach (var (person, email) in newEmails)
+                {
+                    person.Email = email;
+                    db.Entry(person).State = EntityState.Modified;
+                }
+                await db.SaveChangesAsync(ct);
+            }
             await PeopleBulkWriter.Insert(db, created, ct);
             await transaction.CommitAsync(ct);
         }

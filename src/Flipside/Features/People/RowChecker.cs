@@ -22,6 +22,8 @@ internal sealed partial class RowChecker(Dictionary<string, int> columns, DateOn
         var email = Text(Email, 256, required: true);
         if (email.Length > 0 && !FieldErrors.IsEmail(email))
             Problem(Email, email, "This is not a valid email address.", "Write it as name@example.com, without spaces or a display name.");
+        // The directory keeps emails in lower case: an account finds its person by email, whatever case either was typed in.
+        email = email.ToLowerInvariant();
         var grade = Number(Grade, 1, 10, required: true, "a whole number from 1 (entry level) to 10 (executive)");
         var department = Text(Department, 200, required: true);
         var timeZone = Zone(Text(PeopleCsv.TimeZone, 64, required: true));

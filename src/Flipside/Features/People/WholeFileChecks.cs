@@ -2,7 +2,10 @@ using Flipside.Domain;
 
 namespace Flipside.Features.People;
 
-/// <summary>The checks that need every row and the directory: duplicate ids, managers nobody knows, management cycles.</summary>
+/// <summary>
+/// The checks that need every row and the directory: duplicate ids, emails used twice, managers nobody knows,
+/// management cycles.
+/// </summary>
 internal static class WholeFileChecks
 {
     public static Dictionary<string, PersonRow> Run(List<PersonRow> rows, IReadOnlyDictionary<string, Person> directory, List<ImportProblem> problems)
@@ -12,6 +15,24 @@ internal static class WholeFileChecks
             if (!byId.TryAdd(row.EmployeeId, row))
                 problems.Add(new(row.Row, PeopleCsv.EmployeeId, row.EmployeeId, $"The employee id {row.EmployeeId} is also on row {byId[row.EmployeeId].Row}.",
                     "Give each person one row; remove or correct the repeated row."));
+
+        // A signed-in account finds its directory person by email, so two people with one email would share one account.
+        // A repeated employee id is reported above; its repeated email is the same mistake, not a second one.
+        var byEmail = new Dictionary<string, PersonRow>(rows.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows)
+            if (row.Email.Length > 0 && !byEmail.TryAdd(row.Email, row) && byEmail[row.Email].EmployeeId != row.EmployeeId)
+                problems.Add(new(row.Row, PeopleCsv.Email, row.Email, $"The email {row.Email} is also on row {byEmail[row.Email].Row}.",
+                    "Give each person their own email address: correct the email on one of the two rows, or remove the repeated row."));
+
+        // Checked against the directory as it will be after this file: people in the file take the file's email (so one of
+        // them may pass theirs on to another), everyone else keeps theirs.
+        var keptEmails = new Dictionary<string, Person>(directory.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var person in directory.Values)
+            if (!byId.ContainsKey(person.EmployeeId)) keptEmails.TryAdd(person.Email, person);
+        foreach (var row in rows)
+            if (row.Email.Length > 0 && keptEmails.TryGetValue(row.Email, out var holder))
+                problems.Add(new(row.Row, PeopleCsv.Email, row.Email, $"The email {row.Email} belongs to {holder.Name} ({holder.EmployeeId}) in the directory.",
+                    $"Correct the email on this row; or, if {holder.EmployeeId} no longer uses it, add a row for {holder.EmployeeId} with the email they use now."));
 
         foreach (var row in rows)
             if (row.ManagerId is { } manager && !byId.ContainsKey(manager) && !directory.ContainsKey(manager))

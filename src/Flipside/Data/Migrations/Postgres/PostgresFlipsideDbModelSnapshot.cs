@@ -431,7 +431,8 @@ namespace Flipside.Data.Migrations.Postgres
 
                     b.HasIndex("Department");
 
-                    b.HasIndex("Email");
+                    b.HasIndex("Email")
+                        .IsUnique();
 
                     b.HasIndex("EmployeeId")
                         .IsUnique();

@@ -426,7 +426,8 @@ namespace Flipside.Data.Migrations.Sqlite
 
                     b.HasIndex("Department");
 
-                    b.HasIndex("Email");
+                    b.HasIndex("Email")
+                        .IsUnique();
 
                     b.HasIndex("EmployeeId")
                         .IsUnique();
