@@ -33,8 +33,13 @@ public static class FlipsideApp
         services.AddFlipsideEmail(builder.Configuration);
         services.AddFlipsideJobs();
         services.AddProblemDetails();
-        // Enums travel as their names ("Mentor", "Enrolled"), which API clients can read and write.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Enums travel as their names ("Mentor", "Enrolled"), which API clients can read and write. A number is
+        // refused: {"role": 7} would otherwise store a value the enum does not have.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
+        // Minimal APIs throw, rather than answer a bare 400, for a body they cannot read, so that JsonBodyErrorHandler
+        // can name the field. Post-configured: the framework's own default (throw in Development only) comes later.
+        services.PostConfigure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<JsonBodyErrorHandler>();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddOpenApi();
         services.AddRazorPages(o =>
