@@ -15,7 +15,9 @@ public static class Eligibility
         if (role == ParticipantRole.Mentor)
         {
             var tenure = person.TenureMonths(today);
-            if (tenure < rules.MinMentorTenureMonths)
+            if (tenure is null && rules.MinMentorTenureMonths > 0)
+                problems.Add($"no hire date on record; the program asks for {rules.MinMentorTenureMonths} month{(rules.MinMentorTenureMonths == 1 ? "" : "s")} of tenure");
+            else if (tenure < rules.MinMentorTenureMonths)
                 problems.Add($"tenure {tenure} month{(tenure == 1 ? "" : "s")}, the program asks for {rules.MinMentorTenureMonths}");
         }
         if (otherSide.Count == 0)

@@ -18,7 +18,8 @@ public sealed class Person
     /// <summary>IANA time zone id, e.g. Europe/London.</summary>
     public string TimeZone { get; set; } = "UTC";
     public string? ManagerEmployeeId { get; set; }
-    public DateOnly HireDate { get; set; }
+    /// <summary>Null when HR has not given one: tenure is then unknown, never counted from some other date.</summary>
+    public DateOnly? HireDate { get; set; }
     /// <summary>Shown to administrators only, and used only where a program asks for it.</summary>
     public int? BirthYear { get; set; }
     /// <summary>Comma-separated language codes, e.g. "en,es".</summary>
@@ -29,7 +30,8 @@ public sealed class Person
 
     public Person(string employeeId) => EmployeeId = employeeId;
 
-    /// <summary>Whole months of tenure on a date, as the eligibility rules count them.</summary>
-    public int TenureMonths(DateOnly on) =>
-        Math.Max(0, (on.Year - HireDate.Year) * 12 + on.Month - HireDate.Month - (on.Day < HireDate.Day ? 1 : 0));
+    /// <summary>Whole months of tenure on a date, as the eligibility rules count them; null without a hire date.</summary>
+    public int? TenureMonths(DateOnly on) => HireDate is { } hired
+        ? Math.Max(0, (on.Year - hired.Year) * 12 + on.Month - hired.Month - (on.Day < hired.Day ? 1 : 0))
+        : null;
 }

@@ -25,7 +25,7 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(before.Select(Snapshot), after.Select(Snapshot));
 
         var daniel = after.Single(p => p.EmployeeId == "E1007");
-        Assert.Equal(("Director, Data & Analytics", 8, "E1002", "en,yo", new DateOnly(2015, 1, 12)), (daniel.Title, daniel.Grade, daniel.ManagerEmployeeId, daniel.Languages, daniel.HireDate));
+        Assert.Equal(("Director, Data & Analytics", 8, "E1002", "en,yo", (DateOnly?)new DateOnly(2015, 1, 12)), (daniel.Title, daniel.Grade, daniel.ManagerEmployeeId, daniel.Languages, daniel.HireDate));
         Assert.Equal(PersonStatus.OnLeave, after.Single(p => p.EmployeeId == "E1009").Status);
         Assert.Equal(PersonStatus.Left, after.Single(p => p.EmployeeId == "E1028").Status);
     }

@@ -42,7 +42,7 @@ public static class ImportPeople
             var byId = WholeFileChecks.Run(rows, directory, problems);
             progress?.Invoke(Step.Checking, 1);
             if (problems.Count > 0) return Failed(problems, rows.Count);
-            var report = await Write(rows, byId, directory, r.MarkMissingAsLeft, today, db, ct);
+            var report = await Write(rows, byId, directory, r.MarkMissingAsLeft, db, ct);
             progress?.Invoke(Step.Writing, 1);
             return report;
         }
@@ -54,7 +54,7 @@ public static class ImportPeople
     }
 
     private static async Task<Report> Write(List<PersonRow> rows, Dictionary<string, PersonRow> byId, Dictionary<string, Person> directory,
-        bool markMissingAsLeft, DateOnly today, FlipsideDb db, CancellationToken ct)
+        bool markMissingAsLeft, FlipsideDb db, CancellationToken ct)
     {
         int updated = 0, unchanged = 0, left = 0;
         var created = new List<Person>();
@@ -63,7 +63,7 @@ public static class ImportPeople
         {
             if (!directory.TryGetValue(row.EmployeeId, out var person))
             {
-                person = new Person(row.EmployeeId) { HireDate = row.HireDate ?? today };
+                person = new Person(row.EmployeeId);
                 Copy(row, person);
                 created.Add(person);
                 continue;
@@ -112,7 +112,10 @@ public static class ImportPeople
         return new([], rows.Count, created.Count, updated, unchanged, left);
     }
 
-    /// <summary>Copies a row onto a person; true when anything changed. An empty hire date keeps the one on record.</summary>
+    /// <summary>
+    /// Copies a row onto a person; true when anything changed. An empty hire date keeps the one on record, and a new
+    /// person without one has none: tenure is unknown rather than counted from the day of the import.
+    /// </summary>
     private static bool Copy(PersonRow row, Person p)
     {
         var changed = p.Name != row.Name || p.Email != row.Email || p.Title != row.Title || p.Grade != row.Grade

@@ -10,7 +10,7 @@ public static class ViewPerson
     public sealed record Link(Guid Id, string EmployeeId, string Name, string Title);
     public sealed record Details(
         Guid Id, string EmployeeId, string Name, string Email, string Title, int Grade, string Department, string Location,
-        string TimeZone, string? ManagerEmployeeId, Link? Manager, DateOnly HireDate,
+        string TimeZone, string? ManagerEmployeeId, Link? Manager, DateOnly? HireDate,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? BirthYear, IReadOnlyList<string> Languages,
         string Status, IReadOnlyList<Link> DirectReports);
 

@@ -390,7 +390,7 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Property<int>("Grade")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly>("HireDate")
+                    b.Property<DateOnly?>("HireDate")
                         .HasColumnType("date");
 
                     b.Property<string>("Languages")

@@ -385,7 +385,7 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Property<int>("Grade")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("HireDate")
+                    b.Property<DateOnly?>("HireDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Languages")
