@@ -6,12 +6,15 @@ namespace Flipside.Features.People;
 
 public sealed class ImportModel(FlipsideDb db, TimeProvider clock) : PageModel
 {
-    /// <summary>A report this long is still readable; the API and the command line list every problem.</summary>
+    /// <summary>A report this long is still readable; the CSV download, the API and the command line list every problem.</summary>
     public const int ProblemsShown = 1000;
+
+    public const string ProblemsFileName = "people-import-problems.csv";
 
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public bool MarkMissingAsLeft { get; set; }
     public ImportPeople.Report? Report { get; private set; }
+    public string? CheckedClean { get; private set; }
 
     public void OnGet() { }
 
@@ -31,5 +34,23 @@ public sealed class ImportModel(FlipsideDb db, TimeProvider clock) : PageModel
         if (!Report.Applied) return Page();
         TempData["Status"] = Report.Summary;
         return RedirectToPage("/People/Index");
+    }
+
+    /// <summary>
+    /// Checks the file again and answers with every problem as a CSV file, writing nothing. The page cannot keep a file
+    /// between requests (any instance may answer the next one), so the manager chooses it again.
+    /// </summary>
+    public async Task<IActionResult> OnPostProblemsAsync(CancellationToken ct)
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "Choose the CSV file to check.");
+            return Page();
+        }
+        await using var csv = Upload.OpenReadStream();
+        var problems = await ImportPeople.Check(csv, db, clock, ct);
+        if (problems.Count > 0) return File(PeopleCsv.ProblemsFile(problems), "text/csv; charset=utf-8", ProblemsFileName);
+        CheckedClean = $"{Upload.FileName} has no problems. Nothing was written: press Check and import to apply it.";
+        return Page();
     }
 }

@@ -25,13 +25,8 @@ public static class ImportPeople
 
     public static async Task<Report> Handle(Request r, FlipsideDb db, TimeProvider clock, CancellationToken ct, Action<Step, double>? progress = null)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var problems = new List<ImportProblem>();
-        using var buffer = new MemoryStream();
-        await r.Csv.CopyToAsync(buffer, ct);
-        if (PeopleCsv.Utf8Text(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), problems) is not { } text) return Failed(problems, 0);
-        var rows = PeopleCsv.Parse(text, today, problems, f => progress?.Invoke(Step.Reading, f));
-        progress?.Invoke(Step.Reading, 1);
+        if (await Read(r.Csv, clock, problems, progress, ct) is not { } rows) return Failed(problems, 0);
 
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
         // Change tracking by snapshot is what makes large imports slow; changes are marked by hand below instead.
@@ -51,6 +46,31 @@ public static class ImportPeople
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = tracking;
         }
+    }
+
+    /// <summary>
+    /// Every problem that <see cref="Handle"/> would report for this file, in the same order, writing nothing: the upload
+    /// page shows only the first thousand and offers all of them as a CSV file from here.
+    /// </summary>
+    public static async Task<IReadOnlyList<ImportProblem>> Check(Stream csv, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var problems = new List<ImportProblem>();
+        if (await Read(csv, clock, problems, null, ct) is { } rows)
+            WholeFileChecks.Run(rows, await db.People.AsNoTracking().ToDictionaryAsync(p => p.EmployeeId, StringComparer.Ordinal, ct), problems);
+        return Sorted(problems);
+    }
+
+    /// <summary>The file's rows, checked one by one; null when it is not UTF-8 text, which the problems then say.</summary>
+    private static async Task<List<PersonRow>?> Read(Stream csv, TimeProvider clock, List<ImportProblem> problems, Action<Step, double>? progress,
+        CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        using var buffer = new MemoryStream();
+        await csv.CopyToAsync(buffer, ct);
+        if (PeopleCsv.Utf8Text(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), problems) is not { } text) return null;
+        var rows = PeopleCsv.Parse(text, today, problems, f => progress?.Invoke(Step.Reading, f));
+        progress?.Invoke(Step.Reading, 1);
+        return rows;
     }
 
     private static async Task<Report> Write(List<PersonRow> rows, Dictionary<string, PersonRow> byId, Dictionary<string, Person> directory,
@@ -128,6 +148,7 @@ public static class ImportPeople
         return changed;
     }
 
-    private static Report Failed(List<ImportProblem> problems, int rows) =>
-        new([.. problems.OrderBy(p => p.Row)], rows, 0, 0, 0, 0);
+    private static Report Failed(List<ImportProblem> problems, int rows) => new(Sorted(problems), rows, 0, 0, 0, 0);
+
+    private static ImportProblem[] Sorted(List<ImportProblem> problems) => [.. problems.OrderBy(p => p.Row)];
 }

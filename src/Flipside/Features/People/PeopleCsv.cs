@@ -130,5 +130,21 @@ public static class PeopleCsv
         return columns;
     }
 
+    /// <summary>
+    /// A report as a CSV file for a spreadsheet: UTF-8 with a byte order mark, so that Excel reads accents, and a value
+    /// that a spreadsheet would run as a formula written as text, since the values come from someone else's file.
+    /// </summary>
+    public static byte[] ProblemsFile(IEnumerable<ImportProblem> problems)
+    {
+        using var output = new MemoryStream();
+        using (var writer = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+        {
+            writer.WriteHeader(["row", "column", "value", "problem", "fix"]);
+            foreach (var p in problems)
+                writer.WriteRecord([p.Row.ToString(CultureInfo.InvariantCulture), p.Column, p.Value, p.Problem, p.Fix]);
+        }
+        return output.ToArray();
+    }
+
     public static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
 }

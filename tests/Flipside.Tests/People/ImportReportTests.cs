@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using Flipside.Tests.Support;
+using static Flipside.Tests.People.PeopleFiles;
+
+namespace Flipside.Tests.People;
+
+/// <summary>The upload page shows the first thousand problems and hands over every one as a CSV file; the API lists every one.</summary>
+public sealed partial class ImportReportTests : IAsyncLifetime
+{
+    private readonly FlipsideFactory _app = new();
+    private HttpClient _admin = null!;
+
+    public async Task InitializeAsync() => _admin = await Given.AnAdministrator(_app);
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>1,004 rows with a grade out of range and one whose grade a spreadsheet would run as a formula: 1,005 problems.</summary>
+    private static readonly string ManyProblems =
+        Csv([.. Enumerable.Range(1, 1_004).Select(i => Row($"B{i:D4}", grade: 42)), "X1,Ann,x1@example.com,=1+1,Sales,Europe/London,,,,,,,"]);
+
+    [Fact]
+    public async Task MoreThanAThousandProblems_ThePageShowsTheFirstThousand_TheCsvAndTheApiListEveryOne()
+    {
+        var page = await (await Post(ManyProblems, handler: null)).Html();
+        Assert.Contains("The file has 1005 problems; nothing was written.", page, StringComparison.Ordinal);
+        Assert.Contains("Showing the first 1,000 of 1,005.", page, StringComparison.Ordinal);
+        Assert.Equal(1_000, TableRow().Count(page));
+        Assert.Contains("formaction=\"/People/Import?handler=Problems\">Download every problem (CSV)</button>", page, StringComparison.Ordinal);
+
+        var download = await Post(ManyProblems, handler: "Problems");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("people-import-problems.csv", download.Content.Headers.ContentDisposition?.FileNameStar);
+        var bytes = await download.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]), "a byte order mark, so that Excel reads the file as UTF-8");
+        var records = Records(bytes[3..]);
+
+        Assert.Equal(["row", "column", "value", "problem", "fix"], records[0]);
+        var api = await _admin.Refused(ManyProblems);
+        Assert.Equal(1_005, api.Count);
+        Assert.Equal(api.Select(p => new[] { p.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Column, p.Value, p.Text, p.Fix })
+            .Select(r => string.Join('|', r.Select(v => v.StartsWith('=') ? "'" + v : v))), records.Skip(1).Select(r => string.Join('|', r)));
+        Assert.Equal(["1006", "grade", "'=1+1"], records[^1][..3]);
+        Assert.Equal(0, await _app.PeopleCount());
+    }
+
+    [Fact]
+    public async Task DownloadingTheProblemsOfACleanFile_SaysSo_AndWritesNothing()
+    {
+        var response = await Post(Csv(Row("A1"), Row("A2", manager: "A1")), handler: "Problems");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("people.csv has no problems. Nothing was written: press Check and import to apply it.", await response.Html(), StringComparison.Ordinal);
+        Assert.Equal(0, await _app.PeopleCount());
+    }
+
+    private static List<string[]> Records(byte[] csv)
+    {
+        var records = new List<string[]>();
+        using var reader = CsvReader.Create(csv, new CsvReaderOptions { HasHeader = false, AllowLineBreaksInQuotes = true });
+        while (reader.Read())
+            records.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
+        return records;
+    }
+
+    private async Task<HttpResponseMessage> Post(string csv, string? handler)
+    {
+        var page = await (await _admin.GetAsync("/People/Import")).Html();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { file, "Upload", "people.csv" },
+        };
+        return await _admin.PostAsync(handler is null ? "/People/Import" : $"/People/Import?handler={handler}", form);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("<tr><td>[0-9]+</td>")]
+    private static partial Regex TableRow();
+}
