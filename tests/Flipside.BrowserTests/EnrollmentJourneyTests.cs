@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -85,7 +86,7 @@ public sealed class EnrollmentJourneyTests(FlipsideFixture app) : IClassFixture<
         await Expect(manager.GetByText("Ready to match: 2 reverse mentor(s) and 2 leader(s), every profile complete.")).ToBeVisibleAsync();
         await _audit.CheckAsync(manager);
 
-        string[] visited = ["/Programs/New", "/Programs/Edit", "/Programs/Cohort", "/People/Import", "/People", "/Enrollment/Roster",
+        string[] visited = ["/Programs/New", "/Programs/Edit", "/Programs/Cohort", "/People/Import", "/People", "/People/Person", "/Enrollment/Roster",
             "/Admin/OutboxMessage", "/Account/Invitation", "/Enrollment/Mine", "/Enrollment/Profile"];
         Assert.Empty(visited.Except(_audit.Pages));
         _audit.AssertClean();
@@ -152,6 +153,12 @@ public sealed class EnrollmentJourneyTests(FlipsideFixture app) : IClassFixture<
         {
             Directory.Delete(Path.GetDirectoryName(csv)!, recursive: true);
         }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = MentorInBrowser.Name, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = MentorInBrowser.Name, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = LeaderInBrowser.Name, Exact = true })).ToBeVisibleAsync();
+        await _audit.CheckAsync(page);
     }
 
     /// <summary>Returns the roster's address, to come back to it later without resending a form.</summary>
@@ -228,14 +235,14 @@ public sealed class EnrollmentJourneyTests(FlipsideFixture app) : IClassFixture<
         await Flows.AcceptInvitationAsync(page, link, person, _audit);
         var api = context.APIRequest;
         await SignInByApiAsync(api, person);
-        var mine = await (await Ok(api.GetAsync("/api/v1/enrollments/mine"))).JsonAsync();
+        var mine = await (await Flows.OkAsync(api.GetAsync("/api/v1/enrollments/mine"))).JsonAsync();
         var enrollmentId = mine!.Value.EnumerateArray().Single().GetProperty("enrollmentId").GetString()!;
-        await Ok(api.PostAsync($"/api/v1/enrollments/{enrollmentId}/accept"));
+        await Flows.OkAsync(api.PostAsync($"/api/v1/enrollments/{enrollmentId}/accept"));
         return (api, enrollmentId);
     }
 
     private static Task FinishProfileByApiAsync(IAPIRequestContext api, string enrollmentId) =>
-        Ok(api.PutAsync($"/api/v1/enrollments/{enrollmentId}/profile", new()
+        Flows.OkAsync(api.PutAsync($"/api/v1/enrollments/{enrollmentId}/profile", new()
         {
             DataObject = new
             {
@@ -267,20 +274,76 @@ public sealed class EnrollmentJourneyTests(FlipsideFixture app) : IClassFixture<
     }
 
     private static Task SignInByApiAsync(IAPIRequestContext api, Person person) =>
-        Ok(api.PostAsync("/api/v1/account/sign-in", new() { DataObject = new { email = person.Email, password = person.Password } }));
-
-    private static async Task<IAPIResponse> Ok(Task<IAPIResponse> request)
-    {
-        var response = await request;
-        Assert.True(response.Ok, $"{response.Url} answered HTTP {response.Status}: {await response.TextAsync()}");
-        return response;
-    }
+        Flows.OkAsync(api.PostAsync("/api/v1/account/sign-in", new() { DataObject = new { email = person.Email, password = person.Password } }));
 }
 
-/// <summary>A line manager's approval link that leads nowhere says so in plain words.</summary>
+/// <summary>A line manager answers a mentor's request through the emailed link, with no account; a forged link says it leads nowhere.</summary>
 [Collection(AdministeredFlipsideCollection.Name)]
 public sealed class ApprovalLinkTests(AdministeredFlipside app)
 {
+    [Fact]
+    public async Task ValidApprovalLink_ManagerApproves_MentorIsEnrolled_AndBothPagesAreAccessible()
+    {
+        var audit = new AxeAudit();
+        var mentor = Person.Unique("Aiko Tanaka");
+        var lineManager = Person.Unique("Helena Brandt");
+        var ids = Guid.NewGuid().ToString("N")[..8];
+        var programName = $"Digital fluency {ids}";
+        await using var adminContext = await app.NewAdministratorContextAsync();
+        var admin = await adminContext.NewPageAsync();
+        await admin.GotoAsync("/");
+
+        // Set up through the JSON API with the administrator's cookies: a program that asks line managers, its
+        // cohort, the mentor and their manager in the directory, and the mentor's invitation.
+        var api = adminContext.APIRequest;
+        var templates = JsonNode.Parse(await (await Flows.OkAsync(api.GetAsync("/api/v1/program-templates"))).TextAsync())!.AsArray();
+        var program = templates.Single(t => (string?)t!["key"] == "digital-fluency")!["program"]!;
+        program["name"] = programName;
+        program["requireManagerApproval"] = true;
+        var programId = await IdOf(Flows.OkAsync(api.PostAsync("/api/v1/programs", new() { DataObject = program })));
+        var cohortId = await IdOf(Flows.OkAsync(api.PostAsync($"/api/v1/programs/{programId}/cohorts",
+            new() { DataObject = new { name = "Pilot", startsOn = "2027-01-11", endsOn = "2027-07-09", capacity = 10 } })));
+        await Flows.OkAsync(api.PostAsync("/api/v1/people/import", new()
+        {
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "text/csv" },
+            Data = $"""
+                employee_id,name,email,title,grade,department,location,time_zone,manager_id,hire_date
+                A-{ids}-1,{lineManager.Name},{lineManager.Email},Head of Marketing,7,Marketing,London,Europe/London,,2012-04-01
+                A-{ids}-2,{mentor.Name},{mentor.Email},Marketing Analyst,2,Marketing,London,Europe/London,A-{ids}-1,2022-03-07
+                """,
+        }));
+        await Flows.OkAsync(api.PostAsync($"/api/v1/cohorts/{cohortId}/enrollments", new() { DataObject = new { role = "Mentor", employeeIds = new[] { $"A-{ids}-2" } } }));
+
+        var invitation = await Flows.ReadOutboxLinkAsync(admin, $"Would you join {programName} as a reverse mentor?", mentor.Email, "/Account/Invitation?token=");
+        await using var mentorContext = await app.NewContextAsync();
+        var mentorPage = await mentorContext.NewPageAsync();
+        await Flows.AcceptInvitationAsync(mentorPage, invitation, mentor);
+        await Flows.SignInAsync(mentorPage, mentor);
+        await mentorPage.GetByRole(AriaRole.Link, new() { Name = "My programs", Exact = true }).ClickAsync();
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = $"Accept {programName}" }).ClickAsync();
+        await Expect(mentorPage.GetByText("Waiting for your line manager's approval")).ToBeVisibleAsync();
+
+        var approval = await Flows.ReadOutboxLinkAsync(admin, $"{mentor.Name} would like to join {programName}", lineManager.Email, "/Enrollment/Approval?token=");
+        await using var managerContext = await app.NewContextAsync();
+        var managerPage = await managerContext.NewPageAsync();
+        await managerPage.GotoAsync(approval);
+        await Expect(managerPage.GetByRole(AriaRole.Heading, new() { Name = $"{mentor.Name} would like to join {programName}", Level = 1 })).ToBeVisibleAsync();
+        await audit.CheckAsync(managerPage);
+        await managerPage.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Expect(managerPage.GetByRole(AriaRole.Heading, new() { Name = "Thank you", Level = 1 })).ToBeVisibleAsync();
+        await Expect(managerPage.GetByText($"{mentor.Name} can take part.")).ToBeVisibleAsync();
+        await audit.CheckAsync(managerPage);
+
+        await mentorPage.ReloadAsync();
+        await Expect(mentorPage.GetByText("Enrolled · profile not finished")).ToBeVisibleAsync();
+        await Flows.ReadOutboxLinkAsync(admin, $"You are in {programName}", mentor.Email, "/Enrollment/Mine");
+        Assert.Equal(["/Enrollment/Approval", "/Enrollment/Approval"], audit.Pages);
+        audit.AssertClean();
+    }
+
+    private static async Task<string> IdOf(Task<IAPIResponse> created) =>
+        (await (await created).JsonAsync())!.Value.GetProperty("id").GetString()!;
+
     [Fact]
     public async Task ForgedApprovalLink_SaysNoLongerValid_AndIsAccessible()
     {

@@ -94,5 +94,13 @@ public static class Flows
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your account is ready");
     }
 
+    /// <summary>An API call that must succeed; a failure names the address and shows the answer.</summary>
+    public static async Task<IAPIResponse> OkAsync(Task<IAPIResponse> request)
+    {
+        var response = await request;
+        Assert.True(response.Ok, $"{response.Url} answered HTTP {response.Status}: {await response.TextAsync()}");
+        return response;
+    }
+
     private static Task Audit(AxeAudit? audit, IPage page) => audit is null ? Task.CompletedTask : audit.CheckAsync(page);
 }
