@@ -122,6 +122,7 @@ public sealed class ProfileTests : IAsyncLifetime
         var fields = new Dictionary<string, string>
         {
             ["Input.Topics[0].Name"] = "Strategy", ["Input.Topics[0].Level"] = "1",
+            ["Input.Topics[1].Name"] = "", ["Input.Topics[1].Level"] = "2", // the form always posts blank rows too
             ["Input.Interests"] = "sailing", ["Input.CommunicationStyle"] = "5", ["Input.MeetingMode"] = "InPerson",
             ["Input.Days[0].From1"] = "8", ["Input.Days[0].To1"] = "10", ["Input.Languages"] = "en, fr",
         };

@@ -61,6 +61,8 @@ public sealed class ProfileModel(FlipsideDb db, TimeProvider clock) : PageModel
     {
         if (await EnrollmentAccess.OwnEnrollment(db, User, id, ct) is not { } e) return NotFound();
         Enrollment = e;
+        // The form always posts eight topic rows; the blank ones are padding, not missing names.
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.Topics[", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
         foreach (var problem in RangeProblems(Input.Days)) ModelState.AddModelError("Input.Availability", problem);
         if (!ModelState.IsValid)
         {
