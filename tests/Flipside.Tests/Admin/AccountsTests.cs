@@ -6,47 +6,36 @@ using Flipside.Tests.Support;
 
 namespace Flipside.Tests.Admin;
 
-public sealed class AccountsTests : IAsyncLifetime
+public sealed class AccountsTests : AdministeredTests
 {
-    private readonly FlipsideFactory _app = new();
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync() => _admin = await Given.AnAdministrator(_app);
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     private async Task<string> IdOf(string email) =>
-        (await _admin.GetFromJsonAsync<List<ChangeAccount.AccountRow>>("/api/v1/admin/users"))!.Single(a => a.Email == email).Id;
+        (await Admin.GetFromJsonAsync<List<ChangeAccount.AccountRow>>("/api/v1/admin/users"))!.Single(a => a.Email == email).Id;
 
     [Fact]
     public async Task Deactivate_EndsThePersonsSessionWithinAMinute()
     {
-        var person = await Given.AnAccount(_app, _admin, "nia@example.com", Roles.Participant);
+        var person = await Given.AnAccount(App, Admin, "nia@example.com", Roles.Participant);
         Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("/api/v1/account/me")).StatusCode);
 
-        var deactivated = await _admin.PostAsync($"/api/v1/admin/users/{await IdOf("nia@example.com")}/deactivate", null);
+        var deactivated = await Admin.PostAsync($"/api/v1/admin/users/{await IdOf("nia@example.com")}/deactivate", null);
         Assert.Equal(HttpStatusCode.NoContent, deactivated.StatusCode);
-        _app.Clock.Advance(TimeSpan.FromSeconds(61));
+        App.Clock.Advance(TimeSpan.FromSeconds(61));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await person.GetAsync("/api/v1/account/me")).StatusCode);
-        var again = await _app.Browser().PostAsJsonAsync("/api/v1/account/sign-in", new { email = "nia@example.com", password = Given.Password });
+        var again = await App.Browser().PostAsJsonAsync("/api/v1/account/sign-in", new { email = "nia@example.com", password = Given.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
     }
 
     [Fact]
     public async Task Reactivate_LetsThePersonSignInAgain()
     {
-        await Given.AnAccount(_app, _admin, "nia@example.com", Roles.Participant);
+        await Given.AnAccount(App, Admin, "nia@example.com", Roles.Participant);
         var id = await IdOf("nia@example.com");
-        await _admin.PostAsync($"/api/v1/admin/users/{id}/deactivate", null);
+        await Admin.PostAsync($"/api/v1/admin/users/{id}/deactivate", null);
 
-        await _admin.PostAsync($"/api/v1/admin/users/{id}/reactivate", null);
+        await Admin.PostAsync($"/api/v1/admin/users/{id}/reactivate", null);
 
-        await Given.SignedIn(_app, "nia@example.com");
+        await Given.SignedIn(App, "nia@example.com");
     }
 
     [Fact]
@@ -54,8 +43,8 @@ public sealed class AccountsTests : IAsyncLifetime
     {
         var me = await IdOf(Given.AdminEmail);
 
-        var deactivate = await _admin.PostAsync($"/api/v1/admin/users/{me}/deactivate", null);
-        var roles = await _admin.PutAsJsonAsync($"/api/v1/admin/users/{me}/roles", new { roles = new[] { Roles.Participant } });
+        var deactivate = await Admin.PostAsync($"/api/v1/admin/users/{me}/deactivate", null);
+        var roles = await Admin.PutAsJsonAsync($"/api/v1/admin/users/{me}/roles", new { roles = new[] { Roles.Participant } });
 
         Assert.True(deactivate.StatusCode == HttpStatusCode.Conflict, await deactivate.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Conflict, roles.StatusCode);
@@ -65,20 +54,20 @@ public sealed class AccountsTests : IAsyncLifetime
     [Fact]
     public async Task SetRoles_GivesAProgramManagerRole()
     {
-        await Given.AnAccount(_app, _admin, "pam@example.com", Roles.Participant);
+        await Given.AnAccount(App, Admin, "pam@example.com", Roles.Participant);
 
-        var response = await _admin.PutAsJsonAsync($"/api/v1/admin/users/{await IdOf("pam@example.com")}/roles", new { roles = new[] { Roles.ProgramManager, Roles.Participant } });
+        var response = await Admin.PutAsJsonAsync($"/api/v1/admin/users/{await IdOf("pam@example.com")}/roles", new { roles = new[] { Roles.ProgramManager, Roles.Participant } });
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var pam = await Given.SignedIn(_app, "pam@example.com");
+        var pam = await Given.SignedIn(App, "pam@example.com");
         Assert.Contains("Your programs", await (await pam.GetAsync("/")).Html());
     }
 
     [Fact]
     public async Task SetRoles_WithAnUnknownRole_IsRefused_AndUnknownAccountsAre404()
     {
-        var bad = await _admin.PutAsJsonAsync($"/api/v1/admin/users/{await IdOf(Given.AdminEmail)}/roles", new { roles = new[] { "Overlord" } });
-        var missing = await _admin.PostAsync("/api/v1/admin/users/no-such-id/deactivate", null);
+        var bad = await Admin.PutAsJsonAsync($"/api/v1/admin/users/{await IdOf(Given.AdminEmail)}/roles", new { roles = new[] { "Overlord" } });
+        var missing = await Admin.PostAsync("/api/v1/admin/users/no-such-id/deactivate", null);
 
         Assert.Equal(HttpStatusCode.Conflict, bad.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -87,13 +76,13 @@ public sealed class AccountsTests : IAsyncLifetime
     [Fact]
     public async Task AccountsPage_ListsEveryAccount_AndDeactivatesFromTheForm()
     {
-        await Given.AnAccount(_app, _admin, "nia@example.com", Roles.Participant);
+        await Given.AnAccount(App, Admin, "nia@example.com", Roles.Participant);
         var id = await IdOf("nia@example.com");
 
-        var response = await _admin.Submit("/Admin/Users", new Dictionary<string, string> { ["id"] = id, ["active"] = "false" }, "/Admin/Users?handler=Active");
+        var response = await Admin.Submit("/Admin/Users", new Dictionary<string, string> { ["id"] = id, ["active"] = "false" }, "/Admin/Users?handler=Active");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var page = await (await _admin.GetAsync("/Admin/Users")).Html();
+        var page = await (await Admin.GetAsync("/Admin/Users")).Html();
         Assert.Contains("nia@example.com", page);
         Assert.Contains("Deactivated", page);
     }

@@ -5,19 +5,8 @@ using static Flipside.Tests.People.PeopleFiles;
 namespace Flipside.Tests.People;
 
 /// <summary>Every bad input the import names is reported with row, column, value and a fix, and writes nothing.</summary>
-public sealed class ImportBadInputTests : IAsyncLifetime
+public sealed class ImportBadInputTests : AdministeredTests
 {
-    private readonly FlipsideFactory _app = new();
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync() => _admin = await Given.AnAdministrator(_app);
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     public static TheoryData<string, string, int, string, string> Cases => new()
     {
         // name, file, row, column, words the problem uses
@@ -47,28 +36,28 @@ public sealed class ImportBadInputTests : IAsyncLifetime
     [MemberData(nameof(Cases))]
     public async Task BadFile_IsRefusedWithRowColumnAndFix_AndWritesNothing(string name, string csv, int row, string column, string words)
     {
-        var problems = await _admin.Refused(csv);
+        var problems = await Admin.Refused(csv);
         Assert.True(problems.Any(p => p.Row == row && p.Column == column && p.Text.Contains(words, StringComparison.Ordinal)),
             $"{name}: expected row {row}, column {column}, '{words}' in: {string.Join(" | ", problems)}");
         Assert.All(problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Fix)));
-        Assert.Equal(0, await _app.PeopleCount());
+        Assert.Equal(0, await App.PeopleCount());
     }
 
     [Fact]
     public async Task InvalidUtf8_IsRefusedNamingTheLine()
     {
         var bytes = Encoding.UTF8.GetBytes(Csv(Row("A1"), Row("A2"))).Concat(Encoding.Latin1.GetBytes("A3,Zoë Müller,a3@example.com,3,Sales,Europe/Paris,,,,,,,\n")).ToArray();
-        var problem = Assert.Single(await _admin.Refused(bytes));
+        var problem = Assert.Single(await Admin.Refused(bytes));
         Assert.Equal((4, "(file)"), (problem.Row, problem.Column));
         Assert.Contains("not UTF-8", problem.Text, StringComparison.Ordinal);
         Assert.Contains("CSV UTF-8", problem.Fix, StringComparison.Ordinal);
-        Assert.Equal(0, await _app.PeopleCount());
+        Assert.Equal(0, await App.PeopleCount());
     }
 
     [Fact]
     public async Task EveryProblemInTheFile_IsListed_NotJustTheFirst()
     {
-        var problems = await _admin.Refused(Csv(
+        var problems = await Admin.Refused(Csv(
             Row("A1", email: "nope", grade: 12, zone: "Nowhere/Town"), Row("A2", manager: "Q7"), Row("A2", hired: "yesterday")));
         Assert.Equal(["email", "grade", "time_zone", "manager_id", "hire_date", "employee_id"], problems.Select(p => p.Column).ToArray());
         Assert.Equal([2, 2, 2, 3, 4, 4], problems.Select(p => p.Row).ToArray());
@@ -78,12 +67,12 @@ public sealed class ImportBadInputTests : IAsyncLifetime
     public async Task MissingFile_IsAValidationProblemNamingTheField()
     {
         var form = new MultipartFormDataContent { { new StringContent("true"), "markMissingAsLeft" } };
-        var response = await _admin.PostAsync("/api/v1/people/import", form);
+        var response = await Admin.PostAsync("/api/v1/people/import", form);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("\"file\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var json = await _admin.PostAsync("/api/v1/people/import", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var json = await Admin.PostAsync("/api/v1/people/import", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(System.Net.HttpStatusCode.UnsupportedMediaType, json.StatusCode);
-        Assert.Equal(0, await _app.PeopleCount());
+        Assert.Equal(0, await App.PeopleCount());
     }
 }

@@ -9,19 +9,8 @@ using static Flipside.Tests.People.PeopleFiles;
 namespace Flipside.Tests.People;
 
 /// <summary>The upload page shows the first thousand problems and hands over every one as a CSV file; the API lists every one.</summary>
-public sealed partial class ImportReportTests : IAsyncLifetime
+public sealed partial class ImportReportTests : AdministeredTests
 {
-    private readonly FlipsideFactory _app = new();
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync() => _admin = await Given.AnAdministrator(_app);
-
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
-
     /// <summary>1,004 rows with a grade out of range and one whose grade a spreadsheet would run as a formula: 1,005 problems.</summary>
     private static readonly string ManyProblems =
         Csv([.. Enumerable.Range(1, 1_004).Select(i => Row($"B{i:D4}", grade: 42)), "X1,Ann,x1@example.com,=1+1,Sales,Europe/London,,,,,,,"]);
@@ -44,12 +33,12 @@ public sealed partial class ImportReportTests : IAsyncLifetime
         var records = Records(bytes[3..]);
 
         Assert.Equal(["row", "column", "value", "problem", "fix"], records[0]);
-        var api = await _admin.Refused(ManyProblems);
+        var api = await Admin.Refused(ManyProblems);
         Assert.Equal(1_005, api.Count);
         Assert.Equal(api.Select(p => new[] { p.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Column, p.Value, p.Text, p.Fix })
             .Select(r => string.Join('|', r.Select(v => v.StartsWith('=') ? "'" + v : v))), records.Skip(1).Select(r => string.Join('|', r)));
         Assert.Equal(["1006", "grade", "'=1+1"], records[^1][..3]);
-        Assert.Equal(0, await _app.PeopleCount());
+        Assert.Equal(0, await App.PeopleCount());
     }
 
     [Fact]
@@ -59,7 +48,7 @@ public sealed partial class ImportReportTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("people.csv has no problems. Nothing was written: press Check and import to apply it.", await response.Html(), StringComparison.Ordinal);
-        Assert.Equal(0, await _app.PeopleCount());
+        Assert.Equal(0, await App.PeopleCount());
     }
 
     private static List<string[]> Records(byte[] csv)
@@ -73,7 +62,7 @@ public sealed partial class ImportReportTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> Post(string csv, string? handler)
     {
-        var page = await (await _admin.GetAsync("/People/Import")).Html();
+        var page = await (await Admin.GetAsync("/People/Import")).Html();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         var form = new MultipartFormDataContent
@@ -81,7 +70,7 @@ public sealed partial class ImportReportTests : IAsyncLifetime
             { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
             { file, "Upload", "people.csv" },
         };
-        return await _admin.PostAsync(handler is null ? "/People/Import" : $"/People/Import?handler={handler}", form);
+        return await Admin.PostAsync(handler is null ? "/People/Import" : $"/People/Import?handler={handler}", form);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
