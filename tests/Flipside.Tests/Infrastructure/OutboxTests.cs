@@ -3,6 +3,7 @@ using Flipside.Infrastructure.Email;
 using Flipside.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace Flipside.Tests.Infrastructure;
 
@@ -44,6 +45,26 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sender_StoppedRightAfterTheServerAcceptedAMessage_StillRecordsItAsSent()
+    {
+        using var shutdown = new CancellationTokenSource();
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            // The host stops just as the server has accepted the message, before its row is saved.
+            var transport = new Intercepted(scope.ServiceProvider.GetRequiredService<IMailTransport>(), after: shutdown.CancelAsync);
+            var sender = ActivatorUtilities.CreateInstance<OutboxSender>(scope.ServiceProvider, transport);
+            try { await sender.RunOnceAsync(shutdown.Token); }
+            catch (OperationCanceledException) { } // the job host expects this on shutdown
+        }
+
+        _app.Clock.Advance(TimeSpan.FromHours(1)); // the claim has long expired
+        Assert.Equal(0, await RunSender());
+
+        Assert.Single(_smtp.Messages);
+        Assert.Equal("Sent", (await _app.Query(db => db.Outbox.AsNoTracking().SingleAsync())).Status);
+    }
+
+    [Fact]
     public async Task Sender_WhenTheServerIsDown_RetriesLaterWithBackoff()
     {
         await _smtp.DisposeAsync();
@@ -77,6 +98,17 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal("Failed", message.Status);
         Assert.Equal(OutboxMessage.MaxAttempts, message.Attempts);
     }
+}
+
+/// <summary>The real transport, with a hook the test runs after each message's send, before its outcome is recorded.</summary>
+internal sealed class Intercepted(IMailTransport inner, Func<Task> after) : IMailTransport
+{
+    public Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Exception?, Task> afterEach, CancellationToken ct) =>
+        inner.SendAsync(messages, async (m, e) =>
+        {
+            await after();
+            await afterEach(m, e);
+        }, ct);
 }
 
 public sealed class OutboxWithoutSmtpTests : IDisposable

@@ -45,8 +45,9 @@ public sealed class OutboxSender(FlipsideDb db, IMailTransport transport, IOptio
                     message.MarkFailed(error.Message, clock.GetUtcNow());
                     log.LogWarning("Email {Id} to {To} failed (attempt {Attempt}): {Error}", message.Id, message.To, message.Attempts, error.Message);
                 }
-                // Saved after each message so a crash mid-batch cannot lead to a second send.
-                await db.SaveChangesAsync(ct);
+                // Saved after each message so a crash mid-batch cannot lead to a second send. Not cancellable:
+                // the send has happened, and a shutdown that skipped this save would send the message again.
+                await db.SaveChangesAsync(CancellationToken.None);
             }, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -54,7 +55,7 @@ public sealed class OutboxSender(FlipsideDb db, IMailTransport transport, IOptio
             log.LogWarning("SMTP server unavailable: {Error}", e.Message);
             foreach (var message in claimed.Where(m => m.SentAt is null && m.ClaimToken == token))
                 message.MarkFailed(e.Message, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         return sent;
     }
