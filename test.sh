@@ -10,29 +10,47 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 need=()
 [ -x /usr/lib/chromium/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# A developer who is not root installs with sudo; CI runs as root.
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo=sudo
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..."
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
 # --- a throwaway PostgreSQL server as an unprivileged user, on a free loopback port ---
+# PostgreSQL refuses to run as root, so root runs it as a system user made for it; anyone else runs it as themselves.
 pgbin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
-pguser=flipside-pg
-id "$pguser" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$pguser"
 pgdir=$(mktemp -d /tmp/flipside-pg.XXXXXX)
-chown "$pguser" "$pgdir"
-pgport=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-stop_pg() { runuser -u "$pguser" -- "$pgbin/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pgdir" "$results"; }
+if [ "$(id -u)" -eq 0 ]; then
+  pguser=flipside-pg
+  id "$pguser" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$pguser"
+  chown "$pguser" "$pgdir"
+  as_pg() { runuser -u "$pguser" -- "$@"; }
+else
+  as_pg() { "$@"; }
+fi
+free_port() { # a port nothing answers on, found with bash alone
+  local port
+  for _ in $(seq 1 200); do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+  done
+  return 1
+}
+pgport=$(free_port)
+stop_pg() { as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pgdir" "$results"; }
 trap stop_pg EXIT
-runuser -u "$pguser" -- "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
-runuser -u "$pguser" -- "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/pg.log" -w \
+as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/pg.log" -w \
   -o "-h 127.0.0.1 -p $pgport -k $pgdir -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200" start >/dev/null
 echo "PostgreSQL ready on 127.0.0.1:$pgport"
 
 # --- build once, check formatting, then test ---
-dotnet build Flipside.slnx -c Release -nologo -clp:ErrorsOnly
-dotnet format Flipside.slnx --verify-no-changes --no-restore --exclude '**/Migrations/**' || { echo "Formatting differs: run 'dotnet format Flipside.slnx'"; exit 1; }
+dotnet build Flipside.slnx -c Release -nologo -clp:ErrorsOnly || { echo "The build failed."; echo "0 passed, 1 failed"; exit 1; }
+dotnet format Flipside.slnx --verify-no-changes --no-restore --exclude '**/Migrations/**' ||
+  { echo "Formatting differs: run 'dotnet format Flipside.slnx'"; echo "0 passed, 1 failed"; exit 1; }
 
 status=0
 run_tests() { # name project [env...]

@@ -82,4 +82,18 @@ public sealed class SignInRateLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 must say when to retry");
     }
+
+    [Fact]
+    public async Task SignIn_WithATrailingSlash_CountsAgainstTheSameLimit()
+    {
+        var client = _app.Browser();
+        for (var i = 0; i < 3; i++)
+            await client.PostAsJsonAsync("/api/v1/account/sign-in", new { email = "x@example.com", password = "whatever whatever" });
+
+        var slashed = await client.PostAsJsonAsync("/api/v1/account/sign-in/", new { email = "x@example.com", password = "whatever whatever" });
+        var page = await client.PostAsync("/Account/SignIn/", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "x@example.com" }));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, slashed.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+    }
 }

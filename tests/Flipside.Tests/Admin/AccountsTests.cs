@@ -64,6 +64,18 @@ public sealed class AccountsTests : AdministeredTests
     }
 
     [Fact]
+    public async Task SetRoles_ReachesASessionAlreadyOpen_WithinAMinute_WithoutSigningThePersonOut()
+    {
+        var pam = await Given.AnAccount(App, Admin, "pam@example.com", Roles.Participant);
+        Assert.Equal(HttpStatusCode.Forbidden, (await pam.GetAsync("/api/v1/programs")).StatusCode);
+
+        await Admin.PutAsJsonAsync($"/api/v1/admin/users/{await IdOf("pam@example.com")}/roles", new { roles = new[] { Roles.ProgramManager } });
+        App.Clock.Advance(TimeSpan.FromSeconds(61));
+
+        Assert.Equal(HttpStatusCode.OK, (await pam.GetAsync("/api/v1/programs")).StatusCode);
+    }
+
+    [Fact]
     public async Task SetRoles_WithAnUnknownRole_IsRefused_AndUnknownAccountsAre404()
     {
         var bad = await Admin.PutAsJsonAsync($"/api/v1/admin/users/{await IdOf(Given.AdminEmail)}/roles", new { roles = new[] { "Overlord" } });

@@ -19,6 +19,18 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task MigrateHelp_ShowsHelp_AndTouchesNoDatabase()
+    {
+        var data = Path.Combine(_dir, "data");
+
+        var run = await FlipsideProcess.Run(["migrate", "--help", "--data", data]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Apply database migrations and exit", run.Out);
+        Assert.False(Directory.Exists(data));
+    }
+
+    [Fact]
     public async Task AnUnknownVerb_PrintsHelp_AndExits2()
     {
         var run = await FlipsideProcess.Run(["frobnicate"]);

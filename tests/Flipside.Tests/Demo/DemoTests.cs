@@ -4,6 +4,7 @@ using Flipside.Infrastructure.Demo;
 using Flipside.Infrastructure.Startup;
 using Flipside.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Flipside.Tests.Demo;
 
@@ -55,6 +56,30 @@ public sealed class DemoTests : IDisposable
         var client = await Given.SignedIn(_app, email, DemoLoader.DefaultPassword);
 
         Assert.Contains(expected, await (await client.GetAsync("/")).Html());
+    }
+
+    [Fact]
+    public async Task Demo_StartedAgainWithAnotherPassword_TakesIt_SoTheBannerTellsTheTruth()
+    {
+        _ = _app.Services;
+        await using (var scope = _app.Services.CreateAsyncScope())
+            await DemoLoader.LoadOnceAsync(scope.ServiceProvider, "another demo password", CancellationToken.None);
+
+        await Given.SignedIn(_app, "leader@flipside.demo", "another demo password");
+    }
+
+    [Fact]
+    public async Task Demo_IsRefused_OnADatabaseSomeoneAlreadyUses()
+    {
+        using var inUse = new FlipsideFactory();
+        await Given.AnAdministrator(inUse);
+        await using var scope = inUse.Services.CreateAsyncScope();
+
+        var refused = await Assert.ThrowsAsync<StartupException>(() => DemoLoader.LoadOnceAsync(scope.ServiceProvider, DemoLoader.DefaultPassword, CancellationToken.None));
+
+        Assert.Contains("--demo needs an empty database", refused.Message);
+        Assert.Equal(1, await inUse.Query(db => db.Users.CountAsync()));
+        Assert.Equal(0, await inUse.Query(db => db.People.CountAsync()));
     }
 
     [Fact]

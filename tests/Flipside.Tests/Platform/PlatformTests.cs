@@ -91,6 +91,17 @@ public sealed class PlatformTests : IDisposable
     }
 
     [Fact]
+    public async Task AFormSentWithoutItsAntiforgeryToken_IsRefused_WithWordsAboutTheForm()
+    {
+        var admin = await Given.AnAdministrator(_app);
+
+        var response = await admin.PostAsync("/Admin/Invite", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "x@example.com" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("That form could not be sent", await response.Html());
+    }
+
+    [Fact]
     public async Task TheErrorPage_SaysWhatToDo_WithoutDetails()
     {
         var html = await (await _app.Browser().GetAsync("/Shared/Error")).Html();

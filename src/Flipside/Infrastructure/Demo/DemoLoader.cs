@@ -30,7 +30,14 @@ public static class DemoLoader
     public static async Task LoadOnceAsync(IServiceProvider sp, string password, CancellationToken ct)
     {
         var db = sp.GetRequiredService<FlipsideDb>();
-        if (await db.SystemFlags.AnyAsync(f => f.Key == SystemFlag.DemoLoaded, ct)) return;
+        if (await db.SystemFlags.AnyAsync(f => f.Key == SystemFlag.DemoLoaded, ct))
+        {
+            await KeepPasswordAsync(sp.GetRequiredService<UserManager<FlipsideUser>>(), password);
+            return;
+        }
+        // The demo publishes its sign-ins and their password, so it never goes into a database someone already uses.
+        if (await db.Users.AnyAsync(ct) || await db.People.AnyAsync(ct))
+            throw new Startup.StartupException("--demo needs an empty database: this one already has accounts or people. Give the demo its own folder, e.g. --data ./demo-data");
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var people = DemoOrganisation.Generate(DateOnly.FromDateTime(now.UtcDateTime));
         LinkParticipantAccounts(people);
@@ -53,6 +60,17 @@ public static class DemoLoader
         DemoPrograms.Add(db, people, manager!.Id, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The banner prints this run's password, so a demo loaded earlier with another one takes it on.</summary>
+    private static async Task KeepPasswordAsync(UserManager<FlipsideUser> users, string password)
+    {
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not { } user || await users.CheckPasswordAsync(user, password)) continue;
+            Check(await users.RemovePasswordAsync(user), account.Email);
+            Check(await users.AddPasswordAsync(user, password), account.Email);
+        }
     }
 
     // The two participant sign-ins are people in the directory, so their homes show a real person.

@@ -27,6 +27,11 @@ public static class RateLimits
         });
     }
 
-    private static bool IsSignInAttempt(HttpRequest r) =>
-        HttpMethods.IsPost(r.Method) && (r.Path.Equals("/Account/SignIn", StringComparison.OrdinalIgnoreCase) || r.Path.Equals("/api/v1/account/sign-in", StringComparison.OrdinalIgnoreCase));
+    /// <summary>Routing also takes a trailing slash, so the limit must too.</summary>
+    private static bool IsSignInAttempt(HttpRequest r)
+    {
+        if (!HttpMethods.IsPost(r.Method)) return false;
+        var path = (r.Path.Value ?? "").TrimEnd('/');
+        return path.Equals("/Account/SignIn", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/account/sign-in", StringComparison.OrdinalIgnoreCase);
+    }
 }

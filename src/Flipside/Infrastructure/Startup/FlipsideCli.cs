@@ -43,7 +43,7 @@ public static class FlipsideCli
             await root.Parse("--help").InvokeAsync();
             return UsageError;
         }
-        if (parsed.GetResult(migrate) is not null)
+        if (parsed.GetResult(migrate) is not null && !args.Any(IsHelpOrVersion))
             return await ServeCommand.MigrateAsync(parsed, passThrough);
         if (parsed.GetResult(import) is not null && !args.Any(IsHelpOrVersion))
             return await ImportPeopleCommand.RunAsync(parsed, passThrough);
