@@ -11,12 +11,13 @@ public sealed class OutboxTests : IAsyncLifetime
 {
     private readonly TinySmtpServer _smtp = new();
     private FlipsideFactory _app = null!;
+    private HttpClient _admin = null!;
 
     public async Task InitializeAsync()
     {
         _app = new FlipsideFactory().With("Smtp:Host", "127.0.0.1").With("Smtp:Port", _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)).With("Smtp:Security", "None");
-        var admin = await Given.AnAdministrator(_app);
-        await Given.AnInvitationToken(_app, admin, "nia@example.com");
+        _admin = await Given.AnAdministrator(_app);
+        await Given.AnInvitationToken(_app, _admin, "nia@example.com");
     }
 
     public async Task DisposeAsync()
@@ -51,7 +52,7 @@ public sealed class OutboxTests : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             // The host stops just as the server has accepted the message, before its row is saved.
-            var transport = new Intercepted(scope.ServiceProvider.GetRequiredService<IMailTransport>(), after: shutdown.CancelAsync);
+            var transport = new Intercepted(scope.ServiceProvider.GetRequiredService<IMailTransport>(), beforeRecording: shutdown.CancelAsync);
             var sender = ActivatorUtilities.CreateInstance<OutboxSender>(scope.ServiceProvider, transport);
             try { await sender.RunOnceAsync(shutdown.Token); }
             catch (OperationCanceledException) { } // the job host expects this on shutdown
@@ -62,6 +63,32 @@ public sealed class OutboxTests : IAsyncLifetime
 
         Assert.Single(_smtp.Messages);
         Assert.Equal("Sent", (await _app.Query(db => db.Outbox.AsNoTracking().SingleAsync())).Status);
+    }
+
+    [Fact]
+    public async Task TwoSenders_WhenABatchOutlastsItsClaim_SendEachMessageExactlyOnce()
+    {
+        await Given.AnInvitationToken(_app, _admin, "omar@example.com");
+        await Given.AnInvitationToken(_app, _admin, "pia@example.com");
+        var second = -1;
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            // The first sender is slow: after its first message the claim on its batch has expired, and a second
+            // sender (another app instance) claims and sends what is left before the first one carries on.
+            var transport = new Intercepted(scope.ServiceProvider.GetRequiredService<IMailTransport>(), afterRecording: async () =>
+            {
+                if (second >= 0) return;
+                _app.Clock.Advance(TimeSpan.FromMinutes(6));
+                second = await RunSender();
+            });
+            var first = await ActivatorUtilities.CreateInstance<OutboxSender>(scope.ServiceProvider, transport).RunOnceAsync(CancellationToken.None);
+            Assert.Equal((1, 2), (first, second));
+        }
+
+        Assert.Equal(3, _smtp.Messages.Count);
+        Assert.Equal(3, _smtp.Messages.Select(m => m.Split('\n').First(l => l.StartsWith("To: ", StringComparison.Ordinal))).Distinct().Count());
+        Assert.All(await _app.Query(db => db.Outbox.AsNoTracking().ToListAsync()), m => Assert.Equal("Sent", m.Status));
     }
 
     [Fact]
@@ -100,14 +127,15 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 }
 
-/// <summary>The real transport, with a hook the test runs after each message's send, before its outcome is recorded.</summary>
-internal sealed class Intercepted(IMailTransport inner, Func<Task> after) : IMailTransport
+/// <summary>The real transport, with hooks the test runs after each message's send: before its outcome is recorded, and after.</summary>
+internal sealed class Intercepted(IMailTransport inner, Func<Task>? beforeRecording = null, Func<Task>? afterRecording = null) : IMailTransport
 {
-    public Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Exception?, Task> afterEach, CancellationToken ct) =>
-        inner.SendAsync(messages, async (m, e) =>
+    public Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Task<bool>> beforeEach, Func<MimeMessage, Exception?, Task> afterEach, CancellationToken ct) =>
+        inner.SendAsync(messages, beforeEach, async (m, e) =>
         {
-            await after();
+            if (beforeRecording is not null) await beforeRecording();
             await afterEach(m, e);
+            if (afterRecording is not null) await afterRecording();
         }, ct);
 }
 

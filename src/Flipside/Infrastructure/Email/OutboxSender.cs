@@ -36,7 +36,9 @@ public sealed class OutboxSender(FlipsideDb db, IMailTransport transport, IOptio
         var sent = 0;
         try
         {
-            await transport.SendAsync([.. byMime.Keys], async (mime, error) =>
+            // A batch can outlast the lease (MailKit allows minutes per command), and another instance may then claim
+            // the rest: each message's claim is renewed just before it is sent, and the message left if no longer ours.
+            await transport.SendAsync([.. byMime.Keys], mime => Renew(byMime[mime].Id, token, ct), async (mime, error) =>
             {
                 var message = byMime[mime];
                 if (error is null) { message.MarkSent(clock.GetUtcNow()); sent++; }
@@ -54,10 +56,21 @@ public sealed class OutboxSender(FlipsideDb db, IMailTransport transport, IOptio
         {
             log.LogWarning("SMTP server unavailable: {Error}", e.Message);
             foreach (var message in claimed.Where(m => m.SentAt is null && m.ClaimToken == token))
-                message.MarkFailed(e.Message, clock.GetUtcNow());
+            {
+                // Only messages still ours: another instance may have claimed (and sent) the others meanwhile.
+                if (await Renew(message.Id, token, CancellationToken.None)) message.MarkFailed(e.Message, clock.GetUtcNow());
+            }
             await db.SaveChangesAsync(CancellationToken.None);
         }
         return sent;
+    }
+
+    /// <summary>Extends this sender's claim on one unsent message; false when the claim has passed to another sender.</summary>
+    private async Task<bool> Renew(Guid id, Guid token, CancellationToken ct)
+    {
+        var until = clock.GetUtcNow() + ClaimFor;
+        return await db.Outbox.Where(m => m.Id == id && m.ClaimToken == token && m.SentAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, until), ct) == 1;
     }
 
     private MimeMessage ToMime(OutboxMessage m)

@@ -7,13 +7,15 @@ namespace Flipside.Infrastructure.Email;
 
 public interface IMailTransport
 {
-    Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Exception?, Task> afterEach, CancellationToken ct);
+    /// <param name="beforeEach">Runs just before each message goes out; false skips that message.</param>
+    /// <param name="afterEach">Runs after each message that was sent or refused, with the error if refused.</param>
+    Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Task<bool>> beforeEach, Func<MimeMessage, Exception?, Task> afterEach, CancellationToken ct);
 }
 
 /// <summary>Sends over one SMTP connection per batch with MailKit.</summary>
 public sealed class SmtpMailTransport(IOptions<SmtpSettings> options) : IMailTransport
 {
-    public async Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Exception?, Task> afterEach, CancellationToken ct)
+    public async Task SendAsync(IReadOnlyList<MimeMessage> messages, Func<MimeMessage, Task<bool>> beforeEach, Func<MimeMessage, Exception?, Task> afterEach, CancellationToken ct)
     {
         var s = options.Value;
         using var client = new SmtpClient();
@@ -22,6 +24,7 @@ public sealed class SmtpMailTransport(IOptions<SmtpSettings> options) : IMailTra
             await client.AuthenticateAsync(s.Username, s.Password ?? "", ct);
         foreach (var message in messages)
         {
+            if (!await beforeEach(message)) continue;
             Exception? error = null;
             try { await client.SendAsync(message, ct); }
             catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException) { error = e; }
