@@ -38,15 +38,15 @@ public static class Matcher
         int i = cohort.IndexOfMentee(menteeId), j = cohort.IndexOfMentor(mentorId);
         if (i < 0 || j < 0)
             throw new ArgumentException($"no mentee '{menteeId}' or no mentor '{mentorId}' in the request");
-        var constraints = Constraints(cohort, i, j);
+        var pair = new PairIds(menteeId, mentorId);
+        var constraints = Constraints(cohort, i, j, request.Exclusions.Contains(pair),
+            !request.Rules.AllowRepeatPairings && request.PreviousPairings.Contains(pair));
         return new PairExplanation(constraints.Count == 0, constraints, cohort.Score(i, j), PairExplainer.Explain(cohort, i, j));
     }
 
     internal static MatchResult Match(CompiledCohort cohort, MatchRequest request)
     {
-        var locked = request.Locked.Select(p => (i: cohort.IndexOfMentee(p.MenteeId), j: cohort.IndexOfMentor(p.MentorId), p)).ToList();
-        if (locked.FirstOrDefault(l => l.i < 0 || l.j < 0) is { p.MenteeId: not null } unknown)
-            throw new ArgumentException($"locked pair ({unknown.p.MenteeId}, {unknown.p.MentorId}) names someone not in the cohort");
+        var locked = LockedPairs(cohort, request);
         var solution = AssignmentSolver.Solve(new AssignmentProblem<long>(new CohortScores(cohort), [.. cohort.Mentors.Select(p => p.Capacity)])
         {
             Locked = [.. locked.Select(l => new LockedPair<long>(l.i, l.j, cohort.Score(l.i, l.j)))],
@@ -82,15 +82,52 @@ public static class Matcher
         return new MatchResult(pairings, unmatched, solution.Objective, solution.ProvenOptimal, solution.Rounds);
     }
 
-    internal static List<string> Constraints(CompiledCohort c, int i, int j)
+    /// <summary>
+    /// The locked pairs as indexes, refused in the words a program manager can act on when one names someone
+    /// not in the cohort, breaks a hard constraint, locks a mentee twice or overfills a mentor. Runs once before
+    /// the solve, so the solver's own checks (which only know sorted indexes) never see a bad lock.
+    /// </summary>
+    private static List<(int i, int j)> LockedPairs(CompiledCohort c, MatchRequest request)
+    {
+        var locked = new List<(int i, int j)>();
+        if (request.Locked.Count == 0)
+            return locked;
+        HashSet<PairIds> excluded = [.. request.Exclusions];
+        HashSet<PairIds> earlier = c.Rules.AllowRepeatPairings ? [] : [.. request.PreviousPairings];
+        var mentorOf = new Dictionary<int, int>();
+        var load = new Dictionary<int, int>();
+        foreach (var pair in request.Locked.Distinct())
+        {
+            int i = c.IndexOfMentee(pair.MenteeId), j = c.IndexOfMentor(pair.MentorId);
+            if (i < 0 || j < 0)
+                throw new ArgumentException($"locked pair ({pair.MenteeId}, {pair.MentorId}) names someone not in the cohort");
+            var broken = Constraints(c, i, j, excluded.Contains(pair), earlier.Contains(pair));
+            if (broken.Count > 0)
+                throw new AssignmentException($"locked pair ({pair.MenteeId}, {pair.MentorId}) breaks a hard constraint: {string.Join("; ", broken)}");
+            if (mentorOf.TryGetValue(i, out int other))
+                throw new AssignmentException($"mentee {pair.MenteeId} is locked to more than one mentor ({c.Mentors[other].Id}, {pair.MentorId})");
+            mentorOf[i] = j;
+            load[j] = load.GetValueOrDefault(j) + 1;
+            if (load[j] > c.Mentors[j].Capacity)
+                throw new AssignmentException($"locked pairs exceed the capacity of mentor {pair.MentorId} (capacity {c.Mentors[j].Capacity}, {load[j]} locked)");
+            locked.Add((i, j));
+        }
+        return locked;
+    }
+
+    // The hard constraints a pair breaks, in words: the exclusion and the earlier pairing are looked up by id,
+    // so that the words can tell them apart (the compiled cohort keeps them as one blocked list).
+    private static List<string> Constraints(CompiledCohort c, int i, int j, bool excluded, bool pairedBefore)
     {
         var reasons = new List<string>();
         if (c.GradeGapFails(i, j))
             reasons.Add($"grade gap below {c.Rules.MinGradeGap} (mentee grade {c.Mentees[i].Grade}, mentor grade {c.Mentors[j].Grade})");
         if (c.InReportingLine(i, j))
             reasons.Add("inside a reporting line");
-        if (c.Blocked(i, j))
-            reasons.Add(c.Rules.AllowRepeatPairings ? "excluded" : "excluded or paired before");
+        if (excluded)
+            reasons.Add("explicitly excluded");
+        if (pairedBefore)
+            reasons.Add("paired before, and the program does not allow repeat pairings");
         return reasons;
     }
 }

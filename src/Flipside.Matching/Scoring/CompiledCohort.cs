@@ -66,9 +66,27 @@ internal sealed partial class CompiledCohort
         _gradesAscending = [.. _mentor.Grade.Order()];
     }
 
-    public int IndexOfMentee(string id) => Array.FindIndex(Mentees, p => p.Id == id);
+    public int IndexOfMentee(string id) => IndexOf(Mentees, id);
 
-    public int IndexOfMentor(string id) => Array.FindIndex(Mentors, p => p.Id == id);
+    public int IndexOfMentor(string id) => IndexOf(Mentors, id);
+
+    // People are sorted by id (ordinal), so a lookup is a binary search; -1 when absent.
+    private static int IndexOf(Participant[] people, string id)
+    {
+        int lo = 0, hi = people.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int order = string.CompareOrdinal(people[mid].Id, id);
+            if (order == 0)
+                return mid;
+            if (order < 0)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return -1;
+    }
 
     public bool GradeGapFails(int i, int j) => _mentee.Grade[i] - _mentor.Grade[j] < Rules.MinGradeGap;
 

@@ -1,3 +1,4 @@
+using Flipside.Matching.Assignment;
 using Flipside.Matching.Profiles;
 
 namespace Flipside.Matching.Tests.Profiles;
@@ -67,6 +68,79 @@ public class ConstraintTests
 
         Assert.Equal("zoe", pairing.MentorId);
         Assert.True(pairing.Locked);
+    }
+
+    public static TheoryData<string, string> LocksBreakingAConstraint() => new()
+    {
+        { "grade", "grade gap below 2" },
+        { "mentor manages mentee", "inside a reporting line" },
+        { "mentee manages mentor", "inside a reporting line" },
+        { "excluded", "explicitly excluded" },
+        { "repeat", "paired before" },
+    };
+
+    // A lock is a program manager's decision, but it must not break a hard rule: the error names the pair and the rule.
+    [Theory]
+    [MemberData(nameof(LocksBreakingAConstraint))]
+    public void Match_LockedPairBreakingAHardConstraint_IsRefusedNamingThePairAndTheRule(string constraint, string words)
+    {
+        var mentee = A.Mentee();
+        var maya = A.Mentor();
+        var request = A.Request([mentee, A.Mentee("other")], [maya, A.Mentor("zoe", "Zoe Li")]);
+        request = constraint switch
+        {
+            "grade" => request with { Rules = new ProgramRules { MinGradeGap = 2 }, Mentors = [maya with { Grade = 9 }] },
+            "mentor manages mentee" => request with { Mentees = [mentee with { ManagerChain = ["boss", "maya"] }] },
+            "mentee manages mentor" => request with { Mentors = [maya with { ManagerChain = ["lead", "director", "leader"] }] },
+            "excluded" => request with { Exclusions = [new PairIds("leader", "maya")] },
+            _ => request with { PreviousPairings = [new PairIds("leader", "maya")] },
+        };
+        request = request with { Locked = [new PairIds("leader", "maya")] };
+
+        var error = Assert.Throws<AssignmentException>(() => Matcher.Match(request));
+
+        Assert.Contains("(leader, maya)", error.Message, StringComparison.Ordinal);
+        Assert.Contains(words, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Match_LockedRepeat_StaysWhenRepeatsAreAllowed()
+    {
+        var request = A.Request([A.Mentee()], [A.Mentor()], new ProgramRules { AllowRepeatPairings = true }) with
+        {
+            PreviousPairings = [new PairIds("leader", "maya")],
+            Locked = [new PairIds("leader", "maya")],
+        };
+
+        Assert.True(Matcher.Match(request).Pairings.Single().Locked);
+    }
+
+    // The solver knows people only by their index in id order; a lock error names them by id instead.
+    [Fact]
+    public void Match_LocksOverAMentorsCapacity_NameTheMentorById()
+    {
+        var mentors = Enumerable.Range(0, 5).Select(k => A.Mentor($"r{k}")).ToList();
+        var request = A.Request([A.Mentee("a"), A.Mentee("b")], mentors) with
+        {
+            Locked = [new PairIds("a", "r3"), new PairIds("b", "r3")],
+        };
+
+        var error = Assert.Throws<AssignmentException>(() => Matcher.Match(request));
+
+        Assert.Contains("capacity of mentor r3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Match_MenteeLockedToTwoMentors_NamesThemById()
+    {
+        var request = A.Request([A.Mentee("a")], [A.Mentor("r0"), A.Mentor("r1")]) with
+        {
+            Locked = [new PairIds("a", "r1"), new PairIds("a", "r0")],
+        };
+
+        var error = Assert.Throws<AssignmentException>(() => Matcher.Match(request));
+
+        Assert.Equal("mentee a is locked to more than one mentor (r1, r0)", error.Message);
     }
 
     [Fact]
