@@ -127,6 +127,30 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 }
 
+public sealed class SmtpSettingsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("flipside-smtp-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("Smtp__Security", "Tls", "Smtp:Security is 'Tls'; use None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable.")]
+    [InlineData("Smtp__Port", "smtp", "Smtp:Port is 'smtp'; use a port number from 1 to 65535")]
+    [InlineData("Smtp__From", "Flipside", "Smtp:From is 'Flipside'; use an address such as")]
+    public async Task AMistakeInTheSmtpSettings_StopsStartupWithOneLineNamingTheSetting(string variable, string value, string expected)
+    {
+        var data = Path.Combine(_dir, "data");
+
+        var run = await FlipsideProcess.Run(["--data", data, "--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string> { ["Smtp__Host"] = "smtp.example.com", [variable] = value }, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(expected, line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(data));
+    }
+}
+
 /// <summary>The real transport, with hooks the test runs after each message's send: before its outcome is recorded, and after.</summary>
 internal sealed class Intercepted(IMailTransport inner, Func<Task>? beforeRecording = null, Func<Task>? afterRecording = null) : IMailTransport
 {
