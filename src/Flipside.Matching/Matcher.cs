@@ -72,12 +72,14 @@ public static class Matcher
             load[j]++;
         var unmatched = new List<UnmatchedPerson>();
         var unmatchedMentees = Enumerable.Range(0, cohort.Mentees.Length).Where(i => solution.MentorOf[i] < 0).ToList();
+        var mode = request.Rules.Objective;
+        var withRoomLeft = unmatchedMentees.Count == 0 ? [] : Enumerable.Range(0, cohort.Mentors.Length).Where(j => load[j] < cohort.Mentors[j].Capacity).ToList();
         foreach (int i in unmatchedMentees)
-            unmatched.Add(new UnmatchedPerson(cohort.Mentees[i].Id, true, UnmatchedReasons.ForMentee(cohort, i, solution.EligibleMentors[i])));
+            unmatched.Add(new UnmatchedPerson(cohort.Mentees[i].Id, true, UnmatchedReasons.ForMentee(cohort, i, solution.EligibleMentors[i], mode, withRoomLeft)));
         for (int j = 0; j < cohort.Mentors.Length; j++)
         {
             if (load[j] == 0)
-                unmatched.Add(new UnmatchedPerson(cohort.Mentors[j].Id, false, UnmatchedReasons.ForMentor(cohort, j, unmatchedMentees)));
+                unmatched.Add(new UnmatchedPerson(cohort.Mentors[j].Id, false, UnmatchedReasons.ForMentor(cohort, j, unmatchedMentees, mode)));
         }
         return new MatchResult(pairings, unmatched, solution.Objective, solution.ProvenOptimal, solution.Rounds);
     }

@@ -99,6 +99,20 @@ internal sealed partial class CompiledCohort
         return count;
     }
 
+    /// <summary>
+    /// How many of mentee i's eligible mentors take mentees at all (capacity above zero), again without visiting
+    /// them all: the eligible count less the zero-capacity mentors far enough below in grade and not excluded.
+    /// </summary>
+    public int EligibleWithRoomCount(int i)
+    {
+        // Only unmatched mentees ask, after the solve: built on the first question.
+        _zeroCapacityGrades ??= [.. Enumerable.Range(0, Mentors.Length).Where(j => Mentors[j].Capacity <= 0).Select(j => _mentor.Grade[j]).Order()];
+        int count = EligibleCount(i) - UpperBound(_zeroCapacityGrades, _mentee.Grade[i] - Rules.MinGradeGap);
+        foreach (int j in _excluded[i])
+            count += Mentors[j].Capacity <= 0 && !GradeGapFails(i, j) ? 1 : 0;
+        return count;
+    }
+
     // How many values of the ascending array are at most the limit.
     private static int UpperBound(int[] ascending, int limit)
     {

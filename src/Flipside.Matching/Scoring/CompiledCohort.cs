@@ -31,6 +31,7 @@ internal sealed partial class CompiledCohort
     private readonly Lanes? _lanes;
     private readonly int[][] _excluded;            // per mentee, ascending: mentors blocked or in a reporting line with it
     private readonly int[] _gradesAscending;
+    private int[]? _zeroCapacityGrades;            // grades of the mentors with capacity zero, ascending; built when first needed
 
     public CompiledCohort(MatchRequest request)
     {
