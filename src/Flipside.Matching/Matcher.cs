@@ -89,7 +89,7 @@ public static class Matcher
     /// not in the cohort, breaks a hard constraint, locks a mentee twice or overfills a mentor. Runs once before
     /// the solve, so the solver's own checks (which only know sorted indexes) never see a bad lock.
     /// </summary>
-    private static List<(int i, int j)> LockedPairs(CompiledCohort c, MatchRequest request)
+    internal static List<(int i, int j)> LockedPairs(CompiledCohort c, MatchRequest request)
     {
         var locked = new List<(int i, int j)>();
         if (request.Locked.Count == 0)

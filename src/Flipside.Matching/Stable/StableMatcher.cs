@@ -1,3 +1,6 @@
+using Flipside.Matching.Profiles;
+using Flipside.Matching.Scoring;
+
 namespace Flipside.Matching.Stable;
 
 /// <summary>A person's ranking of the other side, most wanted first; capacity matters for mentors only.</summary>
@@ -7,7 +10,14 @@ public sealed record Ranking(string Id, IReadOnlyList<string> Prefers, int Capac
 public readonly record struct BlockingPair(string MenteeId, string MentorId);
 
 /// <summary>The stable matching and its check.</summary>
-public sealed record StableResult(IReadOnlyDictionary<string, string> MentorOfMentee, IReadOnlyList<BlockingPair> BlockingPairs);
+public sealed record StableResult(IReadOnlyDictionary<string, string> MentorOfMentee, IReadOnlyList<BlockingPair> BlockingPairs)
+{
+    /// <summary>
+    /// Everyone left without a pairing, mentees first, each side in id order, with reasons; filled by the
+    /// entry point that takes a <see cref="MatchRequest"/>.
+    /// </summary>
+    public IReadOnlyList<UnmatchedPerson> Unmatched { get; init; } = [];
+}
 
 /// <summary>
 /// For programs where people rank each other: mentee-proposing deferred acceptance with mentor
@@ -16,6 +26,103 @@ public sealed record StableResult(IReadOnlyDictionary<string, string> MentorOfMe
 /// </summary>
 public static class StableMatcher
 {
+    /// <summary>
+    /// Deferred acceptance under a program's hard constraints: only eligible pairs (grade gap, no reporting line
+    /// either way, no exclusion, no disallowed repeat) are ever made, whatever the rankings say; the request's locked
+    /// pairs stay and use their mentor's capacity; capacities come from the request's mentors (a ranking's own
+    /// capacity is ignored). A person without a ranking ranks nobody. Blocking pairs are counted among eligible pairs
+    /// of people who are not locked, and every unmatched person comes with reasons.
+    /// </summary>
+    public static StableResult Match(MatchRequest request, IReadOnlyList<Ranking> menteeRankings, IReadOnlyList<Ranking> mentorRankings)
+    {
+        var c = new CompiledCohort(request);
+        var locked = Matcher.LockedPairs(c, request);
+        var lockedMentor = new int[c.Mentees.Length];
+        Array.Fill(lockedMentor, -1);
+        var room = c.Mentors.Select(p => Math.Max(0, p.Capacity)).ToArray();
+        foreach (var (i, j) in locked)
+        {
+            lockedMentor[i] = j;
+            room[j]--;
+        }
+        var menteePrefers = Preferences(menteeRankings, c.Mentees.Length, c.IndexOfMentee, c.IndexOfMentor, "mentee", (i, j) => lockedMentor[i] < 0 && c.Eligible(i, j));
+        var mentorPrefers = Preferences(mentorRankings, c.Mentors.Length, c.IndexOfMentor, c.IndexOfMentee, "mentor", (j, i) => lockedMentor[i] < 0 && c.Eligible(i, j));
+        // Deferred acceptance and its check run on the rankings with every ineligible or locked pair taken out.
+        var mentees = c.Mentees.Select((p, i) => new Ranking(p.Id, [.. menteePrefers[i].Select(j => c.Mentors[j].Id)])).ToList();
+        var mentors = c.Mentors.Select((p, j) => new Ranking(p.Id, [.. mentorPrefers[j].Select(i => c.Mentees[i].Id)], room[j])).ToList();
+        var free = Match(mentees, mentors);
+        var mentorOf = new Dictionary<string, string>(free.MentorOfMentee);
+        foreach (var (i, j) in locked)
+            mentorOf[c.Mentees[i].Id] = c.Mentors[j].Id;
+
+        var acceptable = mentorPrefers.Select(list => list.ToHashSet()).ToArray();
+        var unmatched = new List<UnmatchedPerson>();
+        for (int i = 0; i < c.Mentees.Length; i++)
+        {
+            if (!mentorOf.ContainsKey(c.Mentees[i].Id))
+                unmatched.Add(new UnmatchedPerson(c.Mentees[i].Id, true, MenteeReasons(c, i, menteePrefers[i], acceptable, room)));
+        }
+        var matchedMentors = mentorOf.Values.ToHashSet();
+        var acceptedBy = menteePrefers.Select(list => list.ToHashSet()).ToArray();
+        for (int j = 0; j < c.Mentors.Length; j++)
+        {
+            if (!matchedMentors.Contains(c.Mentors[j].Id))
+                unmatched.Add(new UnmatchedPerson(c.Mentors[j].Id, false, MentorReasons(c, j, mentorPrefers[j], acceptedBy)));
+        }
+        return new StableResult(mentorOf, free.BlockingPairs) { Unmatched = unmatched };
+    }
+
+    // Each person's ranking as indexes of the other side, first mention only, kept where allowed; people
+    // without a ranking rank nobody, and ids the cohort does not know are dropped.
+    private static int[][] Preferences(IReadOnlyList<Ranking> rankings, int people, Func<string, int> ownIndex, Func<string, int> otherIndex,
+        string side, Func<int, int, bool> allowed)
+    {
+        var lists = new int[people][];
+        foreach (var ranking in rankings)
+        {
+            int k = ownIndex(ranking.Id);
+            if (k < 0)
+                throw new ArgumentException($"a ranking names {side} {ranking.Id}, who is not in the cohort");
+            if (lists[k] is not null)
+                throw new ArgumentException($"{side} {ranking.Id} has more than one ranking");
+            lists[k] = [.. ranking.Prefers.Select(otherIndex).Where(o => o >= 0 && allowed(k, o)).Distinct()];
+        }
+        for (int k = 0; k < lists.Length; k++)
+            lists[k] ??= [];
+        return lists;
+    }
+
+    private static List<string> MenteeReasons(CompiledCohort c, int i, int[] prefers, HashSet<int>[] acceptable, int[] room)
+    {
+        int eligible = c.EligibleCount(i);
+        if (eligible == 0)
+            return [.. UnmatchedReasons.ForMentee(c, i, 0, default, [])];
+        if (prefers.Length == 0)
+            return [$"ranks none of its {eligible} eligible mentors"];
+        var mutual = prefers.Where(j => acceptable[j].Contains(i)).ToList();
+        if (mutual.Count == 0)
+            return [$"none of the {prefers.Length} eligible mentors it ranks ranks it back"];
+        int noRoom = mutual.Count(j => room[j] <= 0);
+        var reasons = new List<string>();
+        if (mutual.Count > noRoom)
+            reasons.Add($"{mutual.Count - noRoom} of the mentors who rank it back are full with mentees they rank higher");
+        if (noRoom > 0)
+            reasons.Add($"{noRoom} of the mentors who rank it back have no room (capacity 0 or taken by locked pairs)");
+        return reasons;
+    }
+
+    private static List<string> MentorReasons(CompiledCohort c, int j, int[] prefers, HashSet<int>[] acceptedBy)
+    {
+        if (c.Mentors[j].Capacity <= 0)
+            return ["capacity is zero"];
+        if (prefers.Length == 0)
+            return ["ranks no eligible mentee who is free to be matched"];
+        int mutual = prefers.Count(i => acceptedBy[i].Contains(j));
+        return mutual == 0
+            ? [$"none of the {prefers.Length} eligible mentees it ranks ranks it back"]
+            : [$"the {mutual} mentees who rank it back are all matched to mentors they rank higher"];
+    }
+
     /// <summary>Runs deferred acceptance and reports the blocking pairs of the result (none, by construction).</summary>
     public static StableResult Match(IReadOnlyList<Ranking> mentees, IReadOnlyList<Ranking> mentors)
     {
@@ -62,6 +169,7 @@ public static class StableMatcher
         IReadOnlyDictionary<string, string> mentorOf)
     {
         var mentorById = mentors.ToDictionary(r => r.Id);
+        var held = mentorOf.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToList());
         var blocking = new List<BlockingPair>();
         foreach (var mentee in mentees)
         {
@@ -71,7 +179,7 @@ public static class StableMatcher
                     break;
                 if (!mentorById.TryGetValue(mentor, out var m) || !m.Prefers.Contains(mentee.Id))
                     continue;
-                var assigned = mentorOf.Where(p => p.Value == mentor).Select(p => Rank(m, p.Key)).ToList();
+                var assigned = held.TryGetValue(mentor, out var ids) ? ids.Select(id => Rank(m, id)).ToList() : [];
                 if (assigned.Count < m.Capacity || (assigned.Count > 0 && assigned.Max() > Rank(m, mentee.Id)))
                     blocking.Add(new BlockingPair(mentee.Id, mentor));
             }
