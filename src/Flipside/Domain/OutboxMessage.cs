@@ -56,4 +56,14 @@ public sealed class OutboxMessage
         if (Attempts >= MaxAttempts) FailedAt = now;
         else NextAttemptAt = now + TimeSpan.FromMinutes(Math.Pow(2, Attempts - 1));
     }
+
+    /// <summary>An administrator puts a message that gave up back in the queue, with all its attempts again.</summary>
+    public void SendAgain(DateTimeOffset now)
+    {
+        if (FailedAt is null) throw new DomainException("Only a message that failed can be sent again; this one is " + Status.ToLowerInvariant() + ".");
+        FailedAt = null;
+        Attempts = 0;
+        LastError = null;
+        NextAttemptAt = now;
+    }
 }

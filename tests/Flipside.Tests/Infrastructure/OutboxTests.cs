@@ -1,6 +1,8 @@
+using System.Net.Http.Json;
 using Flipside.Domain;
 using Flipside.Infrastructure.Email;
 using Flipside.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -125,6 +127,75 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal("Failed", message.Status);
         Assert.Equal(OutboxMessage.MaxAttempts, message.Attempts);
     }
+
+    private async Task<Guid> AMessageThatFailed()
+    {
+        await _smtp.DisposeAsync();
+        for (var i = 0; i < OutboxMessage.MaxAttempts; i++)
+        {
+            await RunSender();
+            // Just the backoff (about two hours in all), so the administrator's session outlives it.
+            _app.Clock.Advance(TimeSpan.FromMinutes(Math.Pow(2, i)));
+        }
+        return await _app.Query(db => db.Outbox.Where(m => m.FailedAt != null).Select(m => m.Id).SingleAsync());
+    }
+
+    [Fact]
+    public async Task SendAgain_OnTheMessagePage_PutsAFailedMessageBackInTheQueue_AndItIsDelivered()
+    {
+        var id = await AMessageThatFailed();
+        var page = $"/Admin/OutboxMessage?id={id}";
+        Assert.Contains("Send again", await (await _admin.GetAsync(page)).Html());
+
+        var response = await _admin.Submit(page, new Dictionary<string, string>(), $"{page}&handler=SendAgain");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var after = await (await _admin.GetAsync(response.Headers.Location!.OriginalString)).Html();
+        Assert.Contains("waiting to be sent again", after);
+        Assert.DoesNotContain(">Send again</button>", after);
+        var queued = await _app.Query(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.Equal(("Waiting", 0, null), (queued.Status, queued.Attempts, queued.LastError));
+
+        // The mail server is back (here: a new one); the message goes out on the next run.
+        await using var mended = new TinySmtpServer();
+        var fixedApp = _app.WithWebHostBuilder(b => b.UseSetting("Smtp:Port", mended.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await using (var scope = fixedApp.Services.CreateAsyncScope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<OutboxSender>().RunOnceAsync(CancellationToken.None));
+        Assert.Contains("To: nia@example.com", Assert.Single(mended.Messages));
+    }
+
+    [Fact]
+    public async Task SendAgain_OnAMessageThatHasNotFailed_IsRefused()
+    {
+        var id = await _app.Query(db => db.Outbox.Select(m => m.Id).SingleAsync());
+        var page = $"/Admin/OutboxMessage?id={id}";
+        Assert.DoesNotContain("Send again", await (await _admin.GetAsync(page)).Html());
+
+        var response = await _admin.Submit(page, new Dictionary<string, string>(), $"{page}&handler=SendAgain");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Only a message that failed can be sent again; this one is waiting.", await response.Html());
+    }
+
+    [Fact]
+    public async Task SendAgainApi_QueuesAFailedMessage_RefusesOneThatHasNot_AndAnswers404ForAnUnknownOne()
+    {
+        var id = await AMessageThatFailed();
+        var url = $"/api/v1/admin/outbox/{id}/send-again";
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await _admin.PostAsync(url, null)).StatusCode);
+        var queued = await _app.Query(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.Equal(("Waiting", 0), (queued.Status, queued.Attempts));
+        var rows = await _admin.GetFromJsonAsync<OutboxRow[]>("/api/v1/admin/outbox", Json.Options);
+        Assert.Equal("Waiting", Assert.Single(rows!).Status);
+
+        var again = await _admin.PostAsync(url, null);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _admin.PostAsync($"/api/v1/admin/outbox/{Guid.NewGuid()}/send-again", null)).StatusCode);
+    }
+
+    private sealed record OutboxRow(Guid Id, string Status);
 }
 
 public sealed class SmtpSettingsTests : IDisposable

@@ -40,6 +40,9 @@ public static class AdminApi
         group.MapGet("/outbox", async (FlipsideDb db, int? page, CancellationToken ct) =>
             await OutboxModel.Query(db).Skip((Math.Max(1, page ?? 1) - 1) * OutboxModel.PageSize).Take(OutboxModel.PageSize).ToListAsync(ct));
 
+        group.MapPost("/outbox/{id:guid}/send-again", async Task<Results<NoContent, NotFound>> (Guid id, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            await SendOutboxMessageAgain.Handle(id, db, clock, ct) == SendOutboxMessageAgain.Result.Queued ? TypedResults.NoContent() : TypedResults.NotFound());
+
         return group;
     }
 

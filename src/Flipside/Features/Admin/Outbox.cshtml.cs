@@ -32,7 +32,7 @@ public sealed class OutboxModel(FlipsideDb db, IOptions<SmtpSettings> smtp) : Pa
             m.SentAt != null ? "Sent" : m.FailedAt != null ? "Failed" : m.Attempts > 0 ? "Retrying" : "Waiting"));
 }
 
-public sealed class OutboxMessageModel(FlipsideDb db) : PageModel
+public sealed class OutboxMessageModel(FlipsideDb db, TimeProvider clock) : PageModel
 {
     public OutboxMessage Message { get; private set; } = null!;
 
@@ -42,5 +42,21 @@ public sealed class OutboxMessageModel(FlipsideDb db) : PageModel
         if (message is null) return NotFound();
         Message = message;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostSendAgainAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            if (await SendOutboxMessageAgain.Handle(id, db, clock, ct) == SendOutboxMessageAgain.Result.NotFound) return NotFound();
+            TempData["Status"] = "The message is waiting to be sent again, with all its attempts.";
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            db.ChangeTracker.Clear();
+            return await OnGetAsync(id, ct);
+        }
     }
 }
