@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -46,6 +47,9 @@ public sealed class InstanceFile
             throw new InstanceFormatException("negative size in header");
         if (kind == 0 && nnz != (long)n * m)
             throw new InstanceFormatException($"dense nnz {nnz} is not nMentees × nMentors = {(long)n * m}");
+        // Arrays hold at most int.MaxValue elements; a larger count is refused here rather than overflowing below.
+        if (nnz > int.MaxValue)
+            throw new InstanceFormatException($"nnz {nnz} is too large: at most {int.MaxValue} pairs");
         var caps = r.Int32s(m, "cap");
         for (int j = 0; j < m; j++)
         {
@@ -56,12 +60,14 @@ public sealed class InstanceFile
         int[]? col = null;
         if (kind == 1)
         {
-            rowStart = r.Int64s(n + 1, "rowPtr");
-            col = r.Int32s(checked((int)nnz), "col");
+            rowStart = r.Int64s(n + 1L, "rowPtr");
+            col = r.Int32s(nnz, "col");
             CheckRows(rowStart, col, n, m);
         }
-        int[]? ints = scoreType == 0 ? r.Int32s(checked((int)nnz), "score") : null;
-        double[]? doubles = scoreType == 1 ? r.Doubles(checked((int)nnz), "score") : null;
+        int[]? ints = scoreType == 0 ? r.Int32s(nnz, "score") : null;
+        double[]? doubles = scoreType == 1 ? r.Doubles(nnz, "score") : null;
+        if (doubles is not null)
+            CheckFinite(doubles, rowStart, col, m);
         var forbidden = r.Pairs("forbidden", n, m);
         var locked = r.Pairs("locked", n, m);
         return new InstanceFile
@@ -79,6 +85,29 @@ public sealed class InstanceFile
             Forbidden = forbidden,
             Locked = locked,
         };
+    }
+
+    // NaN or an infinity would poison every sum and comparison the solver makes.
+    private static void CheckFinite(double[] scores, long[]? rowStart, int[]? col, int m)
+    {
+        for (int k = 0; k < scores.Length; k++)
+        {
+            if (double.IsFinite(scores[k]))
+                continue;
+            long mentee = rowStart is null ? k / m : RowOf(rowStart, k);
+            long mentor = col is null ? k % m : col[k];
+            throw new InstanceFormatException(
+                $"score of mentee {mentee} and mentor {mentor} is {scores[k].ToString(CultureInfo.InvariantCulture)}: scores must be finite");
+        }
+
+        // The row holding pair k: the last row starting at or before it (rows may be empty).
+        static long RowOf(long[] rowStart, int k)
+        {
+            int row = 0;
+            while (row + 1 < rowStart.Length - 1 && rowStart[row + 1] <= k)
+                row++;
+            return row;
+        }
     }
 
     private static void CheckRows(long[] rowStart, int[] col, int n, int m)
@@ -107,7 +136,7 @@ public sealed class InstanceFile
 
         private ReadOnlySpan<byte> Take(long count, string what)
         {
-            if (count < 0 || _at + count > bytes.Length)
+            if (count < 0 || count > bytes.Length - _at)
                 throw new InstanceFormatException($"file is truncated in {what} (at byte {_at} of {bytes.Length})");
             var span = bytes.AsSpan(_at, (int)count);
             _at += (int)count;
@@ -118,18 +147,20 @@ public sealed class InstanceFile
 
         public long Int64(string what) => BinaryPrimitives.ReadInt64LittleEndian(Take(8, what));
 
-        public int[] Int32s(int count, string what) => Values<int>(count, what);
+        // Counts are long so that a huge header value reads as "truncated" instead of overflowing an int.
+        public int[] Int32s(long count, string what) => Values<int>(count, what);
 
-        public long[] Int64s(int count, string what) => Values<long>(count, what);
+        public long[] Int64s(long count, string what) => Values<long>(count, what);
 
-        public double[] Doubles(int count, string what) => Values<double>(count, what);
+        public double[] Doubles(long count, string what) => Values<double>(count, what);
 
         // The format is little-endian, like every machine .NET runs the benchmarks on; refuse otherwise.
-        private T[] Values<T>(int count, string what) where T : unmanaged
+        private T[] Values<T>(long count, string what) where T : unmanaged
         {
             if (!BitConverter.IsLittleEndian)
                 throw new InstanceFormatException("reading instances needs a little-endian machine");
-            return MemoryMarshal.Cast<byte, T>(Take((long)Unsafe.SizeOf<T>() * count, what)).ToArray();
+            // A count over int.MaxValue is more than any file holds: Take reports it as truncated.
+            return MemoryMarshal.Cast<byte, T>(Take(count > int.MaxValue ? long.MaxValue : Unsafe.SizeOf<T>() * count, what)).ToArray();
         }
 
         public (int, int)[] Pairs(string what, int n, int m)
@@ -137,7 +168,7 @@ public sealed class InstanceFile
             int count = Int32($"n{what}");
             if (count < 0)
                 throw new InstanceFormatException($"n{what} is negative");
-            var flat = Int32s(checked(2 * count), what);
+            var flat = Int32s(2L * count, what);
             var pairs = new (int, int)[count];
             for (int k = 0; k < count; k++)
             {
