@@ -59,4 +59,37 @@ public class StableAndFairnessTests
 
         Assert.Equal("Lagos", Assert.Single(report.Flagged).Group);
     }
+
+    // With a negative overall mean, "ten per cent below" lies further from zero: a group above the mean, or the
+    // whole cohort at the mean, is not flagged; only the group well below it is.
+    [Fact]
+    public void Fairness_NegativeScores_FlagOnlyTheGroupWellBelowTheMean()
+    {
+        var entries = Enumerable.Range(0, 3).Select(k => new FairnessEntry(
+            A.Mentee($"m{k}") with { Location = k == 2 ? "Lagos" : "London" }, true, k == 2 ? -140 : -110)).ToList();
+
+        var report = FairnessReport.Build(entries, scoreMargin: 0.1);
+
+        Assert.Equal(-120, report.OverallMeanScore);
+        var flagged = Assert.Single(report.Flagged);
+        Assert.Equal(("Location", "Lagos"), (flagged.Dimension, flagged.Group));
+    }
+
+    [Fact]
+    public void Fairness_ForMentors_ReportsMentorsMatchRateAndMeanScore()
+    {
+        var maya = A.Mentor() with { Capacity = 2 };
+        var zoe = A.Mentor("zoe", "Zoe Li") with { Department = "Sales", Grade = 20 };
+        var idle = A.Mentor("idle", "Ida Le") with { Department = "Legal", Capacity = 0 };
+        var request = A.Request([A.Mentee("a"), A.Mentee("b") with { Interests = ["jazz"] }], [maya with { Interests = ["jazz"] }, zoe, idle]);
+        var result = Matcher.Match(request);
+
+        var report = FairnessReport.ForMentors(request, result);
+
+        Assert.Equal(0.5, report.OverallMatchRate);
+        Assert.Equal(result.Pairings.Average(p => (double)p.Score), report.OverallMeanScore, 9);
+        var sales = report.Groups.Single(g => g.Dimension == "Department" && g.Group == "Sales");
+        Assert.Equal((1, 0, true), (sales.People, sales.Matched, sales.MatchRateFlag));
+        Assert.DoesNotContain(report.Groups, g => g.Group == "Legal");
+    }
 }
