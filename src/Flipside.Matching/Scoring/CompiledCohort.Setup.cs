@@ -63,6 +63,22 @@ internal sealed partial class CompiledCohort
         }
     }
 
+    // Refused up front, in words: two people with one id on the same side would make the result depend on input
+    // order (ties break by id) and fail later lookups by id; a negative capacity would reach the solver by index.
+    private void CheckPeople()
+    {
+        foreach (var (people, side) in new[] { (Mentees, "mentee"), (Mentors, "mentor") })
+        {
+            for (int k = 1; k < people.Length; k++)
+            {
+                if (people[k].Id == people[k - 1].Id)
+                    throw new ArgumentException($"{side} id {people[k].Id} appears more than once; every {side} needs an id of their own");
+            }
+        }
+        if (Mentors.FirstOrDefault(p => p.Capacity < 0) is { } negative)
+            throw new ArgumentException($"mentor {negative.Id} has a negative capacity ({negative.Capacity})");
+    }
+
     // Every name a cohort uses, numbered in order of first appearance, mentees first.
     private sealed record Indexes(Dictionary<string, int> Interests, Dictionary<string, int> Languages,
         Dictionary<string, int> People, Dictionary<string, int> Departments, Dictionary<string, int> Locations)

@@ -40,6 +40,7 @@ internal sealed partial class CompiledCohort
             () => mentees = [.. request.Mentees.OrderBy(p => p.Id, StringComparer.Ordinal)],
             () => mentors = [.. request.Mentors.OrderBy(p => p.Id, StringComparer.Ordinal)]);
         (Mentees, Mentors, Rules) = (mentees, mentors, request.Rules);
+        CheckPeople();
         if (Mentees.FirstOrDefault(p => p.LearningGoals.Count > MaxLearningGoals) is { } many)
             throw new ArgumentException($"mentee '{many.Id}' lists more than {MaxLearningGoals} learning goals");
         var skillIndex = new Dictionary<string, int>();

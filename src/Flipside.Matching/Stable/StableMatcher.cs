@@ -126,6 +126,8 @@ public static class StableMatcher
     /// <summary>Runs deferred acceptance and reports the blocking pairs of the result (none, by construction).</summary>
     public static StableResult Match(IReadOnlyList<Ranking> mentees, IReadOnlyList<Ranking> mentors)
     {
+        CheckUnique(mentees, "mentee");
+        CheckUnique(mentors, "mentor");
         var rank = mentors.ToDictionary(r => r.Id, r => r.Prefers.Select((id, k) => (id, k))
             .GroupBy(x => x.id).ToDictionary(g => g.Key, g => g.Min(x => x.k)));
         var capacity = mentors.ToDictionary(r => r.Id, r => r.Capacity);
@@ -185,6 +187,16 @@ public static class StableMatcher
             }
         }
         return blocking;
+    }
+
+    private static void CheckUnique(IReadOnlyList<Ranking> rankings, string side)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ranking in rankings)
+        {
+            if (!seen.Add(ranking.Id))
+                throw new ArgumentException($"{side} id {ranking.Id} appears more than once; every {side} needs an id of their own");
+        }
     }
 
     private static int Rank(Ranking mentor, string mentee)

@@ -175,4 +175,45 @@ public class ConstraintTests
         Assert.Equal(forward.Pairings.Select(p => (p.MenteeId, p.MentorId)), backward.Pairings.Select(p => (p.MenteeId, p.MentorId)));
         Assert.True(forward.ProvenOptimal);
     }
+
+    // Two people with one id would make the outcome depend on input order; refused whatever the order.
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    public void Match_DuplicateParticipantId_IsRefusedNamingTheId(bool mentees, bool reversed)
+    {
+        List<Participant> twins = mentees
+            ? [A.Mentee("a"), A.Mentee("twin", "First Twin"), A.Mentee("twin", "Second Twin") with { Grade = 12 }]
+            : [A.Mentor("r"), A.Mentor("twin", "First Twin"), A.Mentor("twin", "Second Twin") with { Grade = 1 }];
+        if (reversed)
+            twins.Reverse();
+        var request = mentees ? A.Request(twins, [A.Mentor()]) : A.Request([A.Mentee()], twins);
+        request = request with { Exclusions = [new PairIds("a", "r")] };
+
+        var error = Assert.Throws<ArgumentException>(() => Matcher.Match(request));
+
+        Assert.Equal($"{(mentees ? "mentee" : "mentor")} id twin appears more than once; every {(mentees ? "mentee" : "mentor")} needs an id of their own", error.Message);
+        Assert.Throws<ArgumentException>(() => Matcher.Explain(request, mentees ? "a" : "leader", mentees ? "maya" : "r"));
+    }
+
+    [Fact]
+    public void Match_NegativeCapacity_IsRefusedNamingTheMentor()
+    {
+        var mentors = Enumerable.Range(0, 4).Select(k => A.Mentor($"r{k}")).Append(A.Mentor("odd") with { Capacity = -1 }).ToList();
+
+        var error = Assert.Throws<ArgumentException>(() => Matcher.Match(A.Request([A.Mentee()], mentors)));
+
+        Assert.Equal("mentor odd has a negative capacity (-1)", error.Message);
+    }
+
+    [Fact]
+    public void StableMatch_DuplicateRankingId_IsRefusedNamingTheId()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Stable.StableMatcher.Match(
+            [new Stable.Ranking("a", ["x"]), new Stable.Ranking("a", [])], [new Stable.Ranking("x", ["a"])]));
+
+        Assert.StartsWith("mentee id a appears more than once", error.Message, StringComparison.Ordinal);
+    }
 }
