@@ -29,12 +29,17 @@ public class OrToolsOracleTests
     {
         // Dyadic fractions (k / 1024) are exact in binary, so the oracle's integer costs lose nothing.
         var p = RandomProblem.Create(seed + 1000, maxMentees: 60, maxMentors: 60, minScore: -5000, maxScore: 200_000);
-        var solution = AssignmentSolver.Solve(p.ToProblem(s => s / 1024.0, ObjectiveMode.MostMatchedThenHighestScore, candidates: 3));
 
-        var (matched, score) = OrToolsOptimum(p, ObjectiveMode.MostMatchedThenHighestScore);
-        Assert.True(solution.ProvenOptimal);
-        Assert.Equal(matched, solution.Matched);
-        Assert.Equal(score / 1024.0, solution.Objective, 9);
+        foreach (var mode in new[] { ObjectiveMode.MostMatchedThenHighestScore, ObjectiveMode.HighestScore })
+        {
+            var solution = AssignmentSolver.Solve(p.ToProblem(s => s / 1024.0, mode, candidates: 3));
+
+            var (matched, score) = OrToolsOptimum(p, mode);
+            Assert.True(solution.ProvenOptimal);
+            Assert.Equal(matched, solution.Matched);
+            Assert.Equal(score / 1024.0, solution.Objective, 9);
+            BruteForceTests.AssertFeasible(p, solution.MentorOf);
+        }
     }
 
     // A search budget of zero or one sends (nearly) every row through the phases, one Dijkstra from all

@@ -29,6 +29,38 @@ public class ConstraintTests
     }
 
     [Fact]
+    public void Match_MenteeManagesMentorAtAnyDepth_NeverPairsInTheMatch()
+    {
+        var mentor = A.Mentor() with { ManagerChain = ["lead", "director", "leader", "ceo"] };
+        var other = A.Mentor("zoe", "Zoe Li") with { Skills = new Dictionary<string, int>() };
+
+        var alone = Matcher.Match(A.Request([A.Mentee()], [mentor]));
+        var withOther = Matcher.Match(A.Request([A.Mentee()], [mentor, other]));
+
+        Assert.Empty(alone.Pairings);
+        Assert.Equal(["no eligible mentor", "1 are in the same reporting line"], alone.Unmatched.Single(u => u.IsMentee).Reasons);
+        Assert.Equal(("leader", "zoe"), withOther.Pairings.Select(p => (p.MenteeId, p.MentorId)).Single());
+    }
+
+    // Four identical mentees for two identical seats: the tie goes to the lowest ids, whatever the input order.
+    [Theory]
+    [InlineData(ObjectiveMode.MostMatchedThenHighestScore)]
+    [InlineData(ObjectiveMode.HighestScore)]
+    public void Match_OverSubscribedTie_GoesToTheLowestIdsInAnyInputOrder(ObjectiveMode mode)
+    {
+        var mentees = new[] { "m2", "m0", "m3", "m1" }.Select(id => A.Mentee(id)).ToList();
+        var mentors = new[] { "r1", "r0" }.Select(id => A.Mentor(id)).ToList();
+        var rules = new ProgramRules { Objective = mode };
+
+        foreach (var result in new[] { Matcher.Match(A.Request(mentees, mentors, rules)), Matcher.Match(A.Request([.. Enumerable.Reverse(mentees)], [.. Enumerable.Reverse(mentors)], rules)) })
+        {
+            Assert.Equal([("m0", "r0"), ("m1", "r1")], result.Pairings.Select(p => (p.MenteeId, p.MentorId)));
+            Assert.Equal(["m2", "m3"], result.Unmatched.Select(u => u.PersonId));
+            Assert.All(result.Unmatched, u => Assert.True(u.IsMentee));
+        }
+    }
+
+    [Fact]
     public void Match_GradeGapBelowRule_IsIneligible()
     {
         var result = Matcher.Match(A.Request([A.Mentee() with { Grade = 4 }], [A.Mentor()], new ProgramRules { MinGradeGap = 2 }));

@@ -70,6 +70,8 @@ public class PruningTests
             Assert.Equal(0, skipped);
     }
 
+    // From profiles, with locked pairs, in both objective modes: the optimum equals OR-Tools over all pairs, and
+    // every pairing returned is eligible or locked, no mentor is over capacity and every lock stays.
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Match_FewCandidates_EqualsOrToolsOverAllPairs(int seed)
@@ -77,6 +79,19 @@ public class PruningTests
         var request = RandomCohort.Create(seed, mentees: 25, mentors: 40);
         var cohort = new CompiledCohort(request);
         int n = cohort.Mentees.Length, m = cohort.Mentors.Length;
+        var random = new Random(seed);
+        var load = new int[m];
+        var locked = new List<(int Mentee, int Mentor)>();
+        for (int i = 0; i < n; i++)
+        {
+            int j = random.Next(m);
+            if (random.Next(6) == 0 && cohort.Eligible(i, j) && load[j] < cohort.Mentors[j].Capacity)
+            {
+                load[j]++;
+                locked.Add((i, j));
+            }
+        }
+        request = request with { Locked = [.. locked.Select(l => new PairIds(cohort.Mentees[l.Mentee].Id, cohort.Mentors[l.Mentor].Id))] };
         var problem = new RandomProblem
         {
             Mentees = n,
@@ -84,12 +99,31 @@ public class PruningTests
             Scores = [.. from i in Enumerable.Range(0, n) from j in Enumerable.Range(0, m) select cohort.Score(i, j)],
             Forbidden = [.. from i in Enumerable.Range(0, n) from j in Enumerable.Range(0, m) select !cohort.Eligible(i, j)],
             Capacities = [.. cohort.Mentors.Select(p => p.Capacity)],
-            Locked = [],
+            Locked = locked,
         };
 
-        var result = Matcher.Match(request);
+        foreach (var mode in new[] { ObjectiveMode.MostMatchedThenHighestScore, ObjectiveMode.HighestScore })
+        {
+            var result = Matcher.Match(request with { Rules = request.Rules with { Objective = mode } });
 
-        Assert.True(result.ProvenOptimal);
-        Assert.Equal(OrToolsOracleTests.OrToolsOptimum(problem, ObjectiveMode.MostMatchedThenHighestScore), (result.Pairings.Count, result.TotalScore));
+            Assert.True(result.ProvenOptimal);
+            var (matched, score) = OrToolsOracleTests.OrToolsOptimum(problem, mode);
+            Assert.Equal(score, result.TotalScore);
+            if (mode == ObjectiveMode.MostMatchedThenHighestScore)
+                Assert.Equal(matched, result.Pairings.Count);   // in highest-score mode a pair scoring 0 may go either way
+            var mentorOf = new int[n];
+            Array.Fill(mentorOf, -1);
+            foreach (var p in result.Pairings)
+            {
+                int i = cohort.IndexOfMentee(p.MenteeId), j = cohort.IndexOfMentor(p.MentorId);
+                Assert.Equal(-1, mentorOf[i]);
+                mentorOf[i] = j;
+                Assert.True(cohort.Eligible(i, j), $"{p.MenteeId} and {p.MentorId} are not an eligible pair");
+                Assert.Equal(locked.Contains((i, j)), p.Locked);
+                Assert.Equal(cohort.Score(i, j), p.Score);
+            }
+            BruteForceTests.AssertFeasible(problem, mentorOf);
+            Assert.Equal(n + m, result.Pairings.Count + result.Pairings.Select(p => p.MentorId).Distinct().Count() + result.Unmatched.Count);
+        }
     }
 }
