@@ -81,6 +81,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task APostgresThatRefusesTheUser_StopsStartupWithOneLine()
+    {
+        // Needs a live server: the PostgreSQL pass of test.sh provides one; the SQLite pass has none to ask.
+        if (Environment.GetEnvironmentVariable("FLIPSIDE_TEST_POSTGRES") is not { Length: > 0 } server) return;
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(server) { Username = "no_such_role", Database = "flipside_cli", Timeout = 5 };
+
+        var run = await FlipsideProcess.Run(["migrate"], new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Flipside"] = builder.ConnectionString,
+        });
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"PostgreSQL at {builder.Host}:{builder.Port} refused the connection (28", line);
+        Assert.Contains("no_such_role", line);
+    }
+
+    [Fact]
     public async Task AShortDemoPassword_IsRefusedBeforeAnythingStarts()
     {
         var run = await FlipsideProcess.Run(["--demo", "--demo-password", "short", "--data", Path.Combine(_dir, "data")]);

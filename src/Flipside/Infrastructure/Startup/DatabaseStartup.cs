@@ -42,6 +42,11 @@ public static class DatabaseStartup
         {
             throw new StartupException($"Cannot reach PostgreSQL at {settings.PostgresEndpoint()} ({Innermost(e).Message.TrimEnd('.')}): start the server or fix ConnectionStrings:Flipside.", e);
         }
+        catch (PostgresException e) when (e.SqlState.StartsWith("28", StringComparison.Ordinal) || e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Class 28 is "invalid authorization": a wrong user or password, or a client address pg_hba.conf refuses.
+            throw new StartupException($"PostgreSQL at {settings.PostgresEndpoint()} refused the connection ({e.SqlState}: {e.MessageText.TrimEnd('.')}): fix the user, password or database in ConnectionStrings:Flipside.", e);
+        }
         if (settings.Provider == DatabaseProvider.Sqlite)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
 
