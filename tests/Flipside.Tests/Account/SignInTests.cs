@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Flipside.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Tests.Account;
 
@@ -51,6 +52,19 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Contains("Email or password is incorrect.", await locked.Html());
         var api = await _app.Browser().PostAsJsonAsync("/api/v1/account/sign-in", new { email = Given.AdminEmail, password = Given.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task ALockout_LastsFiveMinutes_ThenTheRightPasswordWorksAgain()
+    {
+        for (var i = 0; i < 5; i++) await SignIn(_app.Browser(), Given.AdminEmail, "not the password at all");
+
+        // Identity stamps lockouts with the system clock, not the app's TimeProvider, so the test reads the end it set.
+        var end = await _app.Query(db => db.Users.Select(u => u.LockoutEnd).SingleAsync());
+        Assert.InRange(end!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(4.5), TimeSpan.FromMinutes(5));
+
+        await _app.Query(async db => { (await db.Users.SingleAsync()).LockoutEnd = DateTimeOffset.UtcNow.AddSeconds(-1); return await db.SaveChangesAsync(); });
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn(_app.Browser(), Given.AdminEmail, Given.Password)).StatusCode);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Flipside.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Tests.Platform;
 
@@ -99,6 +100,23 @@ public sealed class PlatformTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("That form could not be sent", await response.Html());
+    }
+
+    [Fact]
+    public async Task Sqlite_RunsInWalMode_SoReadersDoNotWaitForWriters()
+    {
+        if (TestDatabase.CurrentProvider != "Sqlite") return; // a PostgreSQL-only pass has no journal mode to check
+
+        var mode = await _app.Query(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return (string?)await command.ExecuteScalarAsync();
+        });
+
+        Assert.Equal("wal", mode);
     }
 
     [Fact]
