@@ -122,6 +122,8 @@ public static class Matcher
     private static List<string> Constraints(CompiledCohort c, int i, int j, bool excluded, bool pairedBefore)
     {
         var reasons = new List<string>();
+        if (c.Mentees[i].Id == c.Mentors[j].Id)
+            reasons.Add("the same person on both sides");
         if (c.GradeGapFails(i, j))
             reasons.Add($"grade gap below {c.Rules.MinGradeGap} (mentee grade {c.Mentees[i].Grade}, mentor grade {c.Mentors[j].Grade})");
         if (c.InReportingLine(i, j))

@@ -145,9 +145,12 @@ internal sealed partial class CompiledCohort
 
     private int[][] BlockedMentors(MatchRequest request)
     {
-        if (request.Exclusions.Count == 0 && (Rules.AllowRepeatPairings || request.PreviousPairings.Count == 0))
+        // Someone may mentor up and be mentored down in one cohort, but is never their own pair.
+        // (The sides are sorted by id, so this is a binary search a mentee.)
+        var selves = Mentees.Where(p => IndexOfMentor(p.Id) >= 0).Select(p => new PairIds(p.Id, p.Id)).ToList();
+        if (selves.Count == 0 && request.Exclusions.Count == 0 && (Rules.AllowRepeatPairings || request.PreviousPairings.Count == 0))
             return [.. Mentees.Select(_ => Array.Empty<int>())];
-        var pairs = request.Exclusions.AsEnumerable();
+        var pairs = request.Exclusions.Concat(selves);
         if (!Rules.AllowRepeatPairings)
             pairs = pairs.Concat(request.PreviousPairings);
         var mentee = Mentees.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);

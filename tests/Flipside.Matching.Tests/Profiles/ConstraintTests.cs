@@ -80,6 +80,19 @@ public class ConstraintTests
     }
 
     [Fact]
+    public void Match_APersonOnBothSides_IsNeverTheirOwnPair()
+    {
+        // Sam mentors up and is mentored down in the same cohort; with no grade gap, only the id keeps Sam from Sam.
+        var sam = A.Mentor("sam", "Sam Ode") with { Grade = 5 };
+        var request = A.Request([A.Mentee("sam", "Sam Ode") with { Grade = 5 }], [sam, A.Mentor("zoe", "Zoe Li") with { Skills = new Dictionary<string, int>() }],
+            new ProgramRules { MinGradeGap = 0 });
+
+        Assert.Equal("zoe", Matcher.Match(request).Pairings.Single().MentorId);
+        var locked = Assert.Throws<AssignmentException>(() => Matcher.Match(request with { Locked = [new PairIds("sam", "sam")] }));
+        Assert.Contains("the same person on both sides", locked.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Match_EarlierPairing_RepeatsOnlyWhenAllowed()
     {
         var request = A.Request([A.Mentee()], [A.Mentor(), A.Mentor("zoe", "Zoe Li") with { Skills = new Dictionary<string, int>() }])
