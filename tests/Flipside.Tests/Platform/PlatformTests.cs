@@ -119,6 +119,26 @@ public sealed class PlatformTests : IDisposable
         Assert.Equal("wal", mode);
     }
 
+    [Theory]
+    [InlineData("same-site", HttpStatusCode.Forbidden)]
+    [InlineData("cross-site", HttpStatusCode.Forbidden)]
+    [InlineData("same-origin", HttpStatusCode.NoContent)]
+    [InlineData(null, HttpStatusCode.NoContent)] // not a browser: automation sends no fetch metadata
+    public async Task AnApiChange_ABrowserSaysCameFromAnotherSite_IsRefused(string? site, HttpStatusCode expected)
+    {
+        var admin = await Given.AnAdministrator(_app);
+        await Given.AnAccount(_app, admin, "nia@example.com", Flipside.Domain.Roles.Participant);
+        var id = (await admin.GetFromJsonAsync<List<Flipside.Features.Admin.ChangeAccount.AccountRow>>("/api/v1/admin/users"))!.Single(a => a.Email == "nia@example.com").Id;
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/admin/users/{id}/deactivate");
+        if (site is not null) request.Headers.Add("Sec-Fetch-Site", site);
+
+        var response = await admin.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        var users = await admin.GetFromJsonAsync<List<Flipside.Features.Admin.ChangeAccount.AccountRow>>("/api/v1/admin/users");
+        Assert.Equal(expected != HttpStatusCode.NoContent, users!.Single(a => a.Email == "nia@example.com").IsActive);
+    }
+
     [Fact]
     public async Task TheErrorPage_SaysWhatToDo_WithoutDetails()
     {

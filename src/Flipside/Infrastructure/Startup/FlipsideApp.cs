@@ -66,6 +66,7 @@ public static class FlipsideApp
     private static void UseFlipsidePipeline(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseFetchMetadataPolicy();
         app.UseExceptionHandler("/Shared/Error");
         // API clients get ProblemDetails for empty error responses; people get a page that helps them on.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
