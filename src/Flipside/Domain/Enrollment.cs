@@ -53,7 +53,11 @@ public sealed class Enrollment
     public static Enrollment Apply(Guid cohortId, Guid personId, ParticipantRole role, string motivation, DateTimeOffset now) =>
         new(cohortId, personId, role, EnrollmentStatus.Applied, motivation, now);
 
-    public bool IsOpen => Status is EnrollmentStatus.Invited or EnrollmentStatus.Applied or EnrollmentStatus.AwaitingManagerApproval or EnrollmentStatus.Enrolled;
+    /// <summary>The states in which a person still counts as part of the cohort (an array, so queries can use it too).</summary>
+    public static readonly EnrollmentStatus[] OpenStatuses =
+        [EnrollmentStatus.Invited, EnrollmentStatus.Applied, EnrollmentStatus.AwaitingManagerApproval, EnrollmentStatus.Enrolled];
+
+    public bool IsOpen => OpenStatuses.Contains(Status);
 
     /// <summary>The invited person says yes. Mentors may first need their line manager's approval.</summary>
     public void Accept(bool needsManagerApproval, string? approvalTokenHash, DateTimeOffset now)

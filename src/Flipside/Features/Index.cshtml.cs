@@ -19,9 +19,11 @@ public sealed class IndexModel(FlipsideDb db, TimeProvider clock) : PageModel
         if (User.IsInRole(Roles.ProgramManager)) MyPrograms = await Programs.ProgramQueries.List(Programs.ProgramViewer.Of(User), db, ct);
         if (User.IsInRole(Roles.Participant))
         {
-            Me = await HomeSummary.ForParticipant(db, Name, ct);
             if (await Enrollment.EnrollmentAccess.PersonOf(db, User, ct) is { } person)
+            {
+                Me = HomeSummary.Of(person);
                 MyEnrollments = await Enrollment.MyEnrollments.List(person.Id, db, ct);
+            }
         }
     }
 }

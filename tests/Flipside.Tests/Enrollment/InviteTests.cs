@@ -110,6 +110,14 @@ public sealed class InviteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invite_CountsEachEmployeeIdOnce_AgainstTheLimit()
+    {
+        var result = await Invite(ParticipantRole.Mentee, [.. Enumerable.Repeat("L1", InviteToCohort.MaxPerRequest + 100), " L1 "]);
+
+        Assert.Equal(1, result.Invited);
+    }
+
+    [Fact]
     public async Task RosterPage_ShowsABadFilter_BesideTheField_AndKeepsWhatWasTyped()
     {
         var response = await _manager.Submit($"/Enrollment/Roster?cohortId={_cohort}",

@@ -187,6 +187,42 @@ public sealed partial class ParticipationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALineManagersApproval_AfterTheCohortMovedOn_DoesNotEnrol_AndSaysWhy()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", p => p.Eligibility.RequireManagerApproval = true);
+        var mentor = await InvitedAs("M1", ParticipantRole.Mentor);
+        await mentor.PostAsync($"/api/v1/enrollments/{(await Mine(mentor)).EnrollmentId}/accept", null);
+        var request = await _app.Query(db => db.Outbox.SingleAsync(m => m.To == "boss@example.com"));
+        var token = ApprovalToken().Match(request.TextBody).Groups[1].Value;
+        await _app.Query(async db => { (await db.Cohorts.SingleAsync()).MoveTo(CohortStatus.Matching); return await db.SaveChangesAsync(); });
+
+        var page = await _app.Browser().Submit($"/Enrollment/Approval?token={token}", new Dictionary<string, string> { ["Token"] = token, ["approve"] = "true" });
+        var api = await _app.Browser().PostAsJsonAsync("/api/v1/enrollment-approvals", new { token, approve = true });
+
+        Assert.Contains("This cohort is matching; people join only while it is planning or enrolling.", await page.Html());
+        Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
+        Assert.Equal(EnrollmentStatus.AwaitingManagerApproval, (await Mine(mentor)).Status);
+    }
+
+    [Fact]
+    public async Task ADecisionOrApproval_WithoutItsAnswer_NamesTheField_InsteadOfReadingNo()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", openForApplications: true);
+        var leader = await Given.AnAccount(_app, _admin, "l1@example.com", Roles.Participant);
+        await leader.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/applications", new { role = "Mentee", motivation = "Curious." });
+        var id = (await Mine(leader)).EnrollmentId;
+
+        var decision = await _manager.PostAsJsonAsync($"/api/v1/enrollments/{id}/decision", new { });
+        var approval = await _app.Browser().PostAsJsonAsync("/api/v1/enrollment-approvals", new { token = "whatever" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, decision.StatusCode);
+        Assert.Contains("\"accept\"", await decision.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, approval.StatusCode);
+        Assert.Contains("\"approve\"", await approval.Content.ReadAsStringAsync());
+        Assert.Equal(EnrollmentStatus.Applied, (await Mine(leader)).Status);
+    }
+
+    [Fact]
     public async Task TheRoster_ShowsWhyAVolunteerApplied()
     {
         (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", openForApplications: true);

@@ -37,6 +37,21 @@ public sealed class ImportEmailTests : AdministeredTests
     }
 
     [Fact]
+    public async Task AnEmailOfSomeoneWhoHasLeft_GoesToTheNewcomer_AndIsReleasedFromTheLeaver()
+    {
+        await Admin.Applied(Csv(Row("A1", email: "sam@example.com", status: "left"), Row("A2")));
+
+        // Sam came back under a new employee id, with the old mailbox.
+        var counts = await Admin.Applied(Csv(Row("B1", email: "Sam@example.com")));
+
+        Assert.Equal((1, 0, 0, 0), counts);
+        var emails = await App.Query(db => db.People.ToDictionaryAsync(p => p.EmployeeId, p => p.Email));
+        Assert.Equal("sam@example.com", emails["B1"]);
+        Assert.StartsWith("(released) ", emails["A1"], StringComparison.Ordinal);
+        Assert.Equal("a2@example.com", emails["A2"]);
+    }
+
+    [Fact]
     public async Task EmailsSwappedOrPassedOnWithinTheFile_AreApplied_BecauseTheCheckIsOnTheDirectoryAfterTheImport()
     {
         await Admin.Applied(Csv(Row("A1", email: "one@example.com"), Row("A2", email: "two@example.com"), Row("A3", email: "three@example.com")));

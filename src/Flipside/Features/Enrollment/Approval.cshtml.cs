@@ -11,6 +11,8 @@ public sealed class ApprovalModel(FlipsideDb db, TimeProvider clock, IConfigurat
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     public Domain.Enrollment? Enrollment { get; private set; }
     public bool? Decided { get; private set; }
+    /// <summary>Why an approval could not enrol the mentor (the cohort moved on, the program was archived, a rule changed).</summary>
+    public string? Refused { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Enrollment = await LineManagerApproval.Find(Token, db, ct);
 
@@ -18,8 +20,15 @@ public sealed class ApprovalModel(FlipsideDb db, TimeProvider clock, IConfigurat
     {
         Enrollment = await LineManagerApproval.Find(Token, db, ct);
         if (Enrollment is null) return Page();
-        await LineManagerApproval.Handle(new(Token, approve), PublicUrl.Of(Request, config), db, clock, ct);
-        Decided = approve;
+        try
+        {
+            await LineManagerApproval.Handle(new(Token, approve), PublicUrl.Of(Request, config), db, clock, ct);
+            Decided = approve;
+        }
+        catch (Domain.DomainException e)
+        {
+            Refused = e.Message;
+        }
         return Page();
     }
 }

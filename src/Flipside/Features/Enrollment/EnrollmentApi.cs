@@ -13,8 +13,8 @@ public static class EnrollmentApi
     public sealed record InviteRequest(ParticipantRole? Role, string[]? EmployeeIds, InviteToCohort.Filter? Filter);
     public sealed record Roster(CohortRoster.Readiness Readiness, IReadOnlyList<CohortRoster.Row> Enrollments);
     public sealed record ApplyRequest(ParticipantRole? Role, string? Motivation);
-    public sealed record DecisionRequest(bool Accept);
-    public sealed record ApprovalRequest(string? Token, bool Approve);
+    public sealed record DecisionRequest(bool? Accept);
+    public sealed record ApprovalRequest(string? Token, bool? Approve);
     public sealed record Reminded(int Sent);
 
     public static void MapEnrollmentApi(this RouteGroupBuilder api)
@@ -70,24 +70,31 @@ public static class EnrollmentApi
             var errors = await SaveProfile.Handle(r, e, db, clock, ct);
             return errors.Count == 0 ? TypedResults.NoContent() : TypedResults.ValidationProblem(errors.ToDictionary());
         });
-        mine.MapPost("/{id:guid}/decision", async Task<Results<NoContent, NotFound>> (Guid id, DecisionRequest r, ClaimsPrincipal user, HttpRequest http,
+        mine.MapPost("/{id:guid}/decision", async Task<Results<NoContent, ValidationProblem, NotFound>> (Guid id, DecisionRequest r, ClaimsPrincipal user, HttpRequest http,
             IConfiguration config, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
         {
             if (await EnrollmentAccess.ManagedEnrollment(db, user, id, ct) is not { } e) return TypedResults.NotFound();
-            await AnswerInvitation.DecideApplication(e, r.Accept, PublicUrl.Of(http, config), db, clock, ct);
+            if (r.Accept is not { } accept) return Missing("accept", "Say true to take the volunteer in, or false to decline.");
+            await AnswerInvitation.DecideApplication(e, accept, PublicUrl.Of(http, config), db, clock, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Policies.ProgramStaff);
 
-        api.MapPost("/enrollment-approvals", async Task<Results<NoContent, ProblemHttpResult>> (ApprovalRequest r, HttpRequest http, IConfiguration config, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            await LineManagerApproval.Handle(new(r.Token, r.Approve), PublicUrl.Of(http, config), db, clock, ct)
+        api.MapPost("/enrollment-approvals", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (ApprovalRequest r, HttpRequest http, IConfiguration config,
+            FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (r.Approve is not { } approve) return Missing("approve", "Say true to approve, or false to decline.");
+            return await LineManagerApproval.Handle(new(r.Token, approve), PublicUrl.Of(http, config), db, clock, ct)
                 ? TypedResults.NoContent()
-                : TypedResults.Problem("This approval link is not valid or was already answered.", statusCode: StatusCodes.Status410Gone))
-            .WithTags("Enrollment").AllowAnonymous();
+                : TypedResults.Problem("This approval link is not valid or was already answered.", statusCode: StatusCodes.Status410Gone);
+        }).WithTags("Enrollment").AllowAnonymous();
     }
 
-    // Role is nullable in the requests so that a missing one is refused, not read as Mentor (the enum's first value).
-    private static ValidationProblem RoleMissing() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Say which role: Mentor or Mentee."] });
+    // Required choices are nullable in the requests so that a missing one is refused, not read as the type's default
+    // (Mentor for a role, false, i.e. "decline", for a decision).
+    private static ValidationProblem Missing(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static ValidationProblem RoleMissing() => Missing("role", "Say which role: Mentor or Mentee.");
 
     private static async Task<Results<NoContent, NotFound>> Own(Guid id, ClaimsPrincipal user, FlipsideDb db, Func<Domain.Enrollment, Task> change, CancellationToken ct)
     {

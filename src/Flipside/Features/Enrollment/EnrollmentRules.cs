@@ -24,8 +24,7 @@ public static class EnrollmentRules
     /// <summary>The people on the other side whose enrolment is still open (invited, applied, awaiting approval or enrolled).</summary>
     public static Task<List<Person>> OtherSide(FlipsideDb db, Guid cohortId, ParticipantRole role, CancellationToken ct) =>
         db.Enrollments
-            .Where(e => e.CohortId == cohortId && e.Role != role && (e.Status == EnrollmentStatus.Enrolled || e.Status == EnrollmentStatus.Invited
-                || e.Status == EnrollmentStatus.Applied || e.Status == EnrollmentStatus.AwaitingManagerApproval))
+            .Where(e => e.CohortId == cohortId && e.Role != role && Domain.Enrollment.OpenStatuses.Contains(e.Status))
             .Select(e => e.Person).ToListAsync(ct);
 
     /// <summary>

@@ -29,7 +29,7 @@ public static class InviteToCohort
         var errors = new List<FieldError>();
         if (r.EmployeeIds is { Count: > 0 } ids)
         {
-            if (ids.Count > MaxPerRequest) errors.Add(new(nameof(Request.EmployeeIds), $"Invite at most {MaxPerRequest} people at a time."));
+            if (Distinct(ids).Count > MaxPerRequest) errors.Add(new(nameof(Request.EmployeeIds), $"Invite at most {MaxPerRequest} people at a time."));
             return errors;
         }
         if (r.Filter is not { } f)
@@ -57,10 +57,8 @@ public static class InviteToCohort
         var today = DateOnly.FromDateTime(now.UtcDateTime);
 
         var (candidates, skipped) = await Select(r, db, ct);
-        var enrolled = await db.Enrollments.Where(e => e.CohortId == cohort.Id).Select(e => new { e.PersonId, e.Role, e.Status, e.Person }).ToListAsync(ct);
-        var taken = enrolled.Select(e => e.PersonId).ToHashSet();
-        var otherSide = enrolled.Where(e => e.Role != r.Role && e.Status is not (EnrollmentStatus.Declined or EnrollmentStatus.Withdrawn or EnrollmentStatus.NotApproved))
-            .Select(e => e.Person).ToList();
+        var taken = (await db.Enrollments.Where(e => e.CohortId == cohort.Id).Select(e => e.PersonId).ToListAsync(ct)).ToHashSet();
+        var otherSide = await EnrollmentRules.OtherSide(db, cohort.Id, r.Role, ct);
         var emails = candidates.Select(c => c.Email.ToUpperInvariant()).ToList();
         var accounts = (await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => u.NormalizedEmail).ToListAsync(ct)).ToHashSet();
 
@@ -83,12 +81,14 @@ public static class InviteToCohort
         return new(invited, skipped);
     }
 
+    private static List<string> Distinct(IEnumerable<string> ids) => [.. ids.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal)];
+
     private static async Task<(List<Person> Candidates, List<Skipped> Skipped)> Select(Request r, FlipsideDb db, CancellationToken ct)
     {
         var skipped = new List<Skipped>();
         if (r.EmployeeIds is { Count: > 0 } ids)
         {
-            var wanted = ids.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct().ToList();
+            var wanted = Distinct(ids);
             var found = await db.People.Where(p => wanted.Contains(p.EmployeeId)).ToListAsync(ct);
             skipped.AddRange(wanted.Except(found.Select(p => p.EmployeeId)).Select(id => new Skipped(id, "", "no one in the directory has this employee id")));
             return (found.OrderBy(p => p.Name).ToList(), skipped);

@@ -25,6 +25,8 @@ public static class LineManagerApproval
         var enrollment = await Find(r.Token, db, ct);
         if (enrollment is null) return false;
         var now = clock.GetUtcNow();
+        // The approval is what enrols the mentor, so it passes the same checks as any other way in.
+        if (r.Approve) await EnrollmentRules.EnsureStillEligible(enrollment, db, now, ct);
         enrollment.DecideAsLineManager(r.Approve, now);
         db.Outbox.Add(EnrollmentEmails.ManagerAnswered(enrollment, r.Approve, baseUrl.TrimEnd('/'), now));
         await db.SaveChangesAsync(ct);

@@ -17,10 +17,5 @@ public static class HomeSummary
         await db.Invitations.CountAsync(i => i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct),
         await db.Outbox.CountAsync(m => m.SentAt == null && m.FailedAt == null, ct));
 
-    /// <summary>The directory keeps emails in lower case; an account's may be typed in any case.</summary>
-    public static Task<Participant?> ForParticipant(FlipsideDb db, string email, CancellationToken ct)
-    {
-        var key = email.Trim().ToLowerInvariant();
-        return db.People.Where(p => p.Email == key).Select(p => new Participant(p.Name, p.Title, p.Department, p.Location)).SingleOrDefaultAsync(ct);
-    }
+    public static Participant Of(Person person) => new(person.Name, person.Title, person.Department, person.Location);
 }

@@ -103,6 +103,12 @@ public static class ImportPeople
                 db.Entry(person).State = EntityState.Modified;
                 left++;
             }
+        var claimed = rows.Select(r => r.Email).Where(e => e.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in directory.Values.Where(p => p.Status == PersonStatus.Left && !byId.ContainsKey(p.EmployeeId) && claimed.Contains(p.Email)))
+        {
+            person.Email = $"(released) {person.Id}"; // no @, so never a real address: the person has left and someone new uses it
+            db.Entry(person).State = EntityState.Modified;
+        }
         foreach (var (person, _) in newEmails) person.Email = $"(changing) {person.Id}";
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try

@@ -25,10 +25,11 @@ internal static class WholeFileChecks
                     "Give each person their own email address: correct the email on one of the two rows, or remove the repeated row."));
 
         // Checked against the directory as it will be after this file: people in the file take the file's email (so one of
-        // them may pass theirs on to another), everyone else keeps theirs.
+        // them may pass theirs on to another), everyone else keeps theirs, except people who have left: their address
+        // may go to someone new (a rehire under a new id, a reused mailbox), and the import releases it.
         var keptEmails = new Dictionary<string, Person>(directory.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var person in directory.Values)
-            if (!byId.ContainsKey(person.EmployeeId)) keptEmails.TryAdd(person.Email, person);
+            if (!byId.ContainsKey(person.EmployeeId) && person.Status != PersonStatus.Left) keptEmails.TryAdd(person.Email, person);
         foreach (var row in rows)
             if (row.Email.Length > 0 && keptEmails.TryGetValue(row.Email, out var holder))
                 problems.Add(new(row.Row, PeopleCsv.Email, row.Email, $"The email {row.Email} belongs to {holder.Name} ({holder.EmployeeId}) in the directory.",

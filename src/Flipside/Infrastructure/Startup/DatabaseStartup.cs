@@ -42,6 +42,12 @@ public static class DatabaseStartup
         {
             throw new StartupException($"Cannot reach PostgreSQL at {settings.PostgresEndpoint()} ({Innermost(e).Message.TrimEnd('.')}): start the server or fix ConnectionStrings:Flipside.", e);
         }
+        catch (System.Data.Common.DbException e) when (e.Message.Contains(MigrationRefusal, StringComparison.Ordinal))
+        {
+            // A migration that cannot mend the data itself stops with words for the operator (see UniquePersonEmail).
+            var words = e is PostgresException p ? p.MessageText : e.Message;
+            throw new StartupException($"The database upgrade stopped, nothing was changed: {words.ReplaceLineEndings(" ")}", e);
+        }
         catch (PostgresException e) when (e.SqlState.StartsWith("28", StringComparison.Ordinal) || e.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
             // Class 28 is "invalid authorization": a wrong user or password, or a client address pg_hba.conf refuses.
@@ -59,6 +65,9 @@ public static class DatabaseStartup
         if (config.GetValue<bool>("Demo:Enabled"))
             await DemoLoader.LoadOnceAsync(sp, config["Demo:Password"] ?? DemoLoader.DefaultPassword, ct);
     }
+
+    /// <summary>The words every migration that refuses to run over bad data puts in its error.</summary>
+    internal const string MigrationRefusal = "Flipside now needs";
 
     private static bool IsUnreachable(Exception e) =>
         Innermost(e) is SocketException or TimeoutException || e is NpgsqlException { InnerException: SocketException or TimeoutException or IOException };
