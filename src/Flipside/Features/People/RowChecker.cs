@@ -9,6 +9,8 @@ namespace Flipside.Features.People;
 /// <summary>Checks one row's fields on their own; the checks that need the whole file live in WholeFileChecks.</summary>
 internal sealed partial class RowChecker(Dictionary<string, int> columns, DateOnly today, List<ImportProblem> problems)
 {
+    private static readonly string GradeScale = $"a whole number from {Person.MinGrade} (entry level) to {Person.MaxGrade} (executive)";
+
     // Lookups are cached: a large file names the same few dozen zones a hundred thousand times.
     private readonly Dictionary<string, string?> _zones = new(StringComparer.Ordinal);
     private string[] _record = [];
@@ -24,7 +26,7 @@ internal sealed partial class RowChecker(Dictionary<string, int> columns, DateOn
             Problem(Email, email, "This is not a valid email address.", "Write it as name@example.com, without spaces or a display name.");
         // The directory keeps emails in lower case: an account finds its person by email, whatever case either was typed in.
         email = email.ToLowerInvariant();
-        var grade = Number(Grade, 1, 10, required: true, "a whole number from 1 (entry level) to 10 (executive)");
+        var grade = Number(Grade, Person.MinGrade, Person.MaxGrade, required: true, GradeScale);
         var department = Text(Department, 200, required: true);
         var timeZone = Zone(Text(PeopleCsv.TimeZone, 64, required: true));
         var title = Text(Title, 200);

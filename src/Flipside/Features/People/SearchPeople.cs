@@ -25,7 +25,7 @@ public static class SearchPeople
         var errors = new List<FieldError>();
         if (q.Page < 1) errors.Add(new("Page", "Page must be 1 or more."));
         if (q.PageSize is < 1 or > MaxPageSize) errors.Add(new("PageSize", $"Page size must be from 1 to {MaxPageSize}."));
-        if (q.Grade is < 1 or > 10) errors.Add(new("Grade", "Grade must be from 1 to 10."));
+        if (q.Grade is < Person.MinGrade or > Person.MaxGrade) errors.Add(new("Grade", $"Grade must be from {Person.MinGrade} to {Person.MaxGrade}."));
         if (q.Search?.Length > 200) errors.Add(new("Search", "Search must be 200 characters or fewer."));
         if (!string.IsNullOrWhiteSpace(q.Status) && !PersonStatusText.TryParse(q.Status, out _))
             errors.Add(new("Status", $"Status must be {PersonStatusText.Accepted}."));
