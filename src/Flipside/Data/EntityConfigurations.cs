@@ -57,6 +57,22 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     }
 }
 
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.ToTable("AuditLog");
+        e.HasKey(a => a.Id);
+        e.Property(a => a.Actor).HasMaxLength(450);
+        e.Property(a => a.Action).HasMaxLength(64);
+        e.Property(a => a.RecordType).HasMaxLength(64);
+        e.Property(a => a.RecordId).HasMaxLength(100);
+        e.Property(a => a.Summary).HasMaxLength(500);
+        e.HasIndex(a => a.At);
+        e.HasIndex(a => new { a.RecordType, a.RecordId });
+    }
+}
+
 internal sealed class SystemFlagConfiguration : IEntityTypeConfiguration<SystemFlag>
 {
     public void Configure(EntityTypeBuilder<SystemFlag> e)

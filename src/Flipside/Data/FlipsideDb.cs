@@ -19,12 +19,24 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<MentoringProgram> Programs => Set<MentoringProgram>();
     public DbSet<ProgramManagerAssignment> ProgramManagers => Set<ProgramManagerAssignment>();
+    public DbSet<ProgramSponsorAssignment> ProgramSponsors => Set<ProgramSponsorAssignment>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Objective> Objectives => Set<Objective>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<ProfileTopic> ProfileTopics => Set<ProfileTopic>();
+
+    /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // A use case that changes only an aggregate's children (a program's objectives) moves the version itself.
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+            if (entry.State == EntityState.Modified && !entry.Property(e => e.Version).IsModified)
+                entry.Entity.Version++;
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

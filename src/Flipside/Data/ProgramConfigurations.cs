@@ -18,6 +18,8 @@ internal sealed class ProgramConfiguration : IEntityTypeConfiguration<MentoringP
         e.ComplexProperty(p => p.Eligibility);
         e.HasMany(p => p.Objectives).WithOne().HasForeignKey(o => o.ProgramId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(p => p.Managers).WithOne().HasForeignKey(m => m.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(p => p.Sponsors).WithOne().HasForeignKey(m => m.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(p => p.Version).IsConcurrencyToken();
         e.HasMany(p => p.Cohorts).WithOne(c => c.Program).HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -27,6 +29,17 @@ internal sealed class ProgramManagerConfiguration : IEntityTypeConfiguration<Pro
     public void Configure(EntityTypeBuilder<ProgramManagerAssignment> e)
     {
         e.ToTable("ProgramManagers");
+        e.HasKey(m => new { m.ProgramId, m.UserId });
+        e.Property(m => m.UserId).HasMaxLength(450);
+        e.HasIndex(m => m.UserId);
+    }
+}
+
+internal sealed class ProgramSponsorConfiguration : IEntityTypeConfiguration<ProgramSponsorAssignment>
+{
+    public void Configure(EntityTypeBuilder<ProgramSponsorAssignment> e)
+    {
+        e.ToTable("ProgramSponsors");
         e.HasKey(m => new { m.ProgramId, m.UserId });
         e.Property(m => m.UserId).HasMaxLength(450);
         e.HasIndex(m => m.UserId);
@@ -64,6 +77,7 @@ internal sealed class CohortConfiguration : IEntityTypeConfiguration<Cohort>
         e.HasKey(c => c.Id);
         e.Property(c => c.Name).HasMaxLength(200);
         e.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(c => c.Version).IsConcurrencyToken();
         e.HasMany(c => c.Enrollments).WithOne(x => x.Cohort).HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -79,6 +93,7 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
         e.Property(x => x.Motivation).HasMaxLength(2000);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.Property(x => x.ApprovalTokenHash).HasMaxLength(64);
         e.HasIndex(x => x.ApprovalTokenHash).IsUnique();
         e.HasOne(x => x.Profile).WithOne().HasForeignKey<Profile>(p => p.EnrollmentId).OnDelete(DeleteBehavior.Cascade);

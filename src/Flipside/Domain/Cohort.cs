@@ -4,20 +4,24 @@ namespace Flipside.Domain;
 public enum CohortStatus { Planning, Enrolling, Matching, Active, Closed }
 
 /// <summary>A wave of a program (a pilot, then expansions) with its own dates and capacity.</summary>
-public sealed class Cohort
+public sealed class Cohort : IVersioned
 {
+    public static readonly IntRule CapacityRule = new(1, 100_000, "Enter how many pairs the cohort can hold: 1 or more.");
+    public const string DatesOutOfOrder = "The end date must be after the start date.";
+
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid ProgramId { get; private set; }
     public MentoringProgram Program { get; private set; } = null!;
     public string Name { get; set; } = "";
-    public DateOnly StartsOn { get; set; }
-    public DateOnly EndsOn { get; set; }
+    public DateOnly StartsOn { get; private set; }
+    public DateOnly EndsOn { get; private set; }
     /// <summary>How many pairs this wave can hold.</summary>
-    public int Capacity { get; set; }
+    public int Capacity { get; set => field = CapacityRule.Guard(value); }
     public CohortStatus Status { get; private set; } = CohortStatus.Planning;
     /// <summary>Whether anyone may apply as a volunteer, besides those invited.</summary>
     public bool OpenForApplications { get; set; }
     public List<Enrollment> Enrollments { get; private set; } = [];
+    public int Version { get; set; }
 
     private Cohort() { }
 
@@ -25,9 +29,15 @@ public sealed class Cohort
     {
         ProgramId = programId;
         Name = name;
+        Reschedule(startsOn, endsOn);
+        Capacity = capacity;
+    }
+
+    public void Reschedule(DateOnly startsOn, DateOnly endsOn)
+    {
+        if (endsOn <= startsOn) throw new DomainException(DatesOutOfOrder);
         StartsOn = startsOn;
         EndsOn = endsOn;
-        Capacity = capacity;
     }
 
     public void MoveTo(CohortStatus next)

@@ -17,7 +17,7 @@ public enum EnrollmentStatus
 }
 
 /// <summary>A person's part in a cohort, as mentor or mentee. Participation is voluntary at every step.</summary>
-public sealed class Enrollment
+public sealed class Enrollment : IVersioned
 {
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid CohortId { get; private set; }
@@ -34,6 +34,7 @@ public sealed class Enrollment
     public DateTimeOffset? ApprovalDecidedAt { get; private set; }
     public DateTimeOffset? LastReminderAt { get; set; }
     public Profile? Profile { get; private set; }
+    public int Version { get; set; }
 
     private Enrollment() { }
 

@@ -6,9 +6,24 @@ public enum ProgramStatus { Active, Archived }
 /// One reverse-mentoring initiative: why it exists (objectives and their measures), what it is about
 /// (focus areas), how pairs meet (cadence, duration) and who may take part (eligibility rules).
 /// </summary>
-public sealed class MentoringProgram
+public sealed class MentoringProgram : IVersioned
 {
-    public const int MaxDurationMonths = 24;
+    // The program's limits, each with the sentence that explains it: the form, the API and the entity's own
+    // setters check the same numbers.
+    public static readonly IntRule CadenceRule = new(1, 12, "Meet every 1 to 12 weeks.");
+    public static readonly IntRule MinutesRule = new(15, 240, "A meeting lasts 15 to 240 minutes.");
+    public static readonly IntRule DurationRule = new(1, 24, "A program runs 1 to 24 months.");
+    public static readonly IntRule CapacityRule = new(1, 10, "A mentor takes 1 to 10 leaders.");
+    public const int DefaultCadenceWeeks = 4;
+    public const int DefaultMinutesPerMeeting = 60;
+    public const int DefaultDurationMonths = 6;
+    public const int DefaultCapacity = 1;
+    public const string DefaultMentorLabel = "mentor";
+    public const string DefaultMenteeLabel = "leader";
+
+    /// <summary>"Manages the program", as SQL and in memory: one expression used both ways.</summary>
+    public static System.Linq.Expressions.Expression<Func<MentoringProgram, bool>> ManagedBy(string userId) =>
+        p => p.Managers.Any(m => m.UserId == userId);
 
     public Guid Id { get; private set; } = Guid.NewGuid();
     public string Name { get; set; } = "";
@@ -18,18 +33,21 @@ public sealed class MentoringProgram
     public DateTimeOffset? ArchivedAt { get; private set; }
     public List<string> FocusAreas { get; set; } = [];
     /// <summary>A meeting every this many weeks; 4 reads as "monthly".</summary>
-    public int CadenceWeeks { get; set; } = 4;
-    public int MinutesPerMeeting { get; set; } = 60;
-    public int DurationMonths { get; set; } = 6;
-    public int DefaultMentorCapacity { get; set; } = 1;
+    public int CadenceWeeks { get; set => field = CadenceRule.Guard(value); } = DefaultCadenceWeeks;
+    public int MinutesPerMeeting { get; set => field = MinutesRule.Guard(value); } = DefaultMinutesPerMeeting;
+    public int DurationMonths { get; set => field = DurationRule.Guard(value); } = DefaultDurationMonths;
+    public int DefaultMentorCapacity { get; set => field = CapacityRule.Guard(value); } = DefaultCapacity;
     /// <summary>What this program calls the junior guide, e.g. "reverse mentor".</summary>
-    public string MentorLabel { get; set; } = "mentor";
+    public string MentorLabel { get; set; } = DefaultMentorLabel;
     /// <summary>What this program calls the senior learner, e.g. "leader".</summary>
-    public string MenteeLabel { get; set; } = "leader";
+    public string MenteeLabel { get; set; } = DefaultMenteeLabel;
     public EligibilityRules Eligibility { get; set; } = new();
     public List<Objective> Objectives { get; private set; } = [];
     public List<ProgramManagerAssignment> Managers { get; private set; } = [];
+    /// <summary>Executives who back the program; they see its aggregates, never anyone's private content.</summary>
+    public List<ProgramSponsorAssignment> Sponsors { get; private set; } = [];
     public List<Cohort> Cohorts { get; private set; } = [];
+    public int Version { get; set; }
 
     private MentoringProgram() { }
 
@@ -42,6 +60,12 @@ public sealed class MentoringProgram
 
     public bool IsManagedBy(string userId) => Managers.Any(m => m.UserId == userId);
 
+    /// <summary>An archived program takes no changes, to itself or its cohorts, until it is restored.</summary>
+    public void EnsureChangeable(string change)
+    {
+        if (Status == ProgramStatus.Archived) throw new DomainException($"This program is archived. Restore it before {change}.");
+    }
+
     public void Archive(DateTimeOffset now)
     {
         if (Status == ProgramStatus.Archived) throw new DomainException("This program is already archived.");
@@ -53,6 +77,7 @@ public sealed class MentoringProgram
 
     public void Restore()
     {
+        if (Status != ProgramStatus.Archived) throw new DomainException("This program is not archived.");
         Status = ProgramStatus.Active;
         ArchivedAt = null;
     }
@@ -70,9 +95,14 @@ public sealed class MentoringProgram
 /// <summary>Who may take part. Reporting lines are excluded by matching, never here.</summary>
 public sealed class EligibilityRules
 {
+    public static readonly IntRule GradeGapRule = new(0, 9, "The grade gap is 0 to 9 grades.");
+    public static readonly IntRule TenureRule = new(0, 120, "Minimum tenure is 0 to 120 months.");
+    public const int DefaultMinGradeGap = 2;
+    public const int DefaultMinMentorTenureMonths = 12;
+
     /// <summary>The mentor's grade must be lower than the mentee's by at least this much.</summary>
-    public int MinGradeGap { get; set; } = 2;
-    public int MinMentorTenureMonths { get; set; } = 12;
+    public int MinGradeGap { get; set => field = GradeGapRule.Guard(value); } = DefaultMinGradeGap;
+    public int MinMentorTenureMonths { get; set => field = TenureRule.Guard(value); } = DefaultMinMentorTenureMonths;
     public bool RequireManagerApproval { get; set; }
     public bool ExcludeSameDepartment { get; set; }
 }
@@ -85,6 +115,21 @@ public sealed class ProgramManagerAssignment
     private ProgramManagerAssignment() { }
 
     public ProgramManagerAssignment(Guid programId, string userId)
+    {
+        ProgramId = programId;
+        UserId = userId;
+    }
+}
+
+/// <summary>An executive named as a sponsor of a program.</summary>
+public sealed class ProgramSponsorAssignment
+{
+    public Guid ProgramId { get; private set; }
+    public string UserId { get; private set; } = "";
+
+    private ProgramSponsorAssignment() { }
+
+    public ProgramSponsorAssignment(Guid programId, string userId)
     {
         ProgramId = programId;
         UserId = userId;

@@ -1,29 +1,30 @@
 using Flipside.Data;
-using Flipside.Domain;
 using Flipside.Features.Home;
+using Flipside.Features.Programs;
+using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Flipside.Features;
 
-public sealed class IndexModel(FlipsideDb db, TimeProvider clock) : PageModel
+public sealed class IndexModel(FlipsideDb db, Viewer viewer, TimeProvider clock) : PageModel
 {
     public HomeSummary.AdminFigures? Admin { get; private set; }
     public HomeSummary.Participant? Me { get; private set; }
     public IReadOnlyList<Enrollment.MyEnrollments.Item> MyEnrollments { get; private set; } = [];
-    public IReadOnlyList<Programs.ProgramQueries.ProgramRow> MyPrograms { get; private set; } = [];
+    public IReadOnlyList<ProgramQueries.ProgramRow> MyPrograms { get; private set; } = [];
+    public IReadOnlyList<ProgramSponsors.SponsoredProgram> Sponsored { get; private set; } = [];
+    public Viewer Viewer => viewer;
     public string Name => User.Identity?.Name ?? "";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (User.IsInRole(Roles.Administrator)) Admin = await HomeSummary.ForAdministrator(db, clock.GetUtcNow(), ct);
-        if (User.IsInRole(Roles.ProgramManager)) MyPrograms = await Programs.ProgramQueries.List(Programs.ProgramViewer.Of(User), db, ct);
-        if (User.IsInRole(Roles.Participant))
+        if (viewer.IsAdministrator) Admin = await HomeSummary.ForAdministrator(db, clock.GetUtcNow(), ct);
+        if (viewer.IsProgramManager) MyPrograms = await ProgramQueries.List(viewer, ct);
+        if (viewer.IsSponsor) Sponsored = await ProgramSponsors.Of(viewer, ct);
+        if (viewer.IsInRole(Domain.Roles.Participant) && await viewer.Person(ct) is { } person)
         {
-            if (await Enrollment.EnrollmentAccess.PersonOf(db, User, ct) is { } person)
-            {
-                Me = HomeSummary.Of(person);
-                MyEnrollments = await Enrollment.MyEnrollments.List(person.Id, db, ct);
-            }
+            Me = HomeSummary.Of(person);
+            MyEnrollments = await Enrollment.MyEnrollments.List(person.Id, db, ct);
         }
     }
 }

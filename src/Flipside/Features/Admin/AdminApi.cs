@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Flipside.Data;
 using Flipside.Features.Account;
 using Flipside.Features.Shared;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,47 +9,31 @@ namespace Flipside.Features.Admin;
 public static class AdminApi
 {
     public sealed record InviteRequest(string? Email, string? Name, string? Role);
-    public sealed record Invited(Guid Id, DateTimeOffset ExpiresAt);
     public sealed record RolesRequest(string[]? Roles);
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder group)
     {
         group.MapGet("/users", (FlipsideDb db, CancellationToken ct) => UsersModel.List(db, ct));
 
-        group.MapPut("/users/{id}/roles", async Task<Results<NoContent, NotFound>> (string id, RolesRequest r, ClaimsPrincipal me, UserManager<FlipsideUser> users) =>
-        {
-            if (await users.FindByIdAsync(id) is null) return TypedResults.NotFound();
-            await ChangeAccount.SetRoles(id, r.Roles ?? [], Id(me), users);
-            return TypedResults.NoContent();
-        });
+        group.MapPut("/users/{id}/roles", (string id, RolesRequest r, Viewer viewer, UserManager<FlipsideUser> users, FlipsideDb db, TimeProvider clock) =>
+            ChangeAccount.SetRoles(id, r.Roles ?? [], viewer, users, db, clock).ToHttp()).ProducesRefusals();
 
-        group.MapPost("/users/{id}/deactivate", (string id, ClaimsPrincipal me, UserManager<FlipsideUser> users) => SetActive(id, false, me, users));
-        group.MapPost("/users/{id}/reactivate", (string id, ClaimsPrincipal me, UserManager<FlipsideUser> users) => SetActive(id, true, me, users));
+        group.MapPost("/users/{id}/deactivate", (string id, Viewer viewer, UserManager<FlipsideUser> users, FlipsideDb db, TimeProvider clock) =>
+            ChangeAccount.SetActive(id, false, viewer, users, db, clock).ToHttp()).ProducesRefusals();
+        group.MapPost("/users/{id}/reactivate", (string id, Viewer viewer, UserManager<FlipsideUser> users, FlipsideDb db, TimeProvider clock) =>
+            ChangeAccount.SetActive(id, true, viewer, users, db, clock).ToHttp()).ProducesRefusals();
 
-        group.MapPost("/invitations", async Task<Results<Created<Invited>, ValidationProblem>> (
-            InviteRequest r, ClaimsPrincipal me, HttpRequest http, IConfiguration config, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-        {
-            var result = await InvitePerson.Handle(new(r.Email ?? "", r.Name ?? "", r.Role ?? ""), Id(me), PublicUrl.Of(http, config), db, clock, ct);
-            return result.Errors.Count > 0
-                ? TypedResults.ValidationProblem(result.Errors.ToDictionary())
-                : TypedResults.Created($"/api/v1/admin/invitations/{result.InvitationId}", new Invited(result.InvitationId!.Value, result.ExpiresAt!.Value));
-        });
+        group.MapPost("/invitations", (InviteRequest r, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            InvitePerson.Handle(new(r.Email ?? "", r.Name ?? "", r.Role ?? ""), viewer, url.Base, db, clock, ct)
+                .ToHttp(invited => TypedResults.Created($"/api/v1/admin/invitations/{invited.Id}", invited)))
+            .Produces<InvitePerson.Invited>(StatusCodes.Status201Created).ProducesRefusals();
 
         group.MapGet("/outbox", async (FlipsideDb db, int? page, CancellationToken ct) =>
             await OutboxModel.Query(db).Skip((Math.Max(1, page ?? 1) - 1) * OutboxModel.PageSize).Take(OutboxModel.PageSize).ToListAsync(ct));
 
-        group.MapPost("/outbox/{id:guid}/send-again", async Task<Results<NoContent, NotFound>> (Guid id, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            await SendOutboxMessageAgain.Handle(id, db, clock, ct) == SendOutboxMessageAgain.Result.Queued ? TypedResults.NoContent() : TypedResults.NotFound());
+        group.MapPost("/outbox/{id:guid}/send-again", (Guid id, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            SendOutboxMessageAgain.Handle(id, viewer, db, clock, ct).ToHttp()).ProducesRefusals();
 
         return group;
     }
-
-    private static async Task<Results<NoContent, NotFound>> SetActive(string id, bool active, ClaimsPrincipal me, UserManager<FlipsideUser> users)
-    {
-        if (await users.FindByIdAsync(id) is null) return TypedResults.NotFound();
-        await ChangeAccount.SetActive(id, active, Id(me), users);
-        return TypedResults.NoContent();
-    }
-
-    private static string Id(ClaimsPrincipal me) => me.FindFirstValue(ClaimTypes.NameIdentifier)!;
 }

@@ -1,5 +1,7 @@
+using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Account;
+using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 
 namespace Flipside.Features.Admin;
@@ -9,34 +11,37 @@ public static class ChangeAccount
 {
     public sealed record AccountRow(string Id, string Email, string Name, bool IsActive, IReadOnlyList<string> Roles);
 
-    public static async Task SetRoles(string userId, IReadOnlyCollection<string> roles, string actingUserId, UserManager<FlipsideUser> users)
+    public static async Task<Outcome<Done>> SetRoles(string userId, IReadOnlyCollection<string> roles, Viewer viewer, UserManager<FlipsideUser> users,
+        FlipsideDb db, TimeProvider clock)
     {
-        var unknown = roles.Where(r => !Roles.IsKnown(r)).ToList();
-        if (unknown.Count > 0) throw new DomainException($"Unknown role '{unknown[0]}'; use {string.Join(", ", Roles.All)}.");
-        var user = await Find(userId, users);
-        if (userId == actingUserId && !roles.Contains(Roles.Administrator))
-            throw new DomainException("You cannot remove your own administrator role; ask another administrator.");
+        if (viewer.RequireAdministrator("change roles") is { } refused) return refused;
+        if (roles.FirstOrDefault(r => !Roles.IsKnown(r)) is { } unknown)
+            return Outcome.Invalid("Roles", $"Unknown role '{unknown}'; use {string.Join(", ", Roles.All)}.");
+        if (await users.FindByIdAsync(userId) is not { } user) return Outcome.NotFound;
+        if (userId == viewer.UserId && !roles.Contains(Roles.Administrator))
+            return Outcome.Conflict("You cannot remove your own administrator role; ask another administrator.");
         var current = await users.GetRolesAsync(user);
-        Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
-        Check(await users.AddToRolesAsync(user, roles.Except(current)));
+        var (removed, added) = (current.Except(roles).ToList(), roles.Except(current).ToList());
+        if (removed.Count + added.Count == 0) return Outcome.Ok;
+        // Recorded first: the role store's own save writes the entry with the change.
+        db.Record(viewer, clock.GetUtcNow(), "account.roles-changed", "Account", user.Id,
+            $"{user.Email}: {string.Join(", ", roles.Order())}" + (removed.Count > 0 ? $" (removed {string.Join(", ", removed)})" : ""));
+        if ((Failed(await users.RemoveFromRolesAsync(user, removed)) ?? Failed(await users.AddToRolesAsync(user, added))) is { } problem) return problem;
+        return Outcome.Ok;
     }
 
     /// <summary>Deactivation changes the security stamp, which ends the person's sessions at the next check (within a minute).</summary>
-    public static async Task SetActive(string userId, bool active, string actingUserId, UserManager<FlipsideUser> users)
+    public static async Task<Outcome<Done>> SetActive(string userId, bool active, Viewer viewer, UserManager<FlipsideUser> users, FlipsideDb db, TimeProvider clock)
     {
-        if (userId == actingUserId && !active) throw new DomainException("You cannot deactivate your own account.");
-        var user = await Find(userId, users);
-        if (user.IsActive == active) return;
+        if (viewer.RequireAdministrator("deactivate or reactivate accounts") is { } refused) return refused;
+        if (userId == viewer.UserId && !active) return Outcome.Conflict("You cannot deactivate your own account.");
+        if (await users.FindByIdAsync(userId) is not { } user) return Outcome.NotFound;
+        if (user.IsActive == active) return Outcome.Ok;
         user.IsActive = active;
-        Check(await users.UpdateAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
+        db.Record(viewer, clock.GetUtcNow(), active ? "account.reactivated" : "account.deactivated", "Account", user.Id, user.Email ?? "");
+        if ((Failed(await users.UpdateAsync(user)) ?? Failed(await users.UpdateSecurityStampAsync(user))) is { } problem) return problem;
+        return Outcome.Ok;
     }
 
-    private static async Task<FlipsideUser> Find(string userId, UserManager<FlipsideUser> users) =>
-        await users.FindByIdAsync(userId) ?? throw new KeyNotFoundException($"No account with id {userId}.");
-
-    private static void Check(IdentityResult r)
-    {
-        if (!r.Succeeded) throw new DomainException(string.Join(" ", r.Errors.Select(e => e.Description)));
-    }
+    private static Problem? Failed(IdentityResult r) => r.Succeeded ? null : Outcome.Conflict(string.Join(" ", r.Errors.Select(e => e.Description)));
 }

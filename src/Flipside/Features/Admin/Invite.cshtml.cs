@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Shared;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Admin;
 
-public sealed class InviteModel(FlipsideDb db, TimeProvider clock, IConfiguration config) : PageModel
+public sealed class InviteModel(FlipsideDb db, Viewer viewer, PublicUrl url, TimeProvider clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public IReadOnlyList<Invitation> Recent { get; private set; } = [];
@@ -26,18 +25,13 @@ public sealed class InviteModel(FlipsideDb db, TimeProvider clock, IConfiguratio
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadRecent(ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct) => ModelState.IsValid
+        ? await this.ApplyAndRedirect(InvitePerson.Handle(new(Input.Email, Input.Name, Input.Role), viewer, url.Base, db, clock, ct),
+            $"Invitation sent to {Input.Email.Trim()}. The link works once, for 7 days.", () => RedirectToPage(), () => ShowAgain(ct))
+        : await ShowAgain(ct);
+
+    private async Task<IActionResult> ShowAgain(CancellationToken ct)
     {
-        if (ModelState.IsValid)
-        {
-            var result = await InvitePerson.Handle(new(Input.Email, Input.Name, Input.Role), User.FindFirstValue(ClaimTypes.NameIdentifier)!, PublicUrl.Of(Request, config), db, clock, ct);
-            if (result.Errors.Count == 0)
-            {
-                TempData["Status"] = $"Invitation sent to {Input.Email.Trim()}. The link works once, for 7 days.";
-                return RedirectToPage();
-            }
-            result.Errors.AddTo(ModelState);
-        }
         await LoadRecent(ct);
         return Page();
     }

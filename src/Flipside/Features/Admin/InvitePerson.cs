@@ -15,10 +15,11 @@ public static class InvitePerson
 {
     public sealed record Request(string Email, string Name, string Role);
 
-    public sealed record Result(Guid? InvitationId, DateTimeOffset? ExpiresAt, IReadOnlyList<FieldError> Errors);
+    public sealed record Invited(Guid Id, DateTimeOffset ExpiresAt);
 
-    public static async Task<Result> Handle(Request r, string invitedByUserId, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Invited>> Handle(Request r, Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
+        if (viewer.RequireAdministrator("invite people to Flipside") is { } refused) return refused;
         var email = r.Email?.Trim() ?? "";
         var errors = new List<FieldError>();
         if (!FieldErrors.IsEmail(email)) errors.Add(new("Email", "Enter an email address such as name@example.com."));
@@ -26,11 +27,13 @@ public static class InvitePerson
         if (!Roles.IsKnown(r.Role ?? "")) errors.Add(new("Role", $"Choose one of: {string.Join(", ", Roles.All)}."));
         if (errors.Count == 0 && await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), ct))
             errors.Add(new("Email", "An account with this email already exists."));
-        if (errors.Count > 0) return new(null, null, errors);
+        if (errors.Count > 0) return Outcome.Invalid(errors);
 
-        var invitation = await Issue(db, email, r.Name!.Trim(), r.Role!, invitedByUserId, baseUrl, clock.GetUtcNow(), sendEmail: true, ct);
+        var now = clock.GetUtcNow();
+        var invitation = await Issue(db, email, r.Name!.Trim(), r.Role!, viewer.UserId, baseUrl, now, sendEmail: true, ct);
+        db.Record(viewer, now, "account.invited", "Invitation", invitation.Invitation.Id, $"{email} as {Roles.Describe(r.Role!)}");
         await db.SaveChangesAsync(ct);
-        return new(invitation.Invitation.Id, invitation.Invitation.ExpiresAt, FieldErrors.None);
+        return new Invited(invitation.Invitation.Id, invitation.Invitation.ExpiresAt);
     }
 
     public sealed record Issued(Invitation Invitation, string Link);

@@ -1,5 +1,6 @@
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Shared;
 using Flipside.Infrastructure.Email;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,7 +33,7 @@ public sealed class OutboxModel(FlipsideDb db, IOptions<SmtpSettings> smtp) : Pa
             m.SentAt != null ? "Sent" : m.FailedAt != null ? "Failed" : m.Attempts > 0 ? "Retrying" : "Waiting"));
 }
 
-public sealed class OutboxMessageModel(FlipsideDb db, TimeProvider clock) : PageModel
+public sealed class OutboxMessageModel(FlipsideDb db, Viewer viewer, TimeProvider clock) : PageModel
 {
     public OutboxMessage Message { get; private set; } = null!;
 
@@ -44,19 +45,11 @@ public sealed class OutboxMessageModel(FlipsideDb db, TimeProvider clock) : Page
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSendAgainAsync(Guid id, CancellationToken ct)
-    {
-        try
-        {
-            if (await SendOutboxMessageAgain.Handle(id, db, clock, ct) == SendOutboxMessageAgain.Result.NotFound) return NotFound();
-            TempData["Status"] = "The message is waiting to be sent again, with all its attempts.";
-            return RedirectToPage(new { id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            return await OnGetAsync(id, ct);
-        }
-    }
+    public Task<IActionResult> OnPostSendAgainAsync(Guid id, CancellationToken ct) =>
+        this.ApplyAndRedirect(SendOutboxMessageAgain.Handle(id, viewer, db, clock, ct), "The message is waiting to be sent again, with all its attempts.",
+            () => RedirectToPage(new { id }), () =>
+            {
+                db.ChangeTracker.Clear();
+                return OnGetAsync(id, ct);
+            });
 }

@@ -1,6 +1,5 @@
-using System.Security.Claims;
 using Flipside.Data;
-using Flipside.Domain;
+using Flipside.Features.Shared;
 using Flipside.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,34 +8,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Admin;
 
-public sealed class UsersModel(FlipsideDb db, UserManager<FlipsideUser> users) : PageModel
+public sealed class UsersModel(FlipsideDb db, Viewer viewer, UserManager<FlipsideUser> users, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ChangeAccount.AccountRow> Accounts { get; private set; } = [];
-    public string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    public string Me => viewer.UserId;
 
     public async Task OnGetAsync(CancellationToken ct) => Accounts = await List(db, ct);
 
-    public async Task<IActionResult> OnPostRolesAsync(string id, string[] roles, CancellationToken ct) =>
-        await Try(() => ChangeAccount.SetRoles(id, roles, Me, users), "Roles saved.", ct);
+    public Task<IActionResult> OnPostRolesAsync(string id, string[] roles, CancellationToken ct) =>
+        Change(ChangeAccount.SetRoles(id, roles, viewer, users, db, clock), "Roles saved.", ct);
 
-    public async Task<IActionResult> OnPostActiveAsync(string id, bool active, CancellationToken ct) =>
-        await Try(() => ChangeAccount.SetActive(id, active, Me, users), active ? "Account reactivated." : "Account deactivated; their sessions end within a minute.", ct);
+    public Task<IActionResult> OnPostActiveAsync(string id, bool? active, CancellationToken ct) => active is { } yes
+        ? Change(ChangeAccount.SetActive(id, yes, viewer, users, db, clock), yes ? "Account reactivated." : "Account deactivated; their sessions end within a minute.", ct)
+        : Change(Task.FromResult<Outcome<Done>>(Outcome.Invalid("", "Say whether to deactivate or reactivate the account.")), "", ct);
 
-    private async Task<IActionResult> Try(Func<Task> change, string done, CancellationToken ct)
-    {
-        try
+    private Task<IActionResult> Change(Task<Outcome<Done>> change, string done, CancellationToken ct) =>
+        this.ApplyAndRedirect(change, done, () => RedirectToPage(), async () =>
         {
-            await change();
-            TempData["Status"] = done;
-            return RedirectToPage();
-        }
-        catch (Exception e) when (e is DomainException or KeyNotFoundException)
-        {
-            ModelState.AddModelError("", e.Message);
             Accounts = await List(db, ct);
             return Page();
-        }
-    }
+        }, field: "");
 
     public static async Task<IReadOnlyList<ChangeAccount.AccountRow>> List(FlipsideDb db, CancellationToken ct)
     {

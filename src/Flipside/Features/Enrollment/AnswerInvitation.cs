@@ -1,46 +1,58 @@
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Shared;
 using Flipside.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Enrollment;
 
 /// <summary>
-/// The participant's own answers: accept or decline an invitation, apply as a volunteer, withdraw. A
-/// mentor whose program asks for it waits for the line manager, who answers through an emailed link.
+/// The participant's own answers: accept or decline an invitation, withdraw; and the program manager's answer to a
+/// volunteer. A mentor whose program asks for it waits for the line manager, who answers through an emailed link.
 /// </summary>
 public static class AnswerInvitation
 {
-    public static async Task Accept(Domain.Enrollment e, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Done>> Accept(Guid enrollmentId, Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
+        if (await EnrollmentAccess.OwnEnrollment(viewer, enrollmentId, ct) is not { } e) return Outcome.NotFound;
         var now = clock.GetUtcNow();
         if (e.Status == EnrollmentStatus.Invited) await EnrollmentRules.EnsureStillEligible(e, db, now, ct);
         var (approvalNeeded, token) = await ApprovalLink(e, baseUrl, db, now, ct);
         e.Accept(approvalNeeded, token is null ? null : Tokens.Hash(token), now);
         await db.SaveChangesAsync(ct);
+        return Outcome.Ok;
     }
 
-    public static async Task Decline(Domain.Enrollment e, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Done>> Decline(Guid enrollmentId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
+        if (await EnrollmentAccess.OwnEnrollment(viewer, enrollmentId, ct) is not { } e) return Outcome.NotFound;
         e.Decline(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        return Outcome.Ok;
     }
 
     /// <summary>Leaving needs no reason and tells no one why; the roster only shows "withdrawn".</summary>
-    public static async Task Withdraw(Domain.Enrollment e, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Done>> Withdraw(Guid enrollmentId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
+        if (await EnrollmentAccess.OwnEnrollment(viewer, enrollmentId, ct) is not { } e) return Outcome.NotFound;
         e.Withdraw(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        return Outcome.Ok;
     }
 
-    /// <summary>A program manager takes a volunteer in, or not.</summary>
-    public static async Task DecideApplication(Domain.Enrollment e, bool accept, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>A program manager takes a volunteer in, or not; returns the volunteer's name for the page to say so.</summary>
+    public static async Task<Outcome<string>> DecideApplication(Guid enrollmentId, Guid? cohortId, bool accept, Viewer viewer, string baseUrl, FlipsideDb db,
+        TimeProvider clock, CancellationToken ct)
     {
+        if (await EnrollmentAccess.ManagedEnrollment(viewer, enrollmentId, ct) is not { } e || (cohortId is { } c && e.CohortId != c)) return Outcome.NotFound;
         var now = clock.GetUtcNow();
         if (accept && e.Status == EnrollmentStatus.Applied) await EnrollmentRules.EnsureStillEligible(e, db, now, ct);
         var (approvalNeeded, token) = accept ? await ApprovalLink(e, baseUrl, db, now, ct) : (false, null);
         e.DecideApplication(accept, approvalNeeded, token is null ? null : Tokens.Hash(token), now);
+        db.Record(viewer, now, accept ? "enrollment.application-accepted" : "enrollment.application-declined", "Enrollment", e.Id,
+            $"{e.Person.Name} in {e.Cohort.Program.Name}, {e.Cohort.Name}");
         await db.SaveChangesAsync(ct);
+        return e.Person.Name;
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Flipside.Features.Enrollment;
 
 /// <summary>The line manager's page, reached from an emailed link; it needs no account.</summary>
-public sealed class ApprovalModel(FlipsideDb db, TimeProvider clock, IConfiguration config) : PageModel
+public sealed class ApprovalModel(FlipsideDb db, PublicUrl url, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     public Domain.Enrollment? Enrollment { get; private set; }
@@ -16,19 +16,19 @@ public sealed class ApprovalModel(FlipsideDb db, TimeProvider clock, IConfigurat
 
     public async Task OnGetAsync(CancellationToken ct) => Enrollment = await LineManagerApproval.Find(Token, db, ct);
 
-    public async Task<IActionResult> OnPostAsync(bool approve, CancellationToken ct)
+    /// <summary>A missing answer is asked for again, never read as "decline".</summary>
+    public async Task<IActionResult> OnPostAsync(bool? approve, CancellationToken ct)
     {
         Enrollment = await LineManagerApproval.Find(Token, db, ct);
         if (Enrollment is null) return Page();
-        try
+        if (approve is not { } yes)
         {
-            await LineManagerApproval.Handle(new(Token, approve), PublicUrl.Of(Request, config), db, clock, ct);
-            Decided = approve;
+            ModelState.AddModelError("", "Choose Approve or Decline.");
+            return Page();
         }
-        catch (Domain.DomainException e)
-        {
-            Refused = e.Message;
-        }
+        var outcome = await Outcome.Of(LineManagerApproval.Handle(new(Token, yes), url.Base, db, clock, ct));
+        if (outcome.IsOk) Decided = yes;
+        else Refused = outcome.Problem!.Reason;
         return Page();
     }
 }

@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Enrollment;
 
@@ -21,85 +18,62 @@ public static class EnrollmentApi
     {
         // Program staff endpoints check the policy first and then that the cohort is theirs (404 otherwise).
         var cohorts = api.MapGroup("/cohorts/{cohortId:guid}").WithTags("Enrollment").RequireAuthorization(Policies.ProgramStaff);
-        cohorts.MapGet("/enrollments", async Task<Results<Ok<Roster>, NotFound>> (Guid cohortId, ClaimsPrincipal user, FlipsideDb db, CancellationToken ct) =>
+        cohorts.MapGet("/enrollments", async (Guid cohortId, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
         {
-            if (await EnrollmentAccess.ManagedCohort(db, user, cohortId, ct) is null) return TypedResults.NotFound();
+            if (await EnrollmentAccess.ManagedCohort(viewer, cohortId, ct) is null) return Outcome.NotFound.ToHttp();
             var rows = await CohortRoster.List(cohortId, db, ct);
             return TypedResults.Ok(new Roster(CohortRoster.ReadinessOf(rows), rows));
-        });
-        cohorts.MapPost("/enrollments", async Task<Results<Ok<InviteToCohort.Result>, ValidationProblem, NotFound>> (Guid cohortId, InviteRequest r, ClaimsPrincipal user, HttpRequest http,
-            IConfiguration config, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-        {
-            if (await EnrollmentAccess.ManagedCohort(db, user, cohortId, ct) is not { } cohort) return TypedResults.NotFound();
-            if (r.Role is not { } role) return RoleMissing();
-            var request = new InviteToCohort.Request(role, r.EmployeeIds, r.Filter);
-            if (InviteToCohort.Check(request) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors.ToDictionary());
-            return TypedResults.Ok(await InviteToCohort.Handle(request, cohort, EnrollmentAccess.UserId(user), PublicUrl.Of(http, config), db, clock, ct));
-        });
-        cohorts.MapPost("/reminders", async Task<Results<Ok<Reminded>, NotFound>> (Guid cohortId, ClaimsPrincipal user, HttpRequest http, IConfiguration config,
-            FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            await EnrollmentAccess.ManagedCohort(db, user, cohortId, ct) is { } cohort
-                ? TypedResults.Ok(new Reminded(await SendProfileReminders.Handle(cohort, PublicUrl.Of(http, config), db, clock, ct)))
-                : TypedResults.NotFound());
-        api.MapPost("/cohorts/{cohortId:guid}/applications", async Task<Results<Created<MyEnrollments.Item>, ValidationProblem, NotFound>> (Guid cohortId, ApplyRequest r, ClaimsPrincipal user,
-            FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-        {
-            if (await EnrollmentAccess.PersonOf(db, user, ct) is not { } person) return TypedResults.NotFound();
-            if (r.Role is not { } role) return RoleMissing();
-            var (enrollment, errors) = await ApplyToCohort.Handle(new(cohortId, role, r.Motivation), person, db, clock, ct);
-            if (enrollment is null) return TypedResults.ValidationProblem(errors.ToDictionary());
-            var item = (await MyEnrollments.List(person.Id, db, ct)).Single(i => i.EnrollmentId == enrollment.Id);
-            return TypedResults.Created($"/api/v1/enrollments/{enrollment.Id}", item);
-        }).WithTags("Enrollment").RequireAuthorization();
+        }).Produces<Roster>().ProducesRefusals();
+        cohorts.MapPost("/enrollments", (Guid cohortId, InviteRequest r, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            r.Role is { } role
+                ? InviteToCohort.Handle(cohortId, new(role, r.EmployeeIds, r.Filter), viewer, url.Base, db, clock, ct).ToHttp(result => TypedResults.Ok(result))
+                : Task.FromResult(RoleMissing.ToHttp()))
+            .Produces<InviteToCohort.Result>().ProducesRefusals();
+        cohorts.MapPost("/reminders", (Guid cohortId, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            SendProfileReminders.Handle(cohortId, viewer, url.Base, db, clock, ct).ToHttp(sent => TypedResults.Ok(new Reminded(sent))))
+            .Produces<Reminded>().ProducesRefusals();
+        api.MapPost("/cohorts/{cohortId:guid}/applications", (Guid cohortId, ApplyRequest r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            r.Role is { } role
+                ? ApplyToCohort.Handle(new(cohortId, role, r.Motivation), viewer, db, clock, ct).ToHttp(async enrollment =>
+                {
+                    var item = (await MyEnrollments.List(enrollment.PersonId, db, ct)).Single(i => i.EnrollmentId == enrollment.Id);
+                    return TypedResults.Created($"/api/v1/enrollments/{enrollment.Id}", item);
+                })
+                : Task.FromResult(RoleMissing.ToHttp()))
+            .WithTags("Enrollment").RequireAuthorization().Produces<MyEnrollments.Item>(StatusCodes.Status201Created).ProducesRefusals();
 
         var mine = api.MapGroup("/enrollments").WithTags("Enrollment").RequireAuthorization();
-        mine.MapGet("/mine", async (ClaimsPrincipal user, FlipsideDb db, CancellationToken ct) =>
-            await EnrollmentAccess.PersonOf(db, user, ct) is { } person ? await MyEnrollments.List(person.Id, db, ct) : []);
-        mine.MapPost("/{id:guid}/accept", (Guid id, ClaimsPrincipal user, HttpRequest http, IConfiguration config, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            Own(id, user, db, e => AnswerInvitation.Accept(e, PublicUrl.Of(http, config), db, clock, ct), ct));
-        mine.MapPost("/{id:guid}/decline", (Guid id, ClaimsPrincipal user, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            Own(id, user, db, e => AnswerInvitation.Decline(e, db, clock, ct), ct));
-        mine.MapPost("/{id:guid}/withdraw", (Guid id, ClaimsPrincipal user, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            Own(id, user, db, e => AnswerInvitation.Withdraw(e, db, clock, ct), ct));
-        mine.MapGet("/{id:guid}/profile", async Task<Results<Ok<ProfileView>, NotFound>> (Guid id, ClaimsPrincipal user, FlipsideDb db, CancellationToken ct) =>
-            await EnrollmentAccess.OwnEnrollment(db, user, id, ct) is { } e ? TypedResults.Ok(ProfileView.Of(e)) : TypedResults.NotFound());
-        mine.MapPut("/{id:guid}/profile", async Task<Results<NoContent, ValidationProblem, NotFound>> (Guid id, SaveProfile.Request r, ClaimsPrincipal user,
-            FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-        {
-            if (await EnrollmentAccess.OwnEnrollment(db, user, id, ct) is not { } e) return TypedResults.NotFound();
-            var errors = await SaveProfile.Handle(r, e, db, clock, ct);
-            return errors.Count == 0 ? TypedResults.NoContent() : TypedResults.ValidationProblem(errors.ToDictionary());
-        });
-        mine.MapPost("/{id:guid}/decision", async Task<Results<NoContent, ValidationProblem, NotFound>> (Guid id, DecisionRequest r, ClaimsPrincipal user, HttpRequest http,
-            IConfiguration config, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-        {
-            if (await EnrollmentAccess.ManagedEnrollment(db, user, id, ct) is not { } e) return TypedResults.NotFound();
-            if (r.Accept is not { } accept) return Missing("accept", "Say true to take the volunteer in, or false to decline.");
-            await AnswerInvitation.DecideApplication(e, accept, PublicUrl.Of(http, config), db, clock, ct);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.ProgramStaff);
+        mine.MapGet("/mine", async (Viewer viewer, FlipsideDb db, CancellationToken ct) =>
+            await viewer.Person(ct) is { } person ? await MyEnrollments.List(person.Id, db, ct) : []);
+        mine.MapPost("/{id:guid}/accept", (Guid id, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            AnswerInvitation.Accept(id, viewer, url.Base, db, clock, ct).ToHttp()).ProducesRefusals();
+        mine.MapPost("/{id:guid}/decline", (Guid id, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            AnswerInvitation.Decline(id, viewer, db, clock, ct).ToHttp()).ProducesRefusals();
+        mine.MapPost("/{id:guid}/withdraw", (Guid id, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            AnswerInvitation.Withdraw(id, viewer, db, clock, ct).ToHttp()).ProducesRefusals();
+        mine.MapGet("/{id:guid}/profile", async (Guid id, Viewer viewer, CancellationToken ct) =>
+            await EnrollmentAccess.OwnEnrollment(viewer, id, ct) is { } e ? TypedResults.Ok(ProfileView.Of(e)) : Outcome.NotFound.ToHttp())
+            .Produces<ProfileView>().ProducesRefusals();
+        mine.MapPut("/{id:guid}/profile", (Guid id, SaveProfile.Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            SaveProfile.Handle(id, r, viewer, db, clock, ct).ToHttp()).ProducesRefusals();
+        mine.MapPost("/{id:guid}/decision", (Guid id, DecisionRequest r, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            r.Accept is { } accept
+                ? AnswerInvitation.DecideApplication(id, null, accept, viewer, url.Base, db, clock, ct).ToHttp(_ => TypedResults.NoContent())
+                : Task.FromResult(Outcome.Invalid("accept", "Say true to take the volunteer in, or false to decline.").ToHttp()))
+            .RequireAuthorization(Policies.ProgramStaff).ProducesRefusals();
 
-        api.MapPost("/enrollment-approvals", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (ApprovalRequest r, HttpRequest http, IConfiguration config,
-            FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+        // The link is gone once answered (410), which the approval page words as "no longer valid".
+        api.MapPost("/enrollment-approvals", async (ApprovalRequest r, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
         {
-            if (r.Approve is not { } approve) return Missing("approve", "Say true to approve, or false to decline.");
-            return await LineManagerApproval.Handle(new(r.Token, approve), PublicUrl.Of(http, config), db, clock, ct)
-                ? TypedResults.NoContent()
-                : TypedResults.Problem("This approval link is not valid or was already answered.", statusCode: StatusCodes.Status410Gone);
-        }).WithTags("Enrollment").AllowAnonymous();
+            if (r.Approve is not { } approve) return Outcome.Invalid("approve", "Say true to approve, or false to decline.").ToHttp();
+            var outcome = await Outcome.Of(LineManagerApproval.Handle(new(r.Token, approve), url.Base, db, clock, ct));
+            return outcome.Problem is { Refusal: Refusal.NotFound }
+                ? TypedResults.Problem("This approval link is not valid or was already answered.", statusCode: StatusCodes.Status410Gone)
+                : outcome.IsOk ? TypedResults.NoContent() : outcome.Problem!.ToHttp();
+        }).WithTags("Enrollment").AllowAnonymous().ProducesRefusals().ProducesProblem(StatusCodes.Status410Gone);
     }
 
     // Required choices are nullable in the requests so that a missing one is refused, not read as the type's default
     // (Mentor for a role, false, i.e. "decline", for a decision).
-    private static ValidationProblem Missing(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
-
-    private static ValidationProblem RoleMissing() => Missing("role", "Say which role: Mentor or Mentee.");
-
-    private static async Task<Results<NoContent, NotFound>> Own(Guid id, ClaimsPrincipal user, FlipsideDb db, Func<Domain.Enrollment, Task> change, CancellationToken ct)
-    {
-        if (await EnrollmentAccess.OwnEnrollment(db, user, id, ct) is not { } e) return TypedResults.NotFound();
-        await change(e);
-        return TypedResults.NoContent();
-    }
+    private static readonly Problem RoleMissing = Outcome.Invalid("role", "Say which role: Mentor or Mentee.");
 }

@@ -48,15 +48,17 @@ public static class InviteToCohort
         return errors;
     }
 
-    public static async Task<Result> Handle(Request r, Cohort cohort, string invitedByUserId, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Result>> Handle(Guid cohortId, Request r, Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
+        if (await EnrollmentAccess.ManagedCohort(viewer, cohortId, ct) is not { } cohort) return Outcome.NotFound;
+        if (Check(r) is { Count: > 0 } errors) return Outcome.Invalid(errors);
         EnrollmentRules.EnsureOpen(cohort);
-        if (Check(r) is [var first, ..]) throw new DomainException(first.Message);
         var program = cohort.Program;
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
 
-        var (candidates, skipped) = await Select(r, db, ct);
+        if (await Select(r, db, ct) is not var (candidates, skipped))
+            return Outcome.Invalid(nameof(Request.Filter), $"This filter matches more than {MaxPerRequest} people; narrow it down.");
         var taken = (await db.Enrollments.Where(e => e.CohortId == cohort.Id).Select(e => e.PersonId).ToListAsync(ct)).ToHashSet();
         var otherSide = await EnrollmentRules.OtherSide(db, cohort.Id, r.Role, ct);
         var emails = candidates.Select(c => c.Email.ToUpperInvariant()).ToList();
@@ -72,18 +74,19 @@ public static class InviteToCohort
             db.Enrollments.Add(Domain.Enrollment.Invite(cohort.Id, person.Id, r.Role, now));
             string? accountLink = null;
             if (!accounts.Contains(person.Email.ToUpperInvariant()))
-                accountLink = (await InvitePerson.Issue(db, person.Email, person.Name, Roles.Participant, invitedByUserId, baseUrl, now, sendEmail: false, ct)).Link;
+                accountLink = (await InvitePerson.Issue(db, person.Email, person.Name, Roles.Participant, viewer.UserId, baseUrl, now, sendEmail: false, ct)).Link;
             db.Outbox.Add(EnrollmentEmails.Invitation(person, cohort, r.Role, baseUrl.TrimEnd('/'), accountLink, now));
             taken.Add(person.Id);
             invited++;
         }
         await db.SaveChangesAsync(ct);
-        return new(invited, skipped);
+        return new Result(invited, skipped);
     }
 
     private static List<string> Distinct(IEnumerable<string> ids) => [.. ids.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal)];
 
-    private static async Task<(List<Person> Candidates, List<Skipped> Skipped)> Select(Request r, FlipsideDb db, CancellationToken ct)
+    /// <returns>Null when a filter matches more people than one request may invite.</returns>
+    private static async Task<(List<Person> Candidates, List<Skipped> Skipped)?> Select(Request r, FlipsideDb db, CancellationToken ct)
     {
         var skipped = new List<Skipped>();
         if (r.EmployeeIds is { Count: > 0 } ids)
@@ -101,9 +104,8 @@ public static class InviteToCohort
             if (f.MinGrade is { } min) query = query.Where(p => p.Grade >= min);
             if (f.MaxGrade is { } max) query = query.Where(p => p.Grade <= max);
             var people = await query.OrderBy(p => p.Name).Take(MaxPerRequest + 1).ToListAsync(ct);
-            if (people.Count > MaxPerRequest) throw new DomainException($"This filter matches more than {MaxPerRequest} people; narrow it down.");
-            return (people, skipped);
+            return people.Count > MaxPerRequest ? null : (people, skipped);
         }
-        throw new DomainException("Say whom to invite: employee ids or a filter.");
+        return ([], skipped); // Check refuses a request with neither ids nor a filter.
     }
 }

@@ -1,5 +1,6 @@
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Shared;
 using Flipside.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,18 +19,21 @@ public static class LineManagerApproval
             .SingleOrDefaultAsync(e => e.ApprovalTokenHash == hash && e.Status == EnrollmentStatus.AwaitingManagerApproval, ct);
     }
 
-    /// <returns>False when the link is unknown or already answered.</returns>
-    /// <remarks>The mentor hears the answer either way, so a "no" never leaves them waiting in silence.</remarks>
-    public static async Task<bool> Handle(Request r, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    /// <returns>Not found when the link is unknown or already answered.</returns>
+    /// <remarks>
+    /// The link is the line manager's whole authority: they need no account, so no viewer scope applies. The mentor
+    /// hears the answer either way, so a "no" never leaves them waiting in silence.
+    /// </remarks>
+    public static async Task<Outcome<Done>> Handle(Request r, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         var enrollment = await Find(r.Token, db, ct);
-        if (enrollment is null) return false;
+        if (enrollment is null) return Outcome.NotFound;
         var now = clock.GetUtcNow();
         // The approval is what enrols the mentor, so it passes the same checks as any other way in.
         if (r.Approve) await EnrollmentRules.EnsureStillEligible(enrollment, db, now, ct);
         enrollment.DecideAsLineManager(r.Approve, now);
         db.Outbox.Add(EnrollmentEmails.ManagerAnswered(enrollment, r.Approve, baseUrl.TrimEnd('/'), now));
         await db.SaveChangesAsync(ct);
-        return true;
+        return Outcome.Ok;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Flipside.Features.Enrollment;
 
-public sealed class MineModel(FlipsideDb db, TimeProvider clock, IConfiguration config) : PageModel
+public sealed class MineModel(FlipsideDb db, Viewer viewer, PublicUrl url, TimeProvider clock) : PageModel
 {
     public Person? Me { get; private set; }
     public IReadOnlyList<MyEnrollments.Item> Enrollments { get; private set; } = [];
@@ -25,50 +25,35 @@ public sealed class MineModel(FlipsideDb db, TimeProvider clock, IConfiguration 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
-        Change(id, "Thank you! Next, fill in your matching profile.", e => AnswerInvitation.Accept(e, PublicUrl.Of(Request, config), db, clock, ct), ct);
+        Change(AnswerInvitation.Accept(id, viewer, url.Base, db, clock, ct), "Thank you! Next, fill in your matching profile.", ct);
 
     public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
-        Change(id, "You declined. Nothing more will be asked of you for this cohort.", e => AnswerInvitation.Decline(e, db, clock, ct), ct);
+        Change(AnswerInvitation.Decline(id, viewer, db, clock, ct), "You declined. Nothing more will be asked of you for this cohort.", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
-        Change(id, "You have left. No reason is recorded, and your pairing partner is not told why.", e => AnswerInvitation.Withdraw(e, db, clock, ct), ct);
+        Change(AnswerInvitation.Withdraw(id, viewer, db, clock, ct), "You have left. No reason is recorded, and your pairing partner is not told why.", ct);
 
     public async Task<IActionResult> OnPostApplyAsync(CancellationToken ct)
     {
         await Load(ct);
         if (Me is null) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var (enrollment, errors) = await ApplyToCohort.Handle(new(Apply.CohortId, Apply.Role, Apply.Motivation), Me, db, clock, ct);
-        if (enrollment is null)
-        {
-            errors.AddTo(ModelState, nameof(Apply));
-            return Page();
-        }
-        TempData["Status"] = "Your application is in. The program manager will answer; you can withdraw at any time.";
-        return RedirectToPage();
+        return await this.ApplyAndRedirect(ApplyToCohort.Handle(new(Apply.CohortId, Apply.Role, Apply.Motivation), viewer, db, clock, ct),
+            "Your application is in. The program manager will answer; you can withdraw at any time.", () => RedirectToPage(),
+            () => Task.FromResult<IActionResult>(Page()), nameof(Apply));
     }
 
-    private async Task<IActionResult> Change(Guid id, string done, Func<Domain.Enrollment, Task> change, CancellationToken ct)
-    {
-        var enrollment = await EnrollmentAccess.OwnEnrollment(db, User, id, ct);
-        if (enrollment is null) return NotFound();
-        try
+    private Task<IActionResult> Change(Task<Outcome<Done>> change, string done, CancellationToken ct) =>
+        this.ApplyAndRedirect(change, done, () => RedirectToPage(), async () =>
         {
-            await change(enrollment);
-            TempData["Status"] = done;
-            return RedirectToPage();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
+            db.ChangeTracker.Clear();
             await Load(ct);
             return Page();
-        }
-    }
+        });
 
     private async Task Load(CancellationToken ct)
     {
-        Me = await EnrollmentAccess.PersonOf(db, User, ct);
+        Me = await viewer.Person(ct);
         if (Me is null) return;
         Enrollments = await MyEnrollments.List(Me.Id, db, ct);
         Open = await MyEnrollments.OpenForApplications(Me.Id, db, ct);

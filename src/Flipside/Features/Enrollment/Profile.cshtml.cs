@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Flipside.Features.Enrollment;
 
 /// <summary>The matching profile form; availability is entered as up to two time ranges per day in the person's own time zone.</summary>
-public sealed class ProfileModel(FlipsideDb db, TimeProvider clock) : PageModel
+public sealed class ProfileModel(FlipsideDb db, Viewer viewer, TimeProvider clock) : PageModel
 {
     public const int TopicRows = 8;
     public static readonly string[] DayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -39,7 +39,7 @@ public sealed class ProfileModel(FlipsideDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await EnrollmentAccess.OwnEnrollment(db, User, id, ct) is not { } e) return NotFound();
+        if (await EnrollmentAccess.OwnEnrollment(viewer, id, ct) is not { } e) return NotFound();
         Enrollment = e;
         var view = ProfileView.Of(e);
         Input = new InputModel
@@ -59,7 +59,7 @@ public sealed class ProfileModel(FlipsideDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, bool finish, CancellationToken ct)
     {
-        if (await EnrollmentAccess.OwnEnrollment(db, User, id, ct) is not { } e) return NotFound();
+        if (await EnrollmentAccess.OwnEnrollment(viewer, id, ct) is not { } e) return NotFound();
         Enrollment = e;
         // The form always posts eight topic rows; the blank ones are padding, not missing names.
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.Topics[", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
@@ -71,22 +71,15 @@ public sealed class ProfileModel(FlipsideDb db, TimeProvider clock) : PageModel
         }
         var request = new SaveProfile.Request(Input.Topics.Where(t => !string.IsNullOrWhiteSpace(t.Name)).ToList(), Split(Input.Interests), Input.CommunicationStyle,
             Input.MeetingMode, ToHours(Input.Days), Split(Input.Languages), Input.HopeToGive, Input.HopeToGet, finish);
-        try
+        return await this.Apply(SaveProfile.Handle(id, request, viewer, db, clock, ct), _ =>
         {
-            var errors = await SaveProfile.Handle(request, e, db, clock, ct);
-            if (errors.Count == 0)
-            {
-                TempData["Status"] = finish ? "Your profile is complete. Thank you — it is what matching uses to find your pair." : "Draft saved.";
-                return finish ? RedirectToPage("/Enrollment/Mine") : RedirectToPage(new { id });
-            }
-            errors.AddTo(ModelState);
-        }
-        catch (DomainException ex)
+            TempData["Status"] = finish ? "Your profile is complete. Thank you — it is what matching uses to find your pair." : "Draft saved.";
+            return finish ? RedirectToPage("/Enrollment/Mine") : RedirectToPage(new { id });
+        }, () =>
         {
-            ModelState.AddModelError("", ex.Message);
-        }
-        Pad();
-        return Page();
+            Pad();
+            return Task.FromResult<IActionResult>(Page());
+        });
     }
 
     private void Pad()

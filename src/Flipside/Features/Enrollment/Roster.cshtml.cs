@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Flipside.Features.Enrollment;
 
 /// <summary>A program manager's view of one cohort: invite, decide applications, remind, see readiness.</summary>
-public sealed class RosterModel(FlipsideDb db, TimeProvider clock, IConfiguration config) : PageModel
+public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, TimeProvider clock) : PageModel
 {
     public Cohort Cohort { get; private set; } = null!;
     public IReadOnlyList<CohortRoster.Row> Rows { get; private set; } = [];
@@ -31,49 +31,41 @@ public sealed class RosterModel(FlipsideDb db, TimeProvider clock, IConfiguratio
             return Page();
         }
         var request = new InviteToCohort.Request(InviteRole, ids, byFilter ? Filter : null);
-        if (InviteToCohort.Check(request) is { Count: > 0 } errors)
+        return await this.Apply(InviteToCohort.Handle(cohortId, request, viewer, url.Base, db, clock, ct), async result =>
         {
-            foreach (var e in errors) ModelState.AddModelError(e.Field, e.Message);
-            return Page();
-        }
-        try
-        {
-            LastInvite = await InviteToCohort.Handle(request, Cohort, EnrollmentAccess.UserId(User), PublicUrl.Of(Request, config), db, clock, ct);
+            LastInvite = result;
             await Load(cohortId, ct);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-        }
-        return Page();
+            return Page();
+        }, () => Task.FromResult<IActionResult>(Page()), prefix: "");
     }
 
-    public async Task<IActionResult> OnPostRemindAsync(Guid cohortId, CancellationToken ct)
-    {
-        if (!await Load(cohortId, ct)) return NotFound();
-        var sent = await SendProfileReminders.Handle(Cohort, PublicUrl.Of(Request, config), db, clock, ct);
-        TempData["Status"] = sent == 0 ? "Nobody needed a reminder (each person gets at most one a day)." : $"Reminder sent to {sent} people.";
-        return RedirectToPage(new { cohortId });
-    }
+    public Task<IActionResult> OnPostRemindAsync(Guid cohortId, CancellationToken ct) =>
+        this.Apply(SendProfileReminders.Handle(cohortId, viewer, url.Base, db, clock, ct), sent =>
+        {
+            TempData["Status"] = sent == 0 ? "Nobody needed a reminder (each person gets at most one a day)." : $"Reminder sent to {sent} people.";
+            return RedirectToPage(new { cohortId });
+        }, () => Show(cohortId, ct));
 
-    public async Task<IActionResult> OnPostDecideAsync(Guid cohortId, Guid enrollmentId, bool accept, CancellationToken ct)
+    /// <summary>A missing answer is refused, never read as "decline"; a refused decision shows as an error, not in green.</summary>
+    public Task<IActionResult> OnPostDecideAsync(Guid cohortId, Guid enrollmentId, bool? accept, CancellationToken ct) =>
+        this.Apply(accept is { } yes
+                ? AnswerInvitation.DecideApplication(enrollmentId, cohortId, yes, viewer, url.Base, db, clock, ct)
+                : Task.FromResult<Outcome<string>>(Outcome.Invalid("", "Choose whether to take the volunteer in or decline.")),
+            name =>
+            {
+                TempData["Status"] = accept == true ? $"{name} is in." : $"{name}'s application was declined.";
+                return RedirectToPage(new { cohortId });
+            }, () => Show(cohortId, ct), field: "");
+
+    private async Task<IActionResult> Show(Guid cohortId, CancellationToken ct)
     {
-        if (await EnrollmentAccess.ManagedEnrollment(db, User, enrollmentId, ct) is not { } e || e.CohortId != cohortId) return NotFound();
-        try
-        {
-            await AnswerInvitation.DecideApplication(e, accept, PublicUrl.Of(Request, config), db, clock, ct);
-            TempData["Status"] = accept ? $"{e.Person.Name} is in." : $"{e.Person.Name}'s application was declined.";
-        }
-        catch (DomainException ex)
-        {
-            TempData["Status"] = ex.Message;
-        }
-        return RedirectToPage(new { cohortId });
+        db.ChangeTracker.Clear();
+        return await Load(cohortId, ct) ? Page() : NotFound();
     }
 
     private async Task<bool> Load(Guid cohortId, CancellationToken ct)
     {
-        if (await EnrollmentAccess.ManagedCohort(db, User, cohortId, ct) is not { } cohort) return false;
+        if (await EnrollmentAccess.ManagedCohort(viewer, cohortId, ct) is not { } cohort) return false;
         Cohort = cohort;
         Rows = await CohortRoster.List(cohortId, db, ct);
         Readiness = CohortRoster.ReadinessOf(Rows);

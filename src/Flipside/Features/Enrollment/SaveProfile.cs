@@ -18,8 +18,9 @@ public static class SaveProfile
 
     public const int MinAvailableHours = 2;
 
-    public static async Task<IReadOnlyList<FieldError>> Handle(Request r, Domain.Enrollment enrollment, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Done>> Handle(Guid enrollmentId, Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
+        if (await EnrollmentAccess.OwnEnrollment(viewer, enrollmentId, ct) is not { } enrollment) return Outcome.NotFound;
         if (!enrollment.IsOpen) throw new DomainException("This enrolment has ended, so its profile can no longer change.");
         if (enrollment.Cohort.Status is CohortStatus.Active or CohortStatus.Closed)
             throw new DomainException("Pairs have been formed for this cohort, so profiles can no longer change.");
@@ -54,7 +55,7 @@ public static class SaveProfile
             if (hours.Count < MinAvailableHours) errors.Add(new("Availability", $"Mark at least {MinAvailableHours} hours a week when you could meet."));
             if (languages.Count == 0) errors.Add(new("Languages", "Add at least one language you can mentor or learn in."));
         }
-        if (errors.Count > 0) return errors;
+        if (errors.Count > 0) return Outcome.Invalid(errors);
 
         var now = clock.GetUtcNow();
         var profile = enrollment.Profile;
@@ -76,7 +77,7 @@ public static class SaveProfile
         profile.UpdatedAt = now;
         profile.CompletedAt = complete && (r.Finish || profile.CompletedAt is not null) ? profile.CompletedAt ?? now : null;
         await db.SaveChangesAsync(ct);
-        return FieldErrors.None;
+        return Outcome.Ok;
     }
 
     private static List<TopicInput> Clean(IEnumerable<TopicInput> topics) => [.. topics.Where(t => t.Name.Length > 0 || t.Level != 0)];

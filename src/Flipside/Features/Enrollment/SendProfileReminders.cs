@@ -1,5 +1,6 @@
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Enrollment;
@@ -9,8 +10,9 @@ public static class SendProfileReminders
 {
     public static readonly TimeSpan MinimumGap = TimeSpan.FromDays(1);
 
-    public static async Task<int> Handle(Cohort cohort, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<int>> Handle(Guid cohortId, Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
+        if (await EnrollmentAccess.ManagedCohort(viewer, cohortId, ct) is not { } cohort) return Outcome.NotFound;
         var now = clock.GetUtcNow();
         var since = now - MinimumGap;
         var due = await db.Enrollments.Include(e => e.Person)

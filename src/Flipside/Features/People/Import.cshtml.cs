@@ -1,10 +1,11 @@
 using Flipside.Data;
+using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Flipside.Features.People;
 
-public sealed class ImportModel(FlipsideDb db, TimeProvider clock) : PageModel
+public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock) : PageModel
 {
     /// <summary>A report this long is still readable; the CSV download, the API and the command line list every problem.</summary>
     public const int ProblemsShown = 1000;
@@ -14,6 +15,7 @@ public sealed class ImportModel(FlipsideDb db, TimeProvider clock) : PageModel
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public bool MarkMissingAsLeft { get; set; }
     public ImportPeople.Report? Report { get; private set; }
+    public Viewer Viewer => viewer;
     public string? CheckedClean { get; private set; }
 
     public void OnGet() { }
@@ -30,10 +32,13 @@ public sealed class ImportModel(FlipsideDb db, TimeProvider clock) : PageModel
             return Page();
         }
         await using var csv = Upload.OpenReadStream();
-        Report = await ImportPeople.Handle(new(csv, MarkMissingAsLeft), db, clock, ct);
-        if (!Report.Applied) return Page();
-        TempData["Status"] = Report.Summary;
-        return RedirectToPage("/People/Index");
+        return await this.Apply(ImportPeople.Handle(new(csv, MarkMissingAsLeft), viewer, db, clock, ct), report =>
+        {
+            Report = report;
+            if (!report.Applied) return Page();
+            TempData["Status"] = report.Summary;
+            return RedirectToPage("/People/Index");
+        }, () => Task.FromResult<IActionResult>(Page()));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.People;
@@ -23,8 +24,15 @@ public static class ImportPeople
 
     public enum Step { Reading, Checking, Writing }
 
-    public static async Task<Report> Handle(Request r, FlipsideDb db, TimeProvider clock, CancellationToken ct, Action<Step, double>? progress = null)
+    /// <remarks>
+    /// Program managers import the directory their programs draw on; marking everyone missing from the file as left is
+    /// an administrator's call, since it reaches every program (docs/decisions/0006-directory-import-rights.md).
+    /// </remarks>
+    public static async Task<Outcome<Report>> Handle(Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct,
+        Action<Step, double>? progress = null)
     {
+        if (!viewer.IsProgramStaff) return Outcome.Forbidden("Only program managers and administrators import the directory.");
+        if (r.MarkMissingAsLeft && viewer.RequireAdministrator("mark everyone missing from a file as left") is { } refused) return refused;
         var problems = new List<ImportProblem>();
         if (await Read(r.Csv, clock, problems, progress, ct) is not { } rows) return Failed(problems, 0);
 
@@ -37,7 +45,7 @@ public static class ImportPeople
             var byId = WholeFileChecks.Run(rows, directory, problems);
             progress?.Invoke(Step.Checking, 1);
             if (problems.Count > 0) return Failed(problems, rows.Count);
-            var report = await Write(rows, byId, directory, r.MarkMissingAsLeft, db, ct);
+            var report = await Write(rows, byId, directory, r.MarkMissingAsLeft, viewer, db, clock.GetUtcNow(), ct);
             progress?.Invoke(Step.Writing, 1);
             return report;
         }
@@ -74,7 +82,7 @@ public static class ImportPeople
     }
 
     private static async Task<Report> Write(List<PersonRow> rows, Dictionary<string, PersonRow> byId, Dictionary<string, Person> directory,
-        bool markMissingAsLeft, FlipsideDb db, CancellationToken ct)
+        bool markMissingAsLeft, Viewer viewer, FlipsideDb db, DateTimeOffset now, CancellationToken ct)
     {
         int updated = 0, unchanged = 0, left = 0;
         var created = new List<Person>();
@@ -110,6 +118,8 @@ public static class ImportPeople
             db.Entry(person).State = EntityState.Modified;
         }
         foreach (var (person, _) in newEmails) person.Email = $"(changing) {person.Id}";
+        db.Record(viewer, now, "people.imported", "Directory", "people",
+            $"{rows.Count} rows: {created.Count} created, {updated} updated, {unchanged} unchanged, {left} marked as left");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Flipside.Data;
+using Flipside.Features.Shared;
 using Flipside.Infrastructure.Startup;
 using Spectre.Console;
 
@@ -39,7 +40,10 @@ public static class ImportPeopleCommand
             var db = scope.ServiceProvider.GetRequiredService<FlipsideDb>();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             await using var csv = file.OpenRead();
-            var report = await WithProgress(progress => ImportPeople.Handle(new(csv, markMissing), db, clock, CancellationToken.None, progress));
+            // Whoever runs the binary can read the database anyway, so the console acts with an administrator's rights.
+            var viewer = Viewer.System(db, "cli:import-people");
+            var report = await WithProgress(async progress =>
+                (await ImportPeople.Handle(new(csv, markMissing), viewer, db, clock, CancellationToken.None, progress)).Value);
             if (report.Applied)
             {
                 Console.WriteLine(report.Summary);

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
 using Flipside.Data;
-using Flipside.Domain;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,18 +20,19 @@ public static class PeopleApi
             return errors.Count > 0 ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await SearchPeople.Handle(q, db, ct));
         });
 
-        group.MapGet("/{id:guid}", async Task<Results<Ok<ViewPerson.Details>, NotFound>> (Guid id, ClaimsPrincipal me, FlipsideDb db, CancellationToken ct) =>
-            await ViewPerson.Handle(id, me.IsInRole(Roles.Administrator), db, ct) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound());
+        group.MapGet("/{id:guid}", async (Guid id, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
+            await ViewPerson.Handle(id, viewer, db, ct) is { } person ? TypedResults.Ok(person) : Outcome.NotFound.ToHttp())
+            .Produces<ViewPerson.Details>().ProducesRefusals();
 
         group.MapPost("/import", Import)
             .Accepts<IFormFile>("multipart/form-data", "text/csv")
+            .Produces<ImportPeople.Report>().ProducesRefusals()
             .WithDescription("Imports people from a CSV file, sent as a multipart field named file or as a text/csv body. "
                 + "Nothing is written when the file has any problem; the ProblemDetails then lists every one.");
         return group;
     }
 
-    private static async Task<Results<Ok<ImportPeople.Report>, ValidationProblem, ProblemHttpResult>> Import(
-        HttpRequest request, bool? markMissingAsLeft, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Import(HttpRequest request, bool? markMissingAsLeft, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         Stream? csv = null;
         var markMissing = markMissingAsLeft ?? false;
@@ -46,17 +45,13 @@ public static class PeopleApi
         else if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
             csv = request.Body;
         if (csv is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["file"] = ["Send the CSV file as a multipart/form-data field named file, or as the request body with Content-Type text/csv."],
-            });
+            return Outcome.Invalid("file", "Send the CSV file as a multipart/form-data field named file, or as the request body with Content-Type text/csv.").ToHttp();
         await using (csv)
         {
-            var report = await ImportPeople.Handle(new(csv, markMissing), db, clock, ct);
-            return report.Applied
+            return await ImportPeople.Handle(new(csv, markMissing), viewer, db, clock, ct).ToHttp(report => report.Applied
                 ? TypedResults.Ok(report)
                 : TypedResults.Problem(report.Summary, statusCode: StatusCodes.Status400BadRequest, title: "The file was not imported.",
-                    extensions: new Dictionary<string, object?> { ["rows"] = report.Rows, ["problems"] = report.Problems });
+                    extensions: new Dictionary<string, object?> { ["rows"] = report.Rows, ["problems"] = report.Problems }));
         }
     }
 

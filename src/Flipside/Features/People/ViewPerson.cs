@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Flipside.Data;
+using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.People;
@@ -16,8 +17,11 @@ public static class ViewPerson
 
     public const int MaxReportsShown = 200;
 
-    public static async Task<Details?> Handle(Guid id, bool showBirthYear, FlipsideDb db, CancellationToken ct)
+    /// <summary>Null when there is no such person or the viewer is not program staff; participants see only their own entry elsewhere.</summary>
+    public static async Task<Details?> Handle(Guid id, Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
+        if (!viewer.IsProgramStaff) return null;
+        var showBirthYear = viewer.IsAdministrator;
         var p = await db.People.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return null;
         var manager = p.ManagerEmployeeId is null ? null : await db.People.Where(m => m.EmployeeId == p.ManagerEmployeeId)

@@ -7,15 +7,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Flipside.Features.Programs;
 
 /// <summary>Creates a cohort (a wave) of a program, or changes one; its status moves on the program's page.</summary>
-public sealed class CohortModel(FlipsideDb db) : PageModel
+public sealed class CohortModel(Viewer viewer, FlipsideDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ProgramId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public CohortInput Input { get; set; } = new();
     public string ProgramName { get; private set; } = "";
     public CohortStatus? Status { get; private set; }
-
-    private ProgramViewer Viewer => ProgramViewer.Of(User);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -25,25 +23,17 @@ public sealed class CohortModel(FlipsideDb db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid) FormNumbers.Explain(ModelState);
-        else
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var result = await SaveCohort.Handle(new(ProgramId, Id, Input), Viewer, db, ct);
-                if (!result.Found) return NotFound();
-                if (result.Errors.Count == 0)
-                {
-                    TempData["Status"] = $"Cohort \"{Input.Name}\" is saved.";
-                    return RedirectToPage("Program", new { id = ProgramId });
-                }
-                result.Errors.AddTo(ModelState);
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddModelError("", e.Message);
-            }
+            FormNumbers.Explain(ModelState);
+            return await ShowAgain(ct);
         }
+        return await this.ApplyAndRedirect(SaveCohort.Handle(new(ProgramId, Id, Input), viewer, db, ct), $"Cohort \"{Input.Name}\" is saved.",
+            () => RedirectToPage("Program", new { id = ProgramId }), () => ShowAgain(ct));
+    }
+
+    private async Task<IActionResult> ShowAgain(CancellationToken ct)
+    {
         var posted = Input;
         if (!await Load(ct)) return NotFound();
         Input = posted;
@@ -52,11 +42,11 @@ public sealed class CohortModel(FlipsideDb db) : PageModel
 
     private async Task<bool> Load(CancellationToken ct)
     {
-        if (await ProgramQueries.Get(ProgramId, Viewer, db, ct) is not { } program) return false;
+        if (await ProgramQueries.Get(ProgramId, viewer, db, ct) is not { } program) return false;
         ProgramName = program.Program.Name;
         if (Id is { } id)
         {
-            if (await ProgramQueries.Cohort(ProgramId, id, Viewer, db, ct) is not { } cohort) return false;
+            if (await ProgramQueries.Cohort(ProgramId, id, viewer, ct) is not { } cohort) return false;
             Input = CohortInput.From(cohort);
             Status = cohort.Status;
         }

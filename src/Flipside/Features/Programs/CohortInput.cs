@@ -26,16 +26,15 @@ public sealed class CohortInput
         if (Name.Length is 0 or > 200) errors.Add(new(nameof(Name), "Name the cohort (up to 200 characters), e.g. \"Pilot\"."));
         if (StartsOn is null) errors.Add(new(nameof(StartsOn), "Enter the date the cohort starts."));
         if (EndsOn is null) errors.Add(new(nameof(EndsOn), "Enter the date the cohort ends."));
-        else if (StartsOn is not null && EndsOn <= StartsOn) errors.Add(new(nameof(EndsOn), "The end date must be after the start date."));
-        if (Capacity is not (>= 1 and <= 100_000)) errors.Add(new(nameof(Capacity), "Enter how many pairs the cohort can hold: 1 or more."));
+        else if (StartsOn is not null && EndsOn <= StartsOn) errors.Add(new(nameof(EndsOn), Cohort.DatesOutOfOrder));
+        if (Capacity is not { } capacity || !Cohort.CapacityRule.Allows(capacity)) errors.Add(new(nameof(Capacity), Cohort.CapacityRule.Message));
         return errors;
     }
 
     internal void ApplyTo(Cohort c)
     {
         c.Name = Name;
-        c.StartsOn = StartsOn!.Value;
-        c.EndsOn = EndsOn!.Value;
+        c.Reschedule(StartsOn!.Value, EndsOn!.Value);
         c.Capacity = Capacity!.Value;
         c.OpenForApplications = OpenForApplications;
     }

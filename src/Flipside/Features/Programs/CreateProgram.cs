@@ -7,16 +7,14 @@ namespace Flipside.Features.Programs;
 /// <summary>A program manager (or administrator) creates a program and becomes one of its managers.</summary>
 public static class CreateProgram
 {
-    public sealed record Result(Guid? ProgramId, IReadOnlyList<FieldError> Errors);
-
-    public static async Task<Result> Handle(ProgramInput input, ProgramViewer creator, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Guid>> Handle(ProgramInput input, Viewer creator, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = input.Normalise();
-        if (errors.Count > 0) return new(null, errors);
+        if (!creator.IsProgramStaff) return Outcome.Forbidden("Only program managers and administrators create programs.");
+        if (input.Normalise() is { Count: > 0 } errors) return Outcome.Invalid(errors);
         var program = new MentoringProgram(input.Name, creator.UserId, clock.GetUtcNow());
         input.ApplyTo(program);
         db.Programs.Add(program);
         await db.SaveChangesAsync(ct);
-        return new(program.Id, FieldErrors.None);
+        return program.Id;
     }
 }

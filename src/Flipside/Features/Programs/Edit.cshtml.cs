@@ -10,23 +10,24 @@ namespace Flipside.Features.Programs;
 /// The whole program form. Objectives and measures are repeating groups; "add" and "remove" buttons post the
 /// form back to a handler that changes the rows and shows the form again, so it works without JavaScript.
 /// </summary>
-public sealed class EditModel(FlipsideDb db, TimeProvider clock) : PageModel
+public sealed class EditModel(FlipsideDb db, Viewer viewer, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public ProgramInput Input { get; set; } = new();
     /// <summary>Focus areas outside the standard list, comma-separated.</summary>
     [BindProperty] public string? OtherFocusAreas { get; set; }
+    /// <summary>The program's version when the form was opened, so a save cannot undo a change made meanwhile.</summary>
+    [BindProperty] public int? Version { get; set; }
     public string? TemplateName { get; private set; }
-
-    private ProgramViewer Viewer => ProgramViewer.Of(User);
 
     public async Task<IActionResult> OnGetAsync(string? template, CancellationToken ct)
     {
         if (Id is { } id)
         {
-            if (await ProgramQueries.Get(id, Viewer, db, ct) is not { } details) return NotFound();
+            if (await ProgramQueries.Get(id, viewer, db, ct) is not { } details) return NotFound();
             if (details.Status == ProgramStatus.Archived) return RedirectToPage("Program", new { id });
             Input = details.Program;
+            Version = details.Version;
         }
         else if (ProgramTemplates.Find(template) is { } t)
         {
@@ -46,35 +47,27 @@ public sealed class EditModel(FlipsideDb db, TimeProvider clock) : PageModel
             return Page();
         }
         Input.FocusAreas = [.. Input.FocusAreas, .. (OtherFocusAreas ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-        try
+        var saved = Id is { } id
+            ? Saved(UpdateProgram.Handle(id, Input, Version, viewer, db, ct), id)
+            : CreateProgram.Handle(Input, viewer, db, clock, ct);
+        return await this.Apply(saved, id =>
         {
-            IReadOnlyList<FieldError> errors;
-            var id = Id;
-            if (id is null)
-            {
-                var created = await CreateProgram.Handle(Input, Viewer, db, clock, ct);
-                (id, errors) = (created.ProgramId, created.Errors);
-            }
-            else
-            {
-                var updated = await UpdateProgram.Handle(id.Value, Input, Viewer, db, ct);
-                if (!updated.Found) return NotFound();
-                errors = updated.Errors;
-            }
-            if (errors.Count == 0)
-            {
-                TempData["Status"] = $"\"{Input.Name}\" is saved.";
-                return RedirectToPage("Program", new { id });
-            }
-            errors.AddTo(ModelState);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-        }
+            TempData["Status"] = $"\"{Input.Name}\" is saved.";
+            return RedirectToPage("Program", new { id });
+        }, ShowAgain);
+    }
+
+    private async Task<Outcome<Guid>> Saved(Task<Outcome<Done>> update, Guid id)
+    {
+        var outcome = await update;
+        return outcome.IsOk ? id : outcome.Problem!;
+    }
+
+    private Task<IActionResult> ShowAgain()
+    {
         OtherFocusAreas = string.Join(", ", Input.FocusAreas.Where(f => !FocusAreas.Standard.Contains(f)));
         Input.FocusAreas = [.. Input.FocusAreas.Where(FocusAreas.Standard.Contains)];
-        return Page();
+        return Task.FromResult<IActionResult>(Page());
     }
 
     public IActionResult OnPostAddObjective() => Rows(() => Input.Objectives.Add(new() { Measures = [new()] }));

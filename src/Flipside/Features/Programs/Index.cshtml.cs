@@ -1,11 +1,11 @@
-using Flipside.Data;
+using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Flipside.Features.Programs;
 
-public sealed class IndexModel(FlipsideDb db) : PageModel
+public sealed class IndexModel(Viewer viewer) : PageModel
 {
     public IReadOnlyList<ProgramQueries.ProgramRow> Programs { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Programs = await ProgramQueries.List(ProgramViewer.Of(User), db, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Programs = await ProgramQueries.List(viewer, ct);
 }

@@ -1,26 +1,29 @@
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Programs;
 
 /// <summary>
 /// Moves a cohort along planning → enrolling → matching → active → closed. Going back is refused by the
-/// cohort itself with its reason (a <see cref="DomainException"/>). Returns false when the viewer cannot see it.
+/// cohort itself with its reason.
 /// </summary>
 public static class MoveCohort
 {
     public sealed record Request(Guid ProgramId, Guid CohortId, CohortStatus Next);
 
-    public static async Task<bool> Handle(Request r, ProgramViewer viewer, FlipsideDb db, CancellationToken ct)
+    public static async Task<Outcome<Done>> Handle(Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
-        var program = await viewer.Programs(db).FirstOrDefaultAsync(p => p.Id == r.ProgramId, ct);
-        var cohort = program is null ? null : await db.Cohorts.FirstOrDefaultAsync(c => c.Id == r.CohortId && c.ProgramId == program.Id, ct);
-        if (program is null || cohort is null) return false;
-        if (program.Status == ProgramStatus.Archived) throw new DomainException("This program is archived. Restore it before moving its cohorts.");
+        var cohort = await viewer.ManagedCohorts.Include(c => c.Program).FirstOrDefaultAsync(c => c.Id == r.CohortId && c.ProgramId == r.ProgramId, ct);
+        if (cohort is null) return Outcome.NotFound;
+        cohort.Program.EnsureChangeable("moving its cohorts");
+        var from = cohort.Status;
         cohort.MoveTo(r.Next);
+        if (from != cohort.Status)
+            db.Record(viewer, clock.GetUtcNow(), "cohort.moved", "Cohort", cohort.Id, $"{cohort.Program.Name}, {cohort.Name}: {from} to {cohort.Status}");
         await db.SaveChangesAsync(ct);
-        return true;
+        return Outcome.Ok;
     }
 
     /// <summary>Reads "enrolling" or "Enrolling"; numbers are refused so a typo cannot skip a step.</summary>

@@ -15,14 +15,14 @@ public sealed class ProgramInput
     public string Purpose { get; set; } = "";
     public List<ObjectiveInput> Objectives { get; set; } = [];
     public List<string> FocusAreas { get; set; } = [];
-    public int CadenceWeeks { get; set; } = 4;
-    public int MinutesPerMeeting { get; set; } = 60;
-    public int DurationMonths { get; set; } = 6;
-    public int DefaultMentorCapacity { get; set; } = 1;
-    public string MentorLabel { get; set; } = "mentor";
-    public string MenteeLabel { get; set; } = "leader";
-    public int MinGradeGap { get; set; } = 2;
-    public int MinMentorTenureMonths { get; set; } = 12;
+    public int CadenceWeeks { get; set; } = MentoringProgram.DefaultCadenceWeeks;
+    public int MinutesPerMeeting { get; set; } = MentoringProgram.DefaultMinutesPerMeeting;
+    public int DurationMonths { get; set; } = MentoringProgram.DefaultDurationMonths;
+    public int DefaultMentorCapacity { get; set; } = MentoringProgram.DefaultCapacity;
+    public string MentorLabel { get; set; } = MentoringProgram.DefaultMentorLabel;
+    public string MenteeLabel { get; set; } = MentoringProgram.DefaultMenteeLabel;
+    public int MinGradeGap { get; set; } = EligibilityRules.DefaultMinGradeGap;
+    public int MinMentorTenureMonths { get; set; } = EligibilityRules.DefaultMinMentorTenureMonths;
     public bool RequireManagerApproval { get; set; }
     public bool ExcludeSameDepartment { get; set; }
 
@@ -71,14 +71,14 @@ public sealed class ProgramInput
         for (var i = 0; i < Objectives.Count; i++) errors.AddRange(Objectives[i].Validate($"{nameof(Objectives)}[{i}]", i + 1));
         if (FocusAreas.Count > 20 || FocusAreas.Any(f => f.Length > 100))
             errors.Add(new(nameof(FocusAreas), "Choose up to 20 focus areas, each up to 100 characters."));
-        Range(errors, nameof(CadenceWeeks), CadenceWeeks, 1, 12, "Meet every 1 to 12 weeks.");
-        Range(errors, nameof(MinutesPerMeeting), MinutesPerMeeting, 15, 240, "A meeting lasts 15 to 240 minutes.");
-        Range(errors, nameof(DurationMonths), DurationMonths, 1, MentoringProgram.MaxDurationMonths, "A program runs 1 to 24 months.");
-        Range(errors, nameof(DefaultMentorCapacity), DefaultMentorCapacity, 1, 10, "A mentor takes 1 to 10 leaders.");
+        Check(errors, nameof(CadenceWeeks), CadenceWeeks, MentoringProgram.CadenceRule);
+        Check(errors, nameof(MinutesPerMeeting), MinutesPerMeeting, MentoringProgram.MinutesRule);
+        Check(errors, nameof(DurationMonths), DurationMonths, MentoringProgram.DurationRule);
+        Check(errors, nameof(DefaultMentorCapacity), DefaultMentorCapacity, MentoringProgram.CapacityRule);
         if (MentorLabel.Length is 0 or > 60) errors.Add(new(nameof(MentorLabel), "Say what this program calls mentors (up to 60 characters), e.g. \"reverse mentor\"."));
         if (MenteeLabel.Length is 0 or > 60) errors.Add(new(nameof(MenteeLabel), "Say what this program calls mentees (up to 60 characters), e.g. \"leader\"."));
-        Range(errors, nameof(MinGradeGap), MinGradeGap, 0, 9, "The grade gap is 0 to 9 grades.");
-        Range(errors, nameof(MinMentorTenureMonths), MinMentorTenureMonths, 0, 120, "Minimum tenure is 0 to 120 months.");
+        Check(errors, nameof(MinGradeGap), MinGradeGap, EligibilityRules.GradeGapRule);
+        Check(errors, nameof(MinMentorTenureMonths), MinMentorTenureMonths, EligibilityRules.TenureRule);
         return errors;
     }
 
@@ -103,8 +103,8 @@ public sealed class ProgramInput
         Rows.Sync(p.Objectives, o => o.Position, Objectives, (input, objective, i) => input.ApplyTo(objective, i));
     }
 
-    private static void Range(List<FieldError> errors, string field, int value, int min, int max, string message)
+    private static void Check(List<FieldError> errors, string field, int value, IntRule rule)
     {
-        if (value < min || value > max) errors.Add(new(field, message));
+        if (!rule.Allows(value)) errors.Add(new(field, rule.Message));
     }
 }

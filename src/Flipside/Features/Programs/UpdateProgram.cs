@@ -1,25 +1,27 @@
 using Flipside.Data;
-using Flipside.Domain;
 using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Programs;
 
-/// <summary>Saves the whole program form. An archived program is read-only until it is restored.</summary>
+/// <summary>
+/// Saves the whole program form. An archived program is read-only until it is restored. The version the person
+/// started from, when given, must still be the program's: otherwise their save would undo someone else's.
+/// </summary>
 public static class UpdateProgram
 {
-    public sealed record Result(bool Found, IReadOnlyList<FieldError> Errors);
-
-    public static async Task<Result> Handle(Guid programId, ProgramInput input, ProgramViewer viewer, FlipsideDb db, CancellationToken ct)
+    public static async Task<Outcome<Done>> Handle(Guid programId, ProgramInput input, int? startedFrom, Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
-        var program = await viewer.Programs(db).Include(p => p.Objectives).ThenInclude(o => o.Measures)
+        var program = await viewer.ManagedPrograms.Include(p => p.Objectives).ThenInclude(o => o.Measures)
             .FirstOrDefaultAsync(p => p.Id == programId, ct);
-        if (program is null) return new(false, FieldErrors.None);
-        if (program.Status == ProgramStatus.Archived) throw new DomainException("This program is archived. Restore it before changing it.");
-        var errors = input.Normalise();
-        if (errors.Count > 0) return new(true, errors);
+        if (program is null) return Outcome.NotFound;
+        program.EnsureChangeable("changing it");
+        if (startedFrom is { } version && version != program.Version) return Outcome.Conflict(Outcome.ChangedMeanwhile);
+        if (input.Normalise() is { Count: > 0 } errors) return Outcome.Invalid(errors);
         input.ApplyTo(program);
+        // Objectives live in their own rows; saving them is still a change to the program.
+        program.Version++;
         await db.SaveChangesAsync(ct);
-        return new(true, FieldErrors.None);
+        return Outcome.Ok;
     }
 }

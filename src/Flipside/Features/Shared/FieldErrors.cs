@@ -23,7 +23,7 @@ public static class FieldErrors
     public static void AddTo(this IEnumerable<FieldError> errors, ModelStateDictionary modelState, string prefix = "Input")
     {
         foreach (var e in errors)
-            modelState.AddModelError(e.Field.Length == 0 ? "" : $"{prefix}.{e.Field}", e.Message);
+            modelState.AddModelError(e.Field.Length == 0 || prefix.Length == 0 ? e.Field : $"{prefix}.{e.Field}", e.Message);
     }
 
     /// <summary>Errors keyed as the API's JSON spells the field: "objectives[0].title", "filter.minGrade".</summary>

@@ -1,6 +1,7 @@
 using Flipside.Data;
 using Flipside.Features;
 using Flipside.Features.Account;
+using Flipside.Features.Shared;
 using Flipside.Infrastructure.Email;
 using Flipside.Infrastructure.Jobs;
 using Flipside.Infrastructure.Security;
@@ -29,6 +30,10 @@ public static class FlipsideApp
 
         services.AddDataProtection().SetApplicationName("Flipside").PersistKeysToDbContext<FlipsideDb>();
         services.AddFlipsideIdentity(builder.Configuration);
+        // One viewer per request: whoever is signed in. Jobs and CLI verbs make their own with Viewer.System.
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => Viewer.Of(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User, sp.GetRequiredService<FlipsideDb>()));
+        PublicUrl.AddPublicUrl(services, builder.Configuration);
         services.AddFlipsideRateLimits(builder.Configuration);
         services.AddFlipsideEmail(builder.Configuration);
         services.AddFlipsideJobs();

@@ -23,6 +23,51 @@ namespace Flipside.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Flipside.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RecordType", "RecordId");
+
+                    b.ToTable("AuditLog", (string)null);
+                });
+
             modelBuilder.Entity("Flipside.Domain.Cohort", b =>
                 {
                     b.Property<Guid>("Id")
@@ -52,6 +97,10 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -101,6 +150,10 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -264,6 +317,10 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Eligibility", "Flipside.Domain.MentoringProgram.Eligibility#EligibilityRules", b1 =>
                         {
@@ -533,6 +590,22 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("ProgramManagers", (string)null);
+                });
+
+            modelBuilder.Entity("Flipside.Domain.ProgramSponsorAssignment", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("ProgramId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProgramSponsors", (string)null);
                 });
 
             modelBuilder.Entity("Flipside.Domain.SystemFlag", b =>
@@ -849,6 +922,15 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.ProgramSponsorAssignment", b =>
+                {
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithMany("Sponsors")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -917,6 +999,8 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Navigation("Managers");
 
                     b.Navigation("Objectives");
+
+                    b.Navigation("Sponsors");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Objective", b =>

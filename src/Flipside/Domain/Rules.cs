@@ -1,0 +1,18 @@
+namespace Flipside.Domain;
+
+/// <summary>A whole-number setting's allowed range and the sentence that says so.</summary>
+public sealed record IntRule(int Min, int Max, string Message)
+{
+    public bool Allows(int value) => value >= Min && value <= Max;
+
+    public int Guard(int value) => Allows(value) ? value : throw new DomainException(Message);
+}
+
+/// <summary>
+/// An aggregate that people edit together. Its version goes up with every saved change and is checked on save,
+/// so the second of two overlapping edits is refused instead of silently undoing the first.
+/// </summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}
