@@ -76,12 +76,12 @@ public sealed class AccountsTests : AdministeredTests
     }
 
     [Fact]
-    public async Task SetRoles_WithAnUnknownRole_IsRefused_AndUnknownAccountsAre404()
+    public async Task SetRoles_WithAnUnknownRole_Is400_AndUnknownAccountsAre404()
     {
         var bad = await Admin.PutAsJsonAsync($"/api/v1/admin/users/{await IdOf(Given.AdminEmail)}/roles", new { roles = new[] { "Overlord" } });
         var missing = await Admin.PostAsync("/api/v1/admin/users/no-such-id/deactivate", null);
 
-        Assert.Equal(HttpStatusCode.Conflict, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using Flipside.Domain;
 using Flipside.Tests.Support;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +26,6 @@ public sealed class AuthorizationTests : IAsyncLifetime
         ("GET", "/Admin/Invite", "/Admin/Invite", Roles.Administrator),
         ("GET", "/Admin/Outbox", "/Admin/Outbox", Roles.Administrator),
         ("GET", "/Admin/OutboxMessage", "/Admin/OutboxMessage?id=00000000-0000-0000-0000-000000000001", Roles.Administrator),
-        ("POST", "/Admin/OutboxMessage", "/Admin/OutboxMessage?id=00000000-0000-0000-0000-000000000001&handler=SendAgain", Roles.Administrator),
         ("GET", "/Account/SignIn", "/Account/SignIn", Anyone),
         ("GET", "/Account/SignOut", "/Account/SignOut", Anyone),
         ("GET", "/Account/Setup", "/Account/Setup", Anyone),
@@ -87,10 +88,47 @@ public sealed class AuthorizationTests : IAsyncLifetime
         ("PUT", "/api/v1/enrollments/{id:guid}/profile", "/api/v1/enrollments/00000000-0000-0000-0000-000000000001/profile", SignedIn),
         ("POST", "/api/v1/enrollments/{id:guid}/decision", "/api/v1/enrollments/00000000-0000-0000-0000-000000000001/decision", Roles.ProgramManager),
         ("POST", "/api/v1/enrollment-approvals", "/api/v1/enrollment-approvals", Anyone),
+        ("POST", "/api/v1/programs/{id:guid}/sponsors", "/api/v1/programs/00000000-0000-0000-0000-000000000001/sponsors", Roles.ProgramManager),
+        ("DELETE", "/api/v1/programs/{id:guid}/sponsors/{userId}", "/api/v1/programs/00000000-0000-0000-0000-000000000001/sponsors/x", Roles.ProgramManager),
+        // Every page handler, as "/Page?handler=Name" (the default handler as the page alone): the same rules as endpoints.
+        ("POST", "/Admin/OutboxMessage?handler=SendAgain", "/Admin/OutboxMessage?id=00000000-0000-0000-0000-000000000001&handler=SendAgain", Roles.Administrator),
+        ("POST", "/Admin/Invite", "/Admin/Invite", Roles.Administrator),
+        ("POST", "/Admin/Users?handler=Roles", "/Admin/Users?handler=Roles", Roles.Administrator),
+        ("POST", "/Admin/Users?handler=Active", "/Admin/Users?handler=Active", Roles.Administrator),
+        ("POST", "/People/Import", "/People/Import", Roles.ProgramManager),
+        ("POST", "/People/Import?handler=Problems", "/People/Import?handler=Problems", Roles.ProgramManager),
+        ("POST", "/Programs/Program?handler=Move", "/Programs/Program?id=00000000-0000-0000-0000-000000000001&handler=Move", Roles.ProgramManager),
+        ("POST", "/Programs/Program?handler=Archive", "/Programs/Program?id=00000000-0000-0000-0000-000000000001&handler=Archive", Roles.ProgramManager),
+        ("POST", "/Programs/Program?handler=Restore", "/Programs/Program?id=00000000-0000-0000-0000-000000000001&handler=Restore", Roles.ProgramManager),
+        ("POST", "/Programs/Program?handler=AddManager", "/Programs/Program?id=00000000-0000-0000-0000-000000000001&handler=AddManager", Roles.Administrator),
+        ("POST", "/Programs/Program?handler=RemoveManager", "/Programs/Program?id=00000000-0000-0000-0000-000000000001&handler=RemoveManager", Roles.Administrator),
+        ("POST", "/Programs/Program?handler=AddSponsor", "/Programs/Program?id=00000000-0000-0000-0000-000000000001&handler=AddSponsor", Roles.ProgramManager),
+        ("POST", "/Programs/Program?handler=RemoveSponsor", "/Programs/Program?id=00000000-0000-0000-0000-000000000001&handler=RemoveSponsor", Roles.ProgramManager),
+        ("POST", "/Programs/Edit", "/Programs/Edit", Roles.ProgramManager),
+        ("POST", "/Programs/Edit?handler=AddObjective", "/Programs/Edit?handler=AddObjective", Roles.ProgramManager),
+        ("POST", "/Programs/Edit?handler=RemoveObjective", "/Programs/Edit?handler=RemoveObjective", Roles.ProgramManager),
+        ("POST", "/Programs/Edit?handler=AddMeasure", "/Programs/Edit?handler=AddMeasure", Roles.ProgramManager),
+        ("POST", "/Programs/Edit?handler=RemoveMeasure", "/Programs/Edit?handler=RemoveMeasure", Roles.ProgramManager),
+        ("POST", "/Programs/Cohort", "/Programs/Cohort?programId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("POST", "/Shared/Error", "/Shared/Error", Anyone),
+        ("POST", "/Enrollment/Mine?handler=Accept", "/Enrollment/Mine?id=00000000-0000-0000-0000-000000000001&handler=Accept", SignedIn),
+        ("POST", "/Enrollment/Mine?handler=Decline", "/Enrollment/Mine?id=00000000-0000-0000-0000-000000000001&handler=Decline", SignedIn),
+        ("POST", "/Enrollment/Mine?handler=Withdraw", "/Enrollment/Mine?id=00000000-0000-0000-0000-000000000001&handler=Withdraw", SignedIn),
+        ("POST", "/Enrollment/Mine?handler=Apply", "/Enrollment/Mine?handler=Apply", SignedIn),
+        ("POST", "/Enrollment/Roster?handler=Invite", "/Enrollment/Roster?cohortId=00000000-0000-0000-0000-000000000001&handler=Invite", Roles.ProgramManager),
+        ("POST", "/Enrollment/Roster?handler=Remind", "/Enrollment/Roster?cohortId=00000000-0000-0000-0000-000000000001&handler=Remind", Roles.ProgramManager),
+        ("POST", "/Enrollment/Roster?handler=Decide", "/Enrollment/Roster?cohortId=00000000-0000-0000-0000-000000000001&enrollmentId=00000000-0000-0000-0000-000000000001&accept=true&handler=Decide", Roles.ProgramManager),
+        ("POST", "/Enrollment/Profile", "/Enrollment/Profile?id=00000000-0000-0000-0000-000000000001", SignedIn),
+        ("POST", "/Enrollment/Approval", "/Enrollment/Approval?token=x", Anyone),
+        ("POST", "/Account/Invitation", "/Account/Invitation?token=x", Anyone),
+        ("POST", "/Account/Setup", "/Account/Setup", Anyone),
+        ("POST", "/Account/SignIn", "/Account/SignIn", Anyone),
+        ("POST", "/Account/SignOut", "/Account/SignOut", Anyone),
     ];
 
     private readonly FlipsideFactory _app = new();
     private readonly Dictionary<string, HttpClient> _as = [];
+    private readonly Dictionary<string, string> _tokens = [];
 
     public async Task InitializeAsync()
     {
@@ -98,6 +136,8 @@ public sealed class AuthorizationTests : IAsyncLifetime
         _as[Roles.Administrator] = admin;
         foreach (var role in new[] { Roles.ProgramManager, Roles.Sponsor, Roles.Participant })
             _as[role] = await Given.AnAccount(_app, admin, $"{role.ToLowerInvariant()}@example.com", role);
+        // Page posts carry a real antiforgery token, so a refusal is authorization's and never the token check's 400.
+        foreach (var (role, client) in _as) _tokens[role] = await Forms.AntiforgeryToken(client, "/");
     }
 
     public Task DisposeAsync()
@@ -120,14 +160,28 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public void EveryPageHandler_IsInTheMatrix()
+    {
+        var handlers = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(PageModel)) && !t.IsAbstract)
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal))
+                .Select(m => PagePattern(t, m.Name)))
+            .Distinct().ToList();
+        Assert.NotEmpty(handlers);
+        var missing = handlers.Where(h => Matrix.All(m => !(m.Method == "POST" && string.Equals(m.Pattern, h, StringComparison.OrdinalIgnoreCase)))).ToList();
+        Assert.True(missing.Count == 0, $"Add these page handlers to the authorization matrix: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
     public async Task Anonymous_GetsNoFurtherThanSignIn()
     {
         foreach (var (method, _, path, audience) in Matrix.Where(m => m.Audience != Anyone))
         {
             var response = await _app.Browser().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
-            var refused = path.StartsWith("/api", StringComparison.Ordinal)
+            var refused = IsApi(path)
                 ? response.StatusCode == HttpStatusCode.Unauthorized
-                : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal);
+                : RedirectsTo(response, "/Account/SignIn");
             Assert.True(refused, $"{method} {path} ({audience}) gave {(int)response.StatusCode} to an anonymous visitor");
         }
     }
@@ -138,25 +192,8 @@ public sealed class AuthorizationTests : IAsyncLifetime
     [InlineData(Roles.Participant)]
     public async Task OtherRoles_AreRefusedAdministration(string role)
     {
-        foreach (var (method, _, path, _) in Matrix.Where(m => m.Audience == Roles.Administrator))
-        {
-            var response = await _as[role].SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent() });
-            var refused = path.StartsWith("/api", StringComparison.Ordinal)
-                ? response.StatusCode == HttpStatusCode.Forbidden
-                : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/AccessDenied", StringComparison.Ordinal);
-            Assert.True(refused, $"{method} {path} gave {(int)response.StatusCode} to a {role}");
-        }
-    }
-
-    [Fact]
-    public async Task Administrators_ReachEveryAdministrationEndpoint()
-    {
-        foreach (var (method, _, path, _) in Matrix.Where(m => m.Audience == Roles.Administrator))
-        {
-            var response = await _as[Roles.Administrator].SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent() });
-            Assert.True(response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.Redirect),
-                $"{method} {path} gave {(int)response.StatusCode} to an administrator");
-        }
+        foreach (var entry in Matrix.Where(m => m.Audience == Roles.Administrator))
+            await AssertRefused(role, entry);
     }
 
     [Theory]
@@ -164,16 +201,62 @@ public sealed class AuthorizationTests : IAsyncLifetime
     [InlineData(Roles.Participant)]
     public async Task SponsorsAndParticipants_AreRefusedProgramStaffEndpoints(string role)
     {
-        foreach (var (method, _, path, _) in Matrix.Where(m => m.Audience == Roles.ProgramManager))
+        foreach (var entry in Matrix.Where(m => m.Audience == Roles.ProgramManager))
+            await AssertRefused(role, entry);
+    }
+
+    [Theory]
+    [InlineData(Roles.Administrator, Roles.Administrator)]
+    [InlineData(Roles.Administrator, Roles.ProgramManager)]
+    [InlineData(Roles.ProgramManager, Roles.ProgramManager)]
+    [InlineData(Roles.Administrator, SignedIn)]
+    [InlineData(Roles.ProgramManager, SignedIn)]
+    [InlineData(Roles.Sponsor, SignedIn)]
+    [InlineData(Roles.Participant, SignedIn)]
+    public async Task EachAudience_ReachesItsEndpoints_WithoutAServerError(string role, string audience)
+    {
+        // Signing out would end the client's session for the rest of the walk.
+        foreach (var (method, _, path, _) in Matrix.Where(m => m.Audience == audience && !m.Pattern.Contains("sign-out", StringComparison.Ordinal)))
         {
-            var response = await _as[role].SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent() });
-            var refused = path.StartsWith("/api", StringComparison.Ordinal)
-                ? response.StatusCode == HttpStatusCode.Forbidden
-                : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/AccessDenied", StringComparison.Ordinal);
-            // Routing answers 415 for a body type an endpoint does not take, before authorization runs: also a refusal.
-            Assert.True(refused || response.StatusCode == HttpStatusCode.UnsupportedMediaType, $"{method} {path} gave {(int)response.StatusCode} to a {role}");
+            var response = await Send(role, method, path);
+            var status = (int)response.StatusCode;
+            var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.UnsupportedMediaType
+                || RedirectsTo(response, "/Account/SignIn") || RedirectsTo(response, "/Account/AccessDenied");
+            Assert.False(refused, $"{method} {path} gave {status} to a {role}");
+            Assert.True(status < 500, $"{method} {path} gave {status} to a {role}: a server error is never a pass");
         }
     }
 
-    private static StringContent JsonContent() => new("{}", System.Text.Encoding.UTF8, "application/json");
+    private async Task AssertRefused(string role, (string Method, string Pattern, string Path, string Audience) entry)
+    {
+        var response = await Send(role, entry.Method, entry.Path);
+        var refused = IsApi(entry.Path) ? response.StatusCode == HttpStatusCode.Forbidden : RedirectsTo(response, "/Account/AccessDenied");
+        Assert.True(refused, $"{entry.Method} {entry.Path} ({entry.Audience}) gave {(int)response.StatusCode} to a {role}");
+    }
+
+    /// <summary>APIs get a JSON body; pages get a form with the client's antiforgery token, as a browser sends them.</summary>
+    private Task<HttpResponseMessage> Send(string role, string method, string path)
+    {
+        HttpContent content = IsApi(path) || method == "GET"
+            // The import takes CSV; routing would answer a JSON body with 415 before authorization had its say.
+            ? path.EndsWith("/import", StringComparison.Ordinal) ? new StringContent("", System.Text.Encoding.UTF8, "text/csv")
+            : new StringContent("{}", System.Text.Encoding.UTF8, "application/json")
+            : new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = _tokens[role] });
+        return _as[role].SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = content });
+    }
+
+    private static bool IsApi(string path) => path.StartsWith("/api", StringComparison.Ordinal);
+
+    private static bool RedirectsTo(HttpResponseMessage response, string page) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains(page, StringComparison.Ordinal);
+
+    /// <summary>Flipside.Features.Programs.ProgramModel's OnPostMoveAsync is "/Programs/Program?handler=Move".</summary>
+    private static string PagePattern(Type page, string method)
+    {
+        var folder = page.Namespace!["Flipside.Features".Length..].Replace('.', '/');
+        var handler = method["OnPost".Length..];
+        if (handler.EndsWith("Async", StringComparison.Ordinal)) handler = handler[..^"Async".Length];
+        var route = $"{folder}/{page.Name[..^"Model".Length]}";
+        return handler.Length == 0 ? route : $"{route}?handler={handler}";
+    }
 }

@@ -17,6 +17,15 @@ public static partial class Forms
         return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>The antiforgery token a page gives this client; any form of the client's session accepts it.</summary>
+    public static async Task<string> AntiforgeryToken(this HttpClient client, string pageUrl)
+    {
+        var html = await (await client.GetAsync(pageUrl)).Content.ReadAsStringAsync();
+        var token = TokenField().Match(html);
+        Assert.True(token.Success, $"No antiforgery token on {pageUrl}");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
     public static async Task<string> Html(this HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

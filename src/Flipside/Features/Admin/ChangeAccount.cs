@@ -17,7 +17,7 @@ public static class ChangeAccount
         if (viewer.RequireAdministrator("change roles") is { } refused) return refused;
         if (roles.FirstOrDefault(r => !Roles.IsKnown(r)) is { } unknown)
             return Outcome.Invalid("Roles", $"Unknown role '{unknown}'; use {string.Join(", ", Roles.All)}.");
-        if (await users.FindByIdAsync(userId) is not { } user) return Outcome.NotFound;
+        if (string.IsNullOrEmpty(userId) || await users.FindByIdAsync(userId) is not { } user) return Outcome.NotFound;
         if (userId == viewer.UserId && !roles.Contains(Roles.Administrator))
             return Outcome.Conflict("You cannot remove your own administrator role; ask another administrator.");
         var current = await users.GetRolesAsync(user);
@@ -35,7 +35,7 @@ public static class ChangeAccount
     {
         if (viewer.RequireAdministrator("deactivate or reactivate accounts") is { } refused) return refused;
         if (userId == viewer.UserId && !active) return Outcome.Conflict("You cannot deactivate your own account.");
-        if (await users.FindByIdAsync(userId) is not { } user) return Outcome.NotFound;
+        if (string.IsNullOrEmpty(userId) || await users.FindByIdAsync(userId) is not { } user) return Outcome.NotFound;
         if (user.IsActive == active) return Outcome.Ok;
         user.IsActive = active;
         db.Record(viewer, clock.GetUtcNow(), active ? "account.reactivated" : "account.deactivated", "Account", user.Id, user.Email ?? "");
