@@ -22,7 +22,13 @@ public static class RateLimits
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await ctx.HttpContext.Response.WriteAsync("Too many sign-in attempts. Wait a minute and try again.", ct);
+                const string message = "Too many sign-in attempts. Wait a minute and try again.";
+                // API clients read errors as ProblemDetails everywhere else, so a 429 is one too; people get a sentence.
+                if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+                    await ctx.HttpContext.Response.WriteAsJsonAsync(
+                        new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = message },
+                        (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
+                else await ctx.HttpContext.Response.WriteAsync(message, ct);
             };
         });
     }
