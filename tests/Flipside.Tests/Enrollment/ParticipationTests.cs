@@ -223,6 +223,44 @@ public sealed partial class ParticipationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePages_ReadAMissingYesOrNo_AsMissing_AndShowARefusalAsAnError()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", openForApplications: true);
+        var leader = await Given.AnAccount(_app, _admin, "l1@example.com", Roles.Participant);
+        await leader.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/applications", new { role = "Mentee", motivation = "Curious." });
+        var id = (await Mine(leader)).EnrollmentId;
+        var roster = $"/Enrollment/Roster?cohortId={_cohort}";
+
+        var missing = await _manager.Submit(roster, new Dictionary<string, string> { ["enrollmentId"] = id.ToString() }, $"{roster}&handler=Decide");
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Contains("Choose whether to take the volunteer in or decline.", await missing.Html());
+        Assert.Equal(EnrollmentStatus.Applied, (await Mine(leader)).Status);
+
+        await _manager.PostAsJsonAsync($"/api/v1/enrollments/{id}/decision", new { accept = false });
+        var twice = await _manager.Submit(roster, new Dictionary<string, string> { ["enrollmentId"] = id.ToString(), ["accept"] = "true" }, $"{roster}&handler=Decide");
+        var html = await twice.Html();
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Contains("Only an open application can be decided.", html);
+        Assert.DoesNotContain("alert-success", html);
+        Assert.Equal(EnrollmentStatus.Declined, (await Mine(leader)).Status);
+    }
+
+    [Fact]
+    public async Task TheApprovalPage_WithoutAnAnswer_AsksAgain_InsteadOfDeclining()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", p => p.Eligibility.RequireManagerApproval = true);
+        var mentor = await InvitedAs("M1", ParticipantRole.Mentor);
+        await mentor.PostAsync($"/api/v1/enrollments/{(await Mine(mentor)).EnrollmentId}/accept", null);
+        var request = await _app.Query(db => db.Outbox.SingleAsync(m => m.To == "boss@example.com"));
+        var token = ApprovalToken().Match(request.TextBody).Groups[1].Value;
+
+        var page = await _app.Browser().Submit($"/Enrollment/Approval?token={token}", new Dictionary<string, string> { ["Token"] = token });
+
+        Assert.Contains("Choose Approve or Decline.", await page.Html());
+        Assert.Equal(EnrollmentStatus.AwaitingManagerApproval, (await Mine(mentor)).Status);
+    }
+
+    [Fact]
     public async Task TheRoster_ShowsWhyAVolunteerApplied()
     {
         (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", openForApplications: true);
