@@ -54,6 +54,19 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.Property(m => m.LastError).HasMaxLength(1000);
         e.Ignore(m => m.Status);
         e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        e.Property(m => m.Kind).HasMaxLength(64);
+        e.Property(m => m.CorrelationKey).HasMaxLength(200);
+        e.HasIndex(m => new { m.Kind, m.CorrelationKey });
+        // Owned: an attachment lives and goes with its message, and is loaded with it for sending.
+        e.OwnsMany(m => m.Attachments, a =>
+        {
+            a.ToTable("OutboxAttachments");
+            a.WithOwner().HasForeignKey("MessageId");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.FileName).HasMaxLength(255);
+            a.Property(x => x.ContentType).HasMaxLength(200);
+        });
+        e.Navigation(m => m.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

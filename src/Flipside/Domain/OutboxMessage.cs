@@ -7,6 +7,8 @@ namespace Flipside.Domain;
 public sealed class OutboxMessage
 {
     public const int MaxAttempts = 8;
+    /// <summary>Many mail servers refuse messages much larger than this; better refused here, where the cause is known.</summary>
+    public const int MaxAttachmentBytes = 10 * 1024 * 1024;
 
     public Guid Id { get; private set; } = Guid.NewGuid();
     public string To { get; private set; } = "";
@@ -22,6 +24,14 @@ public sealed class OutboxMessage
     /// <summary>A sender claims a message until this time, so two instances never send it both.</summary>
     public DateTimeOffset? ClaimedUntil { get; private set; }
     public Guid? ClaimToken { get; private set; }
+    /// <summary>Not sent before this time; null when the message goes as soon as it can.</summary>
+    public DateTimeOffset? SendAt { get; private set; }
+    /// <summary>What the message is about, e.g. "meeting-invite", so that a later update or cancellation can find it…</summary>
+    public string? Kind { get; private set; }
+    /// <summary>…by the thing it concerns, e.g. "pairing:{id}/meeting:{id}".</summary>
+    public string? CorrelationKey { get; private set; }
+    private readonly List<OutboxAttachment> _attachments = [];
+    public IReadOnlyList<OutboxAttachment> Attachments => _attachments;
 
     private OutboxMessage() { }
 
@@ -35,7 +45,36 @@ public sealed class OutboxMessage
         NextAttemptAt = now;
     }
 
-    public string Status => SentAt is not null ? "Sent" : FailedAt is not null ? "Failed" : Attempts > 0 ? "Retrying" : "Waiting";
+    /// <summary>"Scheduled" until the first attempt of a message held for a later time (see <see cref="ScheduleFor"/>).</summary>
+    public string Status => SentAt is not null ? "Sent" : FailedAt is not null ? "Failed" : Attempts > 0 ? "Retrying" : SendAt is not null ? "Scheduled" : "Waiting";
+
+    /// <summary>Holds the message until <paramref name="sendAt"/>; a time not after its writing means as soon as possible.</summary>
+    public OutboxMessage ScheduleFor(DateTimeOffset sendAt)
+    {
+        if (SentAt is not null || Attempts > 0) throw new DomainException("Only a message not yet tried can be scheduled; this one is " + Status.ToLowerInvariant() + ".");
+        SendAt = sendAt > CreatedAt ? sendAt : null;
+        NextAttemptAt = SendAt ?? CreatedAt;
+        return this;
+    }
+
+    public OutboxMessage About(string kind, string correlationKey)
+    {
+        if (string.IsNullOrWhiteSpace(kind) || kind.Length > 64) throw new DomainException("A message's kind is a short word such as meeting-invite (at most 64 characters).");
+        if (string.IsNullOrWhiteSpace(correlationKey) || correlationKey.Length > 200) throw new DomainException("A message's correlation key names what it is about, in at most 200 characters.");
+        Kind = kind;
+        CorrelationKey = correlationKey;
+        return this;
+    }
+
+    public OutboxMessage Attach(string fileName, string contentType, byte[] content)
+    {
+        if (SentAt is not null) throw new DomainException("A message that was sent can no longer take attachments.");
+        var attachment = new OutboxAttachment(fileName, contentType, content);
+        if (_attachments.Sum(a => a.Content.Length) + content.Length > MaxAttachmentBytes)
+            throw new DomainException($"A message's attachments may hold at most {MaxAttachmentBytes / 1024 / 1024} MB in all.");
+        _attachments.Add(attachment);
+        return this;
+    }
 
     public void MarkSent(DateTimeOffset now)
     {

@@ -12,7 +12,7 @@ namespace Flipside.Features.Admin;
 /// <summary>Every email Flipside wrote, newest first. With no SMTP server set up, this is where mail is read.</summary>
 public sealed class OutboxModel(FlipsideDb db, IOptions<SmtpSettings> smtp) : PageModel
 {
-    public sealed record Row(Guid Id, string To, string Subject, DateTimeOffset CreatedAt, string Status);
+    public sealed record Row(Guid Id, string To, string Subject, DateTimeOffset CreatedAt, string Status, DateTimeOffset? SendAt, int Attachments);
 
     public const int PageSize = 50;
     public IReadOnlyList<Row> Messages { get; private set; } = [];
@@ -30,7 +30,9 @@ public sealed class OutboxModel(FlipsideDb db, IOptions<SmtpSettings> smtp) : Pa
 
     public static IQueryable<Row> Query(FlipsideDb db) => db.Outbox.OrderByDescending(m => m.CreatedAt)
         .Select(m => new Row(m.Id, m.To, m.Subject, m.CreatedAt,
-            m.SentAt != null ? "Sent" : m.FailedAt != null ? "Failed" : m.Attempts > 0 ? "Retrying" : "Waiting"));
+            // The same words as OutboxMessage.Status, spelled out so the database computes them.
+            m.SentAt != null ? "Sent" : m.FailedAt != null ? "Failed" : m.Attempts > 0 ? "Retrying" : m.SendAt != null ? "Scheduled" : "Waiting",
+            m.SendAt, m.Attachments.Count));
 }
 
 public sealed class OutboxMessageModel(FlipsideDb db, Viewer viewer, TimeProvider clock) : PageModel

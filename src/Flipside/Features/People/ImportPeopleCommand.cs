@@ -22,6 +22,7 @@ public static class ImportPeopleCommand
     public static Command Create()
     {
         People.TreatUnmatchedTokensAsErrors = false; // configuration in the --Section:Key=value form passes through
+        People.SetAction((parsed, _) => RunAsync(parsed, FlipsideCli.PassThrough(parsed)));
         return new("import", "Import data from files") { People };
     }
 

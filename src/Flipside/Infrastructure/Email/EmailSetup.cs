@@ -1,4 +1,5 @@
 using System.Globalization;
+using Flipside.Infrastructure.Jobs;
 using Flipside.Infrastructure.Startup;
 using MailKit.Security;
 using MimeKit;
@@ -46,6 +47,6 @@ public static class EmailSetup
         if (SmtpSettings.Problem(config.GetSection("Smtp")) is { } problem) throw new StartupException(problem);
         services.Configure<SmtpSettings>(config.GetSection("Smtp"));
         services.AddScoped<IMailTransport, SmtpMailTransport>();
-        services.AddScoped<OutboxSender>();
+        services.AddJob<OutboxSender>("outbox", every: TimeSpan.FromSeconds(15));
     }
 }

@@ -32,7 +32,18 @@ public sealed class OutboxSender(FlipsideDb db, IMailTransport transport, IOptio
         var claimed = await db.Outbox.Where(m => m.ClaimToken == token).ToListAsync(ct);
         if (claimed.Count == 0) return 0;
 
-        var byMime = claimed.ToDictionary(ToMime);
+        var byMime = new Dictionary<MimeMessage, OutboxMessage>();
+        foreach (var message in claimed)
+        {
+            try { byMime.Add(ToMime(message), message); }
+            catch (ParseException e)
+            {
+                // One message the mail library cannot write (a bad address) must not hold up the rest of the batch.
+                message.MarkFailed(e.Message, now);
+                log.LogWarning("Email {Id} to {To} cannot be written: {Error}", message.Id, message.To, e.Message);
+            }
+        }
+        if (byMime.Count < claimed.Count) await db.SaveChangesAsync(CancellationToken.None);
         var sent = 0;
         try
         {
@@ -80,6 +91,13 @@ public sealed class OutboxSender(FlipsideDb db, IMailTransport transport, IOptio
         mime.To.Add(MailboxAddress.Parse(m.To));
         mime.MessageId = $"{m.Id:N}@flipside";
         var body = new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody };
+        foreach (var a in m.Attachments)
+        {
+            // Base64 even for text (an .ics): line-based encodings let servers on the way rewrite line endings, and
+            // iCalendar needs its CRLFs; this way the bytes the feature wrote are the bytes that arrive.
+            var part = body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
+            if (part is MimePart mimePart) mimePart.ContentTransferEncoding = ContentEncoding.Base64;
+        }
         mime.Body = body.ToMessageBody();
         return mime;
     }

@@ -21,38 +21,41 @@ public static class FlipsideCli
     public static readonly Option<bool> Demo = new("--demo") { Description = "Load the demo organisation once and print its sign-ins" };
     public static readonly Option<string?> DemoPassword = new("--demo-password") { Description = "Password for the demo accounts (at least 12 characters)" };
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>
+    /// Every verb besides serving, each built by its feature with its own action. The root below only parses and
+    /// invokes, so a new verb is one line here and nothing else in this file.
+    /// </summary>
+    public static IEnumerable<Command> Verbs() => [ServeCommand.Migrate(), ImportPeopleCommand.Create()];
+
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Verbs());
+
+    internal static async Task<int> RunAsync(string[] args, IEnumerable<Command> verbs)
     {
         var root = new RootCommand("Flipside runs reverse-mentoring programs: junior mentors, senior leaders, end to end.")
         {
             Data, Urls, Demo, DemoPassword,
         };
         root.TreatUnmatchedTokensAsErrors = false;
-        root.SetAction(_ => 0); // serving is dispatched below; this only makes "no verb" valid
-        var migrate = new Command("migrate", "Apply database migrations and exit");
-        root.Subcommands.Add(migrate);
-        var import = ImportPeopleCommand.Create();
-        root.Subcommands.Add(import);
+        root.SetAction((parsed, _) => ServeCommand.ServeAsync(parsed, PassThrough(parsed)));
+        foreach (var verb in verbs) root.Subcommands.Add(verb);
 
         var parsed = root.Parse(args);
         string? unknown = null;
-        if (parsed.Errors.Count > 0 || !TrySplitPassThrough(parsed.UnmatchedTokens, out var passThrough, out unknown))
+        if (parsed.Errors.Count > 0 || !TrySplitPassThrough(parsed.UnmatchedTokens, out _, out unknown))
         {
             var problem = parsed.Errors.Count > 0 ? parsed.Errors[0].Message : $"Unknown command or argument '{unknown}'.";
             await Console.Error.WriteLineAsync(problem);
             await root.Parse("--help").InvokeAsync();
             return UsageError;
         }
-        if (parsed.GetResult(migrate) is not null && !args.Any(IsHelpOrVersion))
-            return await ServeCommand.MigrateAsync(parsed, passThrough);
-        if (parsed.GetResult(import) is not null && !args.Any(IsHelpOrVersion))
-            return await ImportPeopleCommand.RunAsync(parsed, passThrough);
-        if (args.Any(IsHelpOrVersion))
-            return await parsed.InvokeAsync();
-        return await ServeCommand.ServeAsync(parsed, passThrough);
+        // The web host handles Ctrl+C and shuts down gracefully in its own time, and an unexpected exception should
+        // end the process as it always has: the parser's own handlers for both stay off.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
     }
 
-    private static bool IsHelpOrVersion(string a) => a is "--help" or "-h" or "-?" or "--version";
+    /// <summary>The <c>--Section:Key=value</c> options a verb hands on to configuration (checked before any verb runs).</summary>
+    public static string[] PassThrough(ParseResult parsed) =>
+        TrySplitPassThrough(parsed.UnmatchedTokens, out var passThrough, out _) ? passThrough : [];
 
     /// <summary>Accepts <c>--Key=value</c> and <c>--Key value</c> pairs for configuration; anything else is unknown.</summary>
     internal static bool TrySplitPassThrough(IReadOnlyList<string> tokens, out string[] passThrough, out string? unknown)

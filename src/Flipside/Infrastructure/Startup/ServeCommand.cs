@@ -27,6 +27,13 @@ public static class ServeCommand
         });
     }
 
+    public static Command Migrate()
+    {
+        var migrate = new Command("migrate", "Apply database migrations and exit");
+        migrate.SetAction((parsed, _) => MigrateAsync(parsed, FlipsideCli.PassThrough(parsed)));
+        return migrate;
+    }
+
     public static Task<int> MigrateAsync(ParseResult parsed, string[] passThrough) =>
         RunGuarded(HostArgs(parsed, passThrough, demo: false, demoPassword: null), _ =>
         {
