@@ -46,6 +46,22 @@ public sealed class DemoTests : IDisposable
         Assert.Contains("Digital fluency for leaders", await (await mentor.GetAsync("/Enrollment/Mine")).Html());
     }
 
+    [Fact]
+    public async Task Demo_IsBuiltThroughTheManagersUseCases_InvitationsAndAllPassingTheirChecks()
+    {
+        _ = _app.Services;
+        var enrolments = await _app.Query(db => db.Enrollments.Include(e => e.Person).Include(e => e.Cohort).ThenInclude(c => c.Program).ToListAsync());
+        var invitations = await _app.Query(db => db.Outbox.Select(m => m.To).ToListAsync());
+
+        // Only InviteToCohort writes the invitation email: an enrolment added behind its back would have none.
+        Assert.All(enrolments, e => Assert.Contains(e.Person.Email, invitations));
+        var programs = await _app.Query(db => db.Programs.Include(p => p.Objectives).ThenInclude(o => o.Measures).ToListAsync());
+        Assert.Equal(2, programs.Count);
+        Assert.All(programs, p => Assert.Empty(Flipside.Features.Programs.ProgramInput.From(p).Normalise()));
+        Assert.All(enrolments, e => Assert.Empty(Eligibility.Problems(e.Person, e.Role, e.Cohort.Program,
+            [.. enrolments.Where(o => o.CohortId == e.CohortId && o.Role != e.Role).Select(o => o.Person)], DateOnly.FromDateTime(FlipsideFactory.Start.UtcDateTime))));
+    }
+
     [Theory]
     [InlineData("admin@flipside.demo", "Administration")]
     [InlineData("manager@flipside.demo", "Your programs")]

@@ -36,6 +36,9 @@ public sealed class Viewer
     /// </summary>
     public static Viewer System(FlipsideDb db, string name) => new(db, name, "", [Roles.Administrator]);
 
+    /// <summary>Someone acting by name and role without a sign-in: the demo loader builds its programs as their people would.</summary>
+    public static Viewer Acting(FlipsideDb db, string userId, string email, params string[] roles) => new(db, userId, email, roles);
+
     public string UserId { get; }
     public string Email { get; }
     public bool IsSignedIn => UserId.Length > 0;

@@ -1,6 +1,7 @@
 using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Account;
+using Flipside.Features.Shared;
 using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -57,8 +58,8 @@ public static class DemoLoader
             Check(await users.AddToRoleAsync(user, account.Role), account.Email);
         }
         var manager = await users.FindByEmailAsync(Accounts.Single(a => a.Role == Roles.ProgramManager).Email);
-        DemoPrograms.Add(db, people, manager!.Id, now);
-        await db.SaveChangesAsync(ct);
+        var asManager = Viewer.Acting(db, manager!.Id, manager.Email!, Roles.ProgramManager);
+        await DemoPrograms.AddAsync(db, people, asManager, sp.GetRequiredService<PublicUrl>().Base, sp.GetRequiredService<TimeProvider>(), ct);
         await tx.CommitAsync(ct);
     }
 

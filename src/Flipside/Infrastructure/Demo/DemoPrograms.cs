@@ -1,12 +1,16 @@
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Enrollment;
 using Flipside.Features.Programs;
+using Flipside.Features.Shared;
+using Flipside.Infrastructure.Startup;
 
 namespace Flipside.Infrastructure.Demo;
 
 /// <summary>
 /// Two programs for the demo: "Digital fluency" with a pilot of 11 leaders and 11 mentors whose profiles
-/// are complete (ready to match), and "Gen Z values", still enrolling and open to volunteers.
+/// are complete (ready to match), and "Gen Z values", still enrolling and open to volunteers. Built through the
+/// same use cases the manager and the participants use, so the demo cannot hold anything the app would refuse.
 /// </summary>
 public static class DemoPrograms
 {
@@ -16,15 +20,14 @@ public static class DemoPrograms
         ["Generative AI", "Prompt writing", "TikTok and short video", "Instagram for brands", "Collaboration tools", "Data visualisation",
          "No-code automation", "LinkedIn presence", "Podcasting", "Gen Z expectations", "Remote teamwork", "Online communities"];
 
-    public static void Add(FlipsideDb db, IReadOnlyList<Person> people, string managerUserId, DateTimeOffset now)
+    public static async Task AddAsync(FlipsideDb db, IReadOnlyList<Person> people, Viewer manager, string baseUrl, TimeProvider clock, CancellationToken ct)
     {
         var random = new Random(DemoOrganisation.Seed);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var digital = FromTemplate("digital-fluency", managerUserId, now);
-        var pilot = new Cohort(digital.Id, "Pilot", today.AddDays(14), today.AddDays(14).AddMonths(digital.DurationMonths), PilotPairs);
-        digital.Cohorts.Add(pilot);
-        pilot.MoveTo(CohortStatus.Enrolling);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+        var digital = await Program("digital-fluency", manager, db, clock, ct);
+        var pilot = await Cohort(digital, "Pilot", today.AddDays(14), digital.DurationMonths, PilotPairs, open: false, manager, db, ct);
+        Must(await MoveCohort.Handle(new(digital.Id, pilot, CohortStatus.Enrolling), manager, db, clock, ct));
         // The demo's own sign-ins take part, so "leader@" and "mentor@" see a real enrolment.
         var leaders = people.Where(p => p.Email == "leader@flipside.demo")
             .Concat(people.Where(p => p.Grade >= 8 && p.Email != "leader@flipside.demo" && p.Status == PersonStatus.Active).OrderBy(p => p.EmployeeId))
@@ -33,52 +36,58 @@ public static class DemoPrograms
             .Concat(people.Where(p => p.Grade <= 3 && p.Email != "mentor@flipside.demo" && p.Status == PersonStatus.Active && p.TenureMonths(today) >= 12)
                 .OrderBy(p => p.EmployeeId))
             .Take(PilotPairs).ToList();
+        await Invite(pilot, ParticipantRole.Mentee, leaders, manager, baseUrl, db, clock, ct);
+        await Invite(pilot, ParticipantRole.Mentor, mentors, manager, baseUrl, db, clock, ct);
         foreach (var (person, role) in leaders.Select(p => (p, ParticipantRole.Mentee)).Concat(mentors.Select(p => (p, ParticipantRole.Mentor))))
         {
-            var (enrollment, profile) = Enrolled(digital, pilot, person, role, random, now);
-            pilot.Enrollments.Add(enrollment);
-            db.Profiles.Add(profile);
+            var self = Viewer.Acting(db, "", person.Email, Roles.Participant);
+            var enrollment = self.OwnEnrollments.Where(e => e.CohortId == pilot).Select(e => e.Id).Single();
+            Must(await AnswerInvitation.Accept(enrollment, self, baseUrl, db, clock, ct));
+            Must(await SaveProfile.Handle(enrollment, Profile(digital, person, role, random), self, db, clock, ct));
         }
 
-        var genZ = FromTemplate("gen-z-values", managerUserId, now);
-        var wave = new Cohort(genZ.Id, "Wave 1", today.AddMonths(2), today.AddMonths(2 + genZ.DurationMonths), 20) { OpenForApplications = true };
-        genZ.Cohorts.Add(wave);
-        wave.MoveTo(CohortStatus.Enrolling);
-        foreach (var leader in people.Where(p => p.Grade == 7 && p.Status == PersonStatus.Active).OrderBy(p => p.EmployeeId).Take(4))
-            wave.Enrollments.Add(Enrollment.Invite(wave.Id, leader.Id, ParticipantRole.Mentee, now));
-
-        db.Programs.AddRange(digital, genZ);
+        var genZ = await Program("gen-z-values", manager, db, clock, ct);
+        var wave = await Cohort(genZ, "Wave 1", today.AddMonths(2), genZ.DurationMonths, 20, open: true, manager, db, ct);
+        Must(await MoveCohort.Handle(new(genZ.Id, wave, CohortStatus.Enrolling), manager, db, clock, ct));
+        var invited = people.Where(p => p.Grade == 7 && p.Status == PersonStatus.Active).OrderBy(p => p.EmployeeId).Take(4).ToList();
+        await Invite(wave, ParticipantRole.Mentee, invited, manager, baseUrl, db, clock, ct);
     }
 
-    private static MentoringProgram FromTemplate(string key, string managerUserId, DateTimeOffset now)
+    private static async Task<MentoringProgram> Program(string template, Viewer manager, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
-        var input = ProgramTemplates.All.Single(t => t.Key == key).Build();
-        input.Normalise();
-        var program = new MentoringProgram(input.Name, managerUserId, now);
-        input.ApplyTo(program);
-        return program;
+        var id = Must(await CreateProgram.Handle(ProgramTemplates.All.Single(t => t.Key == template).Build(), manager, db, clock, ct));
+        return db.Programs.Single(p => p.Id == id);
     }
 
-    private static (Enrollment, Profile) Enrolled(MentoringProgram program, Cohort cohort, Person person, ParticipantRole role, Random random, DateTimeOffset now)
-    {
-        var enrollment = Enrollment.Invite(cohort.Id, person.Id, role, now);
-        enrollment.Accept(needsManagerApproval: false, approvalTokenHash: null, now);
-        var mentor = role == ParticipantRole.Mentor;
-        var topics = random.GetItems(mentor ? MentorSkills : [.. program.FocusAreas, .. MentorSkills.Take(6)], 4).Distinct(StringComparer.Ordinal).Take(3);
-        var profile = new Profile(enrollment.Id)
+    private static async Task<Guid> Cohort(MentoringProgram program, string name, DateOnly starts, int months, int pairs, bool open, Viewer manager,
+        FlipsideDb db, CancellationToken ct) =>
+        Must(await SaveCohort.Handle(new(program.Id, null, new CohortInput
         {
-            Interests = [.. random.GetItems<string>(["running", "cooking", "jazz", "football", "photography", "gaming", "gardening", "travel", "chess"], 3).Distinct()],
-            CommunicationStyle = mentor ? random.Next(1, 4) : random.Next(3, 6),
-            MeetingMode = (MeetingMode)random.Next(0, 3),
-            Availability = WeeklyHours(random),
-            Languages = [.. person.Languages.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
-            HopeToGive = mentor ? "Show how my generation uses these tools day to day." : "Perspective on how decisions get made and what matters at the top.",
-            HopeToGet = mentor ? "Understand how strategy is set, and get visible." : "Hands-on confidence with the tools my teams use.",
-            UpdatedAt = now,
-            CompletedAt = now,
-        };
-        profile.Topics.AddRange(topics.Select((t, i) => new ProfileTopic(mentor ? TopicKind.Skill : TopicKind.LearningGoal, t, mentor ? 5 - i : i + 1)));
-        return (enrollment, profile);
+            Name = name, StartsOn = starts, EndsOn = starts.AddMonths(months), Capacity = pairs, OpenForApplications = open,
+        }), manager, db, ct));
+
+    private static async Task Invite(Guid cohort, ParticipantRole role, IReadOnlyList<Person> people, Viewer manager, string baseUrl, FlipsideDb db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var result = Must(await InviteToCohort.Handle(cohort, new(role, [.. people.Select(p => p.EmployeeId)], null), manager, baseUrl, db, clock, ct));
+        if (result.Skipped.Count > 0)
+            throw new StartupException($"The demo could not invite {result.Skipped[0].Name}: {result.Skipped[0].Reason}.");
+    }
+
+    private static SaveProfile.Request Profile(MentoringProgram program, Person person, ParticipantRole role, Random random)
+    {
+        var mentor = role == ParticipantRole.Mentor;
+        var topics = random.GetItems(mentor ? MentorSkills : [.. program.FocusAreas, .. MentorSkills.Take(6)], 4).Distinct(StringComparer.Ordinal).Take(3)
+            .Select((t, i) => new SaveProfile.TopicInput(t, mentor ? 5 - i : i + 1)).ToList();
+        return new(topics,
+            [.. random.GetItems<string>(["running", "cooking", "jazz", "football", "photography", "gaming", "gardening", "travel", "chess"], 3).Distinct()],
+            mentor ? random.Next(1, 4) : random.Next(3, 6),
+            (MeetingMode)random.Next(0, 3),
+            WeeklyHours(random),
+            [.. person.Languages.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+            mentor ? "Show how my generation uses these tools day to day." : "Perspective on how decisions get made and what matters at the top.",
+            mentor ? "Understand how strategy is set, and get visible." : "Hands-on confidence with the tools my teams use.",
+            Finish: true);
     }
 
     /// <summary>Two weekday blocks of two hours in office time, in the person's own time zone.</summary>
@@ -92,4 +101,8 @@ public static class DemoPrograms
         }
         return [.. hours.Order()];
     }
+
+    /// <summary>A refusal here means the demo asked for something the app does not allow: stop and say which.</summary>
+    private static T Must<T>(Outcome<T> outcome) =>
+        outcome.IsOk ? outcome.Value : throw new StartupException($"The demo could not be built: {outcome.Problem!.Reason} {string.Join(" ", outcome.Problem.Errors.Select(e => e.Message))}");
 }
