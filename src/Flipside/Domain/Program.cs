@@ -70,8 +70,8 @@ public sealed class MentoringProgram
 /// <summary>Who may take part. Reporting lines are excluded by matching, never here.</summary>
 public sealed class EligibilityRules
 {
-    /// <summary>The mentor's grade must be lower than the mentee's by at least this much.</summary>
-    public int MinGradeGap { get; set; } = 2;
+    /// <summary>The mentor's grade must be lower than the mentee's by at least this much; the default is the engine's, so the two never drift.</summary>
+    public int MinGradeGap { get; set; } = Matching.Profiles.ProgramRules.DefaultMinGradeGap;
     public int MinMentorTenureMonths { get; set; } = 12;
     public bool RequireManagerApproval { get; set; }
     public bool ExcludeSameDepartment { get; set; }
