@@ -55,7 +55,7 @@ public static class Matcher
         });
 
         var lockedMentees = locked.Select(l => l.i).ToHashSet();
-        // Sentences for every pairing are the largest cost after the solve; each is independent of the others.
+        // Explaining every pairing is the largest cost after the solve; each is independent of the others.
         var proposals = new PairingProposal?[cohort.Mentees.Length];
         Parallel.For(0, proposals.Length, i =>
         {
@@ -126,6 +126,8 @@ public static class Matcher
             reasons.Add("the same person on both sides");
         if (c.GradeGapFails(i, j))
             reasons.Add($"grade gap below {c.Rules.MinGradeGap} (mentee grade {c.Mentees[i].Grade}, mentor grade {c.Mentors[j].Grade})");
+        if (c.SameDepartmentFails(i, j))
+            reasons.Add($"both in {c.Mentees[i].Department}, and the program pairs across departments only");
         if (c.InReportingLine(i, j))
             reasons.Add("inside a reporting line");
         if (excluded)

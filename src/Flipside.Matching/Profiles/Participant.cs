@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Flipside.Matching.Profiles;
 
 /// <summary>How a person prefers to meet.</summary>
@@ -11,8 +9,8 @@ public enum MeetingMode
     /// <summary>Face to face, so the pair must share a location.</summary>
     InPerson,
 
-    /// <summary>Online only.</summary>
-    Remote,
+    /// <summary>Online only, by video call.</summary>
+    Video,
 }
 
 /// <summary>A generation, oldest first; the gap between two is what reverse mentoring bridges.</summary>
@@ -32,8 +30,8 @@ public enum Generation
 }
 
 /// <summary>
-/// A person's matching profile, mentor or mentee alike. Availability is in UTC hours of the week,
-/// already converted from the person's time zone (see <see cref="WeekHours.FromLocal"/>).
+/// A person's matching profile, mentor or mentee alike. Availability is in UTC time of the week,
+/// already converted from the person's time zone (see <see cref="WeekHours"/>).
 /// </summary>
 public sealed record Participant(string Id, string Name)
 {
@@ -67,7 +65,7 @@ public sealed record Participant(string Id, string Name)
     /// <summary>How the person prefers to meet.</summary>
     public MeetingMode MeetingMode { get; init; }
 
-    /// <summary>Weekly availability in UTC hours of the week.</summary>
+    /// <summary>Weekly availability in UTC time of the week.</summary>
     public WeekHours Availability { get; init; }
 
     /// <summary>Generation, when known.</summary>
@@ -80,32 +78,3 @@ public sealed record Participant(string Id, string Name)
     public int Capacity { get; init; } = 1;
 }
 
-/// <summary>A set of hours in a week (168), counted in UTC from Monday 00:00.</summary>
-public readonly record struct WeekHours(ulong Low, ulong Mid, ulong High)
-{
-    /// <summary>Hours in a week.</summary>
-    public const int HoursPerWeek = 168;
-
-    /// <summary>How many hours are set.</summary>
-    public int Count => BitOperations.PopCount(Low) + BitOperations.PopCount(Mid) + BitOperations.PopCount(High);
-
-    /// <summary>The hours both sets share.</summary>
-    public WeekHours Overlap(WeekHours other) => new(Low & other.Low, Mid & other.Mid, High & other.High);
-
-    /// <summary>Builds UTC week hours from local hours of the week and the local UTC offset in hours.</summary>
-    public static WeekHours FromLocal(IEnumerable<int> localHoursOfWeek, int utcOffsetHours)
-    {
-        ulong low = 0, mid = 0, high = 0;
-        foreach (int local in localHoursOfWeek)
-        {
-            int utc = ((local - utcOffsetHours) % HoursPerWeek + HoursPerWeek) % HoursPerWeek;
-            if (utc < 64)
-                low |= 1UL << utc;
-            else if (utc < 128)
-                mid |= 1UL << (utc - 64);
-            else
-                high |= 1UL << (utc - 128);
-        }
-        return new WeekHours(low, mid, high);
-    }
-}

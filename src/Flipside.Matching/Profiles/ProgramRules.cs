@@ -43,8 +43,14 @@ public sealed class SkillTaxonomy(IReadOnlyDictionary<string, string> familyOfSk
 /// <summary>A program's matching rules.</summary>
 public sealed record ProgramRules
 {
+    /// <summary>The grade gap a new program starts with; the app's programs take theirs from here, so the two never drift.</summary>
+    public const int DefaultMinGradeGap = 2;
+
     /// <summary>The mentee's grade must exceed the mentor's by at least this much.</summary>
-    public int MinGradeGap { get; init; } = 1;
+    public int MinGradeGap { get; init; } = DefaultMinGradeGap;
+
+    /// <summary>A hard rule: never pair two people of the same department.</summary>
+    public bool AcrossDepartmentsOnly { get; init; }
 
     /// <summary>Whether an earlier pairing may be repeated.</summary>
     public bool AllowRepeatPairings { get; init; }

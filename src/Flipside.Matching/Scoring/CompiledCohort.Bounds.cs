@@ -8,8 +8,8 @@ internal sealed partial class CompiledCohort
     private const int MaxTimetablesCompared = 256;
 
     /// <summary>
-    /// For each mentee, a score the availability part cannot exceed with any mentor: the most hours it
-    /// shares with any mentor's timetable (or its own hours, when the timetables are too many to compare).
+    /// For each mentee, a score the availability part cannot exceed with any mentor: the most time it
+    /// shares with any mentor's timetable (or its own time, when the timetables are too many to compare).
     /// Must never be below the true part of a pair: the pairs skipped when collecting candidates are proven with it.
     /// </summary>
     private long[] AvailabilityBounds()
@@ -22,7 +22,7 @@ internal sealed partial class CompiledCohort
         for (int i = 0; i < bounds.Length && weight > 0 && Mentors.Length > 0; i++)
         {
             var hours = _mentee.Availability[i];
-            bounds[i] = (long)weight * _overlapPoints[timetables?.Max(t => hours.Overlap(t).Count) ?? hours.Count];
+            bounds[i] = (long)weight * _overlapPoints[timetables?.Max(t => hours.OverlapSlots(t)) ?? hours.Slots];
         }
         return bounds;
     }

@@ -174,12 +174,12 @@ internal sealed partial class CompiledCohort
             var fit = full - (apart * Vector256.Create((ushort)25));
             var mode = Vector256.LoadUnsafe(ref lanes.Mode[0], (nuint)k);
             var inPerson = Vector256.Equals(mode, Vector256.Create((ushort)MeetingMode.InPerson));
-            var remote = Vector256.Equals(mode, Vector256.Create((ushort)MeetingMode.Remote));
+            var video = Vector256.Equals(mode, Vector256.Create((ushort)MeetingMode.Video));
             var elsewhere = ~Vector256.Equals(Vector256.LoadUnsafe(ref lanes.Location[0], (nuint)k), _location);
             var clash = _mode switch
             {
-                MeetingMode.InPerson => remote | elsewhere,
-                MeetingMode.Remote => inPerson,
+                MeetingMode.InPerson => video | elsewhere,
+                MeetingMode.Video => inPerson,
                 _ => inPerson & elsewhere,
             };
             fit = Vector256.ConditionalSelect(clash, fit >>> 1, fit);

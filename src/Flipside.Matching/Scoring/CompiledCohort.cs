@@ -30,8 +30,9 @@ internal sealed partial class CompiledCohort
     private readonly long[] _availabilityBound;    // per mentee: the most its availability part can score with any mentor
     private readonly Lanes? _lanes;
     private readonly int[][] _excluded;            // per mentee, ascending: mentors blocked or in a reporting line with it
-    private readonly int[] _gradesAscending;
-    private int[]? _zeroCapacityGrades;            // grades of the mentors with capacity zero, ascending; built when first needed
+    private readonly int _departments;            // how many department names both sides use
+    private readonly GradeIndex _grades;
+    private GradeIndex? _zeroCapacityGrades;       // the mentors with capacity zero; built when first needed
 
     public CompiledCohort(MatchRequest request)
     {
@@ -60,12 +61,14 @@ internal sealed partial class CompiledCohort
             () => menteeSide = new Side(Mentees, index));
         (_credit, _mentor, _mentee) = (credit!, mentorSide!, menteeSide!);
         _blocked = BlockedMentors(request);
-        _overlapPoints = [.. Enumerable.Range(0, WeekHours.HoursPerWeek + 1)
-            .Select(h => Math.Min(FullPoints, h * FullPoints / Math.Max(1, Rules.TargetOverlapHours)))];
+        // Indexed by shared quarter hours: whole hours score exactly as h × 100 / target.
+        _overlapPoints = [.. Enumerable.Range(0, WeekHours.SlotsPerWeek + 1)
+            .Select(q => Math.Min(FullPoints, q * FullPoints / (WeekHours.SlotsPerHour * Math.Max(1, Rules.TargetOverlapHours))))];
         _availabilityBound = AvailabilityBounds();
+        _departments = index.Departments.Count;
         _lanes = BuildLanes(index.Interests.Count, index.Languages.Count, index.Departments.Count, index.Locations.Count);
         _excluded = ExcludedMentors(index.People.Count);
-        _gradesAscending = [.. _mentor.Grade.Order()];
+        _grades = new GradeIndex(this, j => true);
     }
 
     public int IndexOfMentee(string id) => IndexOf(Mentees, id);
@@ -91,6 +94,8 @@ internal sealed partial class CompiledCohort
     }
 
     public bool GradeGapFails(int i, int j) => _mentee.Grade[i] - _mentor.Grade[j] < Rules.MinGradeGap;
+
+    public bool SameDepartmentFails(int i, int j) => Rules.AcrossDepartmentsOnly && _mentee.Department[i] == _mentor.Department[j];
 
     public bool InReportingLine(int i, int j) =>
         Array.IndexOf(_mentee.Chain[i], _mentor.Person[j]) >= 0 || Array.IndexOf(_mentor.Chain[j], _mentee.Person[i]) >= 0;
@@ -136,12 +141,12 @@ internal sealed partial class CompiledCohort
     {
         MeetingMode a = _mentee.Mode[i], b = _mentor.Mode[j];
         bool inPerson = a == MeetingMode.InPerson || b == MeetingMode.InPerson;
-        return inPerson && (a == MeetingMode.Remote || b == MeetingMode.Remote || _mentee.Location[i] != _mentor.Location[j]);
+        return inPerson && (a == MeetingMode.Video || b == MeetingMode.Video || _mentee.Location[i] != _mentor.Location[j]);
     }
 
-    public int OverlapHours(int i, int j) => _mentee.Availability[i].Overlap(_mentor.Availability[j]).Count;
+    public int OverlapMinutes(int i, int j) => _mentee.Availability[i].OverlapSlots(_mentor.Availability[j]) * WeekHours.SlotMinutes;
 
-    public int AvailabilityOverlap(int i, int j) => _overlapPoints[OverlapHours(i, j)];
+    public int AvailabilityOverlap(int i, int j) => _overlapPoints[_mentee.Availability[i].OverlapSlots(_mentor.Availability[j])];
 
     public int SharedLanguage(int i, int j) => CommonBits(_mentee.Languages, _mentor.Languages, _mentor.LanguageWords, i, j) > 0 ? FullPoints : 0;
 

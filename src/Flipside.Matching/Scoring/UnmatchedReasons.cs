@@ -16,16 +16,19 @@ internal static class UnmatchedReasons
             return Taken(c, i, eligible, mode, mentorsWithRoomLeft);
         if (c.Mentors.Length == 0)
             return ["no mentors in the cohort"];
-        int grade = 0, line = 0, blocked = 0;
+        int grade = 0, department = 0, line = 0, blocked = 0;
         for (int j = 0; j < c.Mentors.Length; j++)
         {
             grade += c.GradeGapFails(i, j) ? 1 : 0;
+            department += c.SameDepartmentFails(i, j) ? 1 : 0;
             line += c.InReportingLine(i, j) ? 1 : 0;
             blocked += c.Blocked(i, j) ? 1 : 0;
         }
         var reasons = new List<string> { "no eligible mentor" };
         if (grade > 0)
             reasons.Add($"{grade} of {c.Mentors.Length} mentors are not at least {c.Rules.MinGradeGap} grade(s) below");
+        if (department > 0)
+            reasons.Add($"{department} are in the same department ({c.Mentees[i].Department}), and the program pairs across departments only");
         if (line > 0)
             reasons.Add($"{line} are in the same reporting line");
         if (blocked > 0)
@@ -73,7 +76,7 @@ internal static class UnmatchedReasons
         foreach (int i in unmatchedMentees)
             eligible += c.Eligible(i, j) ? 1 : 0;
         return eligible == 0
-            ? [$"none of the {unmatchedMentees.Count} unmatched mentees is eligible (grade gap, reporting line or exclusions); the others are better served elsewhere"]
+            ? [$"none of the {unmatchedMentees.Count} unmatched mentees is eligible (grade gap, department, reporting line or exclusions); the others are better served elsewhere"]
             : mode == ObjectiveMode.HighestScore
                 ? [$"{eligible} unmatched mentees are eligible, but pairing with them would not raise the total score"]
                 : [$"{eligible} unmatched mentees are eligible but the objective leaves them out"];

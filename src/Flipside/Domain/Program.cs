@@ -97,7 +97,8 @@ public sealed class EligibilityRules
 {
     public static readonly IntRule GradeGapRule = new(0, 9, "The grade gap is 0 to 9 grades.");
     public static readonly IntRule TenureRule = new(0, 120, "Minimum tenure is 0 to 120 months.");
-    public const int DefaultMinGradeGap = 2;
+    /// <summary>The engine's default, so the two never drift.</summary>
+    public const int DefaultMinGradeGap = Matching.Profiles.ProgramRules.DefaultMinGradeGap;
     public const int DefaultMinMentorTenureMonths = 12;
 
     /// <summary>The mentor's grade must be lower than the mentee's by at least this much.</summary>

@@ -118,6 +118,7 @@ public class ConstraintTests
     public static TheoryData<string, string> LocksBreakingAConstraint() => new()
     {
         { "grade", "grade gap below 2" },
+        { "department", "both in Finance, and the program pairs across departments only" },
         { "mentor manages mentee", "inside a reporting line" },
         { "mentee manages mentor", "inside a reporting line" },
         { "excluded", "explicitly excluded" },
@@ -135,6 +136,7 @@ public class ConstraintTests
         request = constraint switch
         {
             "grade" => request with { Rules = new ProgramRules { MinGradeGap = 2 }, Mentors = [maya with { Grade = 9 }] },
+            "department" => request with { Rules = new ProgramRules { AcrossDepartmentsOnly = true }, Mentors = [maya with { Department = "Finance" }] },
             "mentor manages mentee" => request with { Mentees = [mentee with { ManagerChain = ["boss", "maya"] }] },
             "mentee manages mentor" => request with { Mentors = [maya with { ManagerChain = ["lead", "director", "leader"] }] },
             "excluded" => request with { Exclusions = [new PairIds("leader", "maya")] },

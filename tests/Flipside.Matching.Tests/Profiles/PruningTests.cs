@@ -45,7 +45,7 @@ public class PruningTests
         for (int i = 0; i < cohort.Mentees.Length; i++)
         {
             var eligible = Enumerable.Range(0, cohort.Mentors.Length)
-                .Where(j => !cohort.GradeGapFails(i, j) && !cohort.InReportingLine(i, j) && !cohort.Blocked(i, j))
+                .Where(j => !cohort.GradeGapFails(i, j) && !cohort.SameDepartmentFails(i, j) && !cohort.InReportingLine(i, j) && !cohort.Blocked(i, j))
                 .Select(j => (Mentor: j, Score: cohort.Score(i, j)))
                 .OrderByDescending(p => p.Score).ThenBy(p => p.Mentor).ToList();
             foreach (int limit in new[] { 1, 4 })

@@ -4,7 +4,8 @@ namespace Flipside.Matching.Tests.Profiles;
 
 /// <summary>
 /// Seeded random cohorts that reach every branch of the scoring: unusual styles, all meeting modes,
-/// unknown generations, more than 64 interests, reporting lines both ways, exclusions and repeats.
+/// unknown generations, more than 64 interests, reporting lines both ways, exclusions and repeats,
+/// the across-departments rule, and availability off the whole hour.
 /// </summary>
 internal static class RandomCohort
 {
@@ -41,6 +42,7 @@ internal static class RandomCohort
             Taxonomy = new SkillTaxonomy(skills.ToDictionary(s => s, s => $"family {s.Length % 3}")),
             Weights = weights ?? new ScoringWeights(),
             CandidatesPerMentee = random.Next(1, 4),
+            AcrossDepartmentsOnly = random.Next(3) == 0,
         };
         return new MatchRequest(leaders, juniors, rules)
         {
@@ -59,6 +61,7 @@ internal static class RandomCohort
         Languages = [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => $"language {random.Next(4)}").Distinct()],
         CommunicationStyle = random.Next(10) == 0 ? random.Next(-20, 30) : random.Next(1, 6),
         MeetingMode = (MeetingMode)random.Next(3),
-        Availability = WeekHours.FromLocal(Enumerable.Range(0, random.Next(0, 30)).Select(_ => random.Next(WeekHours.HoursPerWeek)), random.Next(-8, 9)),
+        // Local hours shifted by a whole number of quarter hours, as zones such as +5:30 and +5:45 give.
+        Availability = WeekHours.FromUtcSpans(Enumerable.Range(0, random.Next(0, 30)).Select(_ => ((random.Next(WeekHours.HoursPerWeek) * 60) - (15 * random.Next(-32, 56)), 60))),
     };
 }

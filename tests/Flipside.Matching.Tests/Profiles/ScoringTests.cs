@@ -1,16 +1,17 @@
 using Flipside.Matching.Profiles;
+using Flipside.Matching.Scoring;
 
 namespace Flipside.Matching.Tests.Profiles;
 
 public class ScoringTests
 {
     [Fact]
-    public void Explain_MentorTeachesFirstGoal_SaysSoInWords()
+    public void Explain_MentorTeachesFirstGoal_NamesSkillLevelAndPriority()
     {
         var explanation = Matcher.Explain(A.Request([A.Mentee()], [A.Mentor()]), "leader", "maya");
 
-        var part = explanation.Parts.Single(p => p.Name == "Complementarity");
-        Assert.Equal("Maya teaches Generative AI at 5/5 — your first priority", part.Sentence);
+        var part = explanation.Parts.Single(p => p.Fact is SkillForGoal);
+        Assert.Equal(new SkillForGoal("Generative AI", 1, "Generative AI", 5), part.Fact);
         Assert.Equal(100, part.Points);
     }
 
@@ -20,8 +21,8 @@ public class ScoringTests
         var explanation = Matcher.Explain(A.Request([A.Mentee()], [A.Mentor()]), "leader", "maya");
 
         // London 9–17 UTC and New York 14–22 UTC share 14–17: three hours a day, five days.
-        var part = explanation.Parts.Single(p => p.Name == "Availability overlap");
-        Assert.Equal("15 h a week overlap between London and New York", part.Sentence);
+        var part = explanation.Parts.Single(p => p.Fact is SharedAvailability);
+        Assert.Equal(new SharedAvailability(15 * 60, "London", "New York"), part.Fact);
     }
 
     [Fact]
@@ -29,9 +30,9 @@ public class ScoringTests
     {
         var mentor = A.Mentor() with { Availability = WeekHours.FromLocal([9, 10, 11, 12], -5) };
 
-        var part = Matcher.Explain(A.Request([A.Mentee()], [mentor]), "leader", "maya").Parts.Single(p => p.Name == "Availability overlap");
+        var part = Matcher.Explain(A.Request([A.Mentee()], [mentor]), "leader", "maya").Parts.Single(p => p.Fact is SharedAvailability);
 
-        Assert.Equal("3 h a week overlap between London and New York", part.Sentence);
+        Assert.Equal(3 * 60, ((SharedAvailability)part.Fact).Minutes);
         Assert.Equal(75, part.Points);
     }
 
@@ -41,10 +42,11 @@ public class ScoringTests
         var rules = new ProgramRules { Taxonomy = new SkillTaxonomy(new Dictionary<string, string> { ["Generative AI"] = "AI", ["Machine Learning"] = "AI" }) };
         var mentor = A.Mentor() with { Skills = new Dictionary<string, int> { ["Machine Learning"] = 4 } };
 
-        var part = Matcher.Explain(A.Request([A.Mentee()], [mentor], rules), "leader", "maya").Parts.Single(p => p.Name == "Complementarity");
+        var part = Matcher.Explain(A.Request([A.Mentee()], [mentor], rules), "leader", "maya").Parts.Single(p => p.Fact is SkillForGoal);
 
         Assert.Equal(40, part.Points);
-        Assert.Equal("Maya knows Machine Learning at 4/5, close to Generative AI — your first priority", part.Sentence);
+        Assert.Equal(new SkillForGoal("Generative AI", 1, "Machine Learning", 4), part.Fact);
+        Assert.False(((SkillForGoal)part.Fact).Exact);
     }
 
     [Fact]
@@ -59,15 +61,28 @@ public class ScoringTests
     }
 
     [Fact]
-    public void Explain_SharedInterestsAndGenerations_AreNamed()
+    public void Explain_SharedInterestsLanguageAndGenerations_AreGivenAsValues()
     {
         var mentee = A.Mentee() with { Interests = ["jazz", "cycling", "chess"] };
         var mentor = A.Mentor() with { Interests = ["cycling", "jazz"] };
 
         var parts = Matcher.Explain(A.Request([mentee], [mentor]), "leader", "maya").Parts;
 
-        Assert.Equal("You share 2 interests: cycling, jazz", parts.Single(p => p.Name == "Shared interests").Sentence);
-        Assert.Equal("3 generations apart: BabyBoomer and GenZ", parts.Single(p => p.Name == "Generation gap").Sentence);
-        Assert.Equal("You both speak English", parts.Single(p => p.Name == "Shared language").Sentence);
+        Assert.Equal(["cycling", "jazz"], parts.Select(p => p.Fact).OfType<SharedInterests>().Single().Interests);
+        Assert.Equal(new Generations(Generation.BabyBoomer, Generation.GenZ), parts.Select(p => p.Fact).OfType<Generations>().Single());
+        Assert.Equal(new SharedLanguage("English"), parts.Select(p => p.Fact).OfType<SharedLanguage>().Single());
+    }
+
+    [Fact]
+    public void Explain_NoGoalTaught_AndClashingModes_AreFacts()
+    {
+        var mentee = A.Mentee() with { MeetingMode = MeetingMode.InPerson };
+        var mentor = A.Mentor() with { Skills = new Dictionary<string, int> { ["Podcasting"] = 4 }, MeetingMode = MeetingMode.Video };
+
+        var facts = Matcher.Explain(A.Request([mentee], [mentor]), "leader", "maya").Parts.Select(p => p.Fact).ToList();
+
+        Assert.Single(facts.OfType<NoSkillForGoals>());
+        Assert.Equal(new StyleMatch(4, 2, MeetingMode.InPerson, MeetingMode.Video, ModesClash: true), facts.OfType<StyleMatch>().Single());
+        Assert.Equal(new Departments("Finance", "Engineering"), facts.OfType<Departments>().Single());
     }
 }

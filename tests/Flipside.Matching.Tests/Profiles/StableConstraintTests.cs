@@ -10,7 +10,7 @@ public class StableConstraintTests
 {
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 30)];
 
-    public static TheoryData<string> Constraints() => ["grade", "mentor manages mentee", "mentee manages mentor", "excluded", "repeat"];
+    public static TheoryData<string> Constraints() => ["grade", "department", "mentor manages mentee", "mentee manages mentor", "excluded", "repeat"];
 
     [Theory]
     [MemberData(nameof(Constraints))]
@@ -22,6 +22,7 @@ public class StableConstraintTests
         request = constraint switch
         {
             "grade" => request with { Rules = new ProgramRules { MinGradeGap = 2 }, Mentors = [maya with { Grade = 9 }, A.Mentor("zoe", "Zoe Li")] },
+            "department" => request with { Rules = new ProgramRules { AcrossDepartmentsOnly = true }, Mentors = [maya with { Department = "Finance" }, A.Mentor("zoe", "Zoe Li")] },
             "mentor manages mentee" => request with { Mentees = [mentee with { ManagerChain = ["boss", "maya"] }] },
             "mentee manages mentor" => request with { Mentors = [maya with { ManagerChain = ["lead", "leader"] }, A.Mentor("zoe", "Zoe Li")] },
             "excluded" => request with { Exclusions = [new PairIds("leader", "maya")] },

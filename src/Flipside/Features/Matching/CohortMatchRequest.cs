@@ -1,0 +1,99 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Matching;
+using Flipside.Matching.Profiles;
+using Microsoft.EntityFrameworkCore;
+using EngineMode = Flipside.Matching.Profiles.MeetingMode;
+using MeetingMode = Flipside.Domain.MeetingMode;
+
+namespace Flipside.Features.Matching;
+
+/// <summary>
+/// Builds the engine's input from a cohort: its enrolled mentors and mentees with complete profiles, the
+/// program's rules, reporting lines from the directory and availability in UTC for the cohort's first week.
+/// Participants are keyed by person id, so the engine's "never your own pair" and reporting-line checks
+/// compare like with like.
+/// </summary>
+public static class CohortMatchRequest
+{
+    /// <summary>Someone enrolled who cannot be matched yet, and why.</summary>
+    public sealed record Skipped(Guid PersonId, string Name, ParticipantRole Role, string Reason);
+
+    /// <summary>The engine's request, with who was left out of it.</summary>
+    public sealed record Result(MatchRequest Request, IReadOnlyList<Skipped> Skipped);
+
+    private sealed record Row(Guid EnrollmentId, Guid PersonId, ParticipantRole Role, string Name, int Grade, string Department, string Location,
+        string TimeZone, bool Complete, List<string> Interests, List<string> Languages, int Style, MeetingMode Mode, List<int> Availability);
+
+    private sealed record Topic(Guid EnrollmentId, TopicKind Kind, string Name, int Level);
+
+    /// <summary>The request for a cohort, or null when there is no such cohort.</summary>
+    public static async Task<Result?> Handle(Guid cohortId, FlipsideDb db, CancellationToken ct)
+    {
+        var cohort = await db.Cohorts.Where(c => c.Id == cohortId)
+            .Select(c => new { c.StartsOn, c.Program.Eligibility.MinGradeGap, c.Program.Eligibility.ExcludeSameDepartment, c.Program.DefaultMentorCapacity })
+            .SingleOrDefaultAsync(ct);
+        if (cohort is null) return null;
+
+        var rows = await db.Enrollments.Where(e => e.CohortId == cohortId && e.Status == EnrollmentStatus.Enrolled)
+            .OrderBy(e => e.Person.Name).ThenBy(e => e.PersonId)
+            .Select(e => new Row(e.Id, e.PersonId, e.Role, e.Person.Name, e.Person.Grade, e.Person.Department, e.Person.Location, e.Person.TimeZone,
+                e.Profile != null && e.Profile.CompletedAt != null,
+                e.Profile != null ? e.Profile.Interests : new List<string>(), e.Profile != null ? e.Profile.Languages : new List<string>(),
+                e.Profile != null ? e.Profile.CommunicationStyle : 0, e.Profile != null ? e.Profile.MeetingMode : MeetingMode.Either,
+                e.Profile != null ? e.Profile.Availability : new List<int>()))
+            .ToListAsync(ct);
+        var skipped = new List<Skipped>();
+        var ready = new List<(Row Row, TimeZoneInfo Zone)>();
+        foreach (var row in rows)
+        {
+            if (!row.Complete)
+                skipped.Add(new(row.PersonId, row.Name, row.Role, "the matching profile is not finished"));
+            else if (!TimeZoneInfo.TryFindSystemTimeZoneById(row.TimeZone, out var zone))
+                skipped.Add(new(row.PersonId, row.Name, row.Role, $"the directory's time zone '{row.TimeZone}' is unknown, so availability cannot be placed"));
+            else
+                ready.Add((row, zone));
+        }
+
+        var ids = ready.Select(r => r.Row.EnrollmentId).ToList();
+        var topics = (await db.ProfileTopics.Where(t => ids.Contains(t.EnrollmentId)).Select(t => new Topic(t.EnrollmentId, t.Kind, t.Name, t.Level)).ToListAsync(ct))
+            .ToLookup(t => t.EnrollmentId);
+        var chains = await ReportingLines.ChainsAsync(db, [.. ready.Select(r => r.Row.PersonId)], ct);
+        var monday = WeeklyAvailability.WeekOf(cohort.StartsOn);
+
+        Participant ToParticipant(Row row, TimeZoneInfo zone) => new(row.PersonId.ToString(), row.Name)
+        {
+            Grade = row.Grade,
+            Department = row.Department,
+            Location = row.Location,
+            ManagerChain = [.. chains[row.PersonId].Select(m => m.ToString())],
+            Skills = topics[row.EnrollmentId].Where(t => t.Kind == TopicKind.Skill).ToDictionary(t => t.Name, t => t.Level),
+            // Priority 1 is the first goal; names break ties so the order never depends on the database.
+            LearningGoals = [.. topics[row.EnrollmentId].Where(t => t.Kind == TopicKind.LearningGoal).OrderBy(t => t.Level).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => t.Name)],
+            Interests = row.Interests,
+            Languages = row.Languages,
+            CommunicationStyle = row.Style,
+            MeetingMode = ToEngine(row.Mode),
+            Availability = WeeklyAvailability.ToUtc(row.Availability, zone, monday),
+            Capacity = cohort.DefaultMentorCapacity,
+            // Generation stays unset: it would come from the birth year, which the directory keeps for
+            // administrators and uses only where a program asks for it, and no program setting asks yet.
+        };
+
+        var rules = new ProgramRules { MinGradeGap = cohort.MinGradeGap, AcrossDepartmentsOnly = cohort.ExcludeSameDepartment };
+        var request = new MatchRequest(
+            [.. ready.Where(r => r.Row.Role == ParticipantRole.Mentee).Select(r => ToParticipant(r.Row, r.Zone))],
+            [.. ready.Where(r => r.Row.Role == ParticipantRole.Mentor).Select(r => ToParticipant(r.Row, r.Zone))],
+            rules);
+        return new Result(request, skipped);
+    }
+
+    /// <summary>The engine's meeting mode of the same name; a new app value without one fails the mapping test.</summary>
+    public static EngineMode ToEngine(MeetingMode mode) => mode switch
+    {
+        MeetingMode.Either => EngineMode.Either,
+        MeetingMode.InPerson => EngineMode.InPerson,
+        MeetingMode.Video => EngineMode.Video,
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "This meeting mode has no counterpart in the matching engine."),
+    };
+}
