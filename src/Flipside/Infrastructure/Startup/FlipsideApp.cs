@@ -4,7 +4,6 @@ using Flipside.Features.Account;
 using Flipside.Infrastructure.Email;
 using Flipside.Infrastructure.Jobs;
 using Flipside.Infrastructure.Security;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Infrastructure.Startup;
@@ -27,7 +26,7 @@ public static class FlipsideApp
         else
             services.AddDbContext<FlipsideDb, SqliteFlipsideDb>(o => o.UseSqlite(settings.ConnectionString));
 
-        services.AddDataProtection().SetApplicationName("Flipside").PersistKeysToDbContext<FlipsideDb>();
+        services.AddFlipsideKeys();
         services.AddFlipsideIdentity(builder.Configuration);
         services.AddFlipsideRateLimits(builder.Configuration);
         services.AddFlipsideEmail(builder.Configuration);
