@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Infrastructure.Demo;
+using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -55,6 +56,7 @@ public static class DatabaseStartup
         }
         if (settings.Provider == DatabaseProvider.Sqlite)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await KeysSetup.PrepareAsync(sp, db, ct);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

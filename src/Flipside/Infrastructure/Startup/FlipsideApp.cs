@@ -5,7 +5,6 @@ using Flipside.Features.Shared;
 using Flipside.Infrastructure.Email;
 using Flipside.Infrastructure.Jobs;
 using Flipside.Infrastructure.Security;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Infrastructure.Startup;
@@ -28,7 +27,7 @@ public static class FlipsideApp
         else
             services.AddDbContext<FlipsideDb, SqliteFlipsideDb>(o => o.UseSqlite(settings.ConnectionString));
 
-        services.AddDataProtection().SetApplicationName("Flipside").PersistKeysToDbContext<FlipsideDb>();
+        services.AddFlipsideKeys();
         services.AddFlipsideIdentity(builder.Configuration);
         // One viewer per request: whoever is signed in. Jobs and CLI verbs make their own with Viewer.System.
         services.AddHttpContextAccessor();
