@@ -54,6 +54,11 @@ public sealed class Cohort : IVersioned
         throw new DomainException($"A cohort moves one step at a time: from {Status.ToString().ToLowerInvariant()} the next step is {(Status + 1).ToString().ToLowerInvariant()}.");
     }
 
-    /// <summary>Invitations and applications are taken while planning or enrolling, never after matching began.</summary>
-    public bool TakesEnrollments => Status is CohortStatus.Planning or CohortStatus.Enrolling;
+    /// <summary>Invitations and applications are taken while planning or enrolling, never after matching began: as SQL and in memory.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Cohort, bool>> TakingEnrollments =
+        c => c.Status == CohortStatus.Planning || c.Status == CohortStatus.Enrolling;
+
+    private static readonly Func<Cohort, bool> Takes = TakingEnrollments.Compile();
+
+    public bool TakesEnrollments => Takes(this);
 }

@@ -46,7 +46,14 @@ public sealed class OutboxMessage
     }
 
     /// <summary>"Scheduled" until the first attempt of a message held for a later time (see <see cref="ScheduleFor"/>).</summary>
-    public string Status => SentAt is not null ? "Sent" : FailedAt is not null ? "Failed" : Attempts > 0 ? "Retrying" : SendAt is not null ? "Scheduled" : "Waiting";
+    public string Status => Describe(SentAt, FailedAt, Attempts, SendAt);
+
+    /// <summary>The status in words; queries project these four columns and call it, so the page and the entity agree.</summary>
+    public static string Describe(DateTimeOffset? sentAt, DateTimeOffset? failedAt, int attempts, DateTimeOffset? sendAt) =>
+        sentAt is not null ? "Sent" : failedAt is not null ? "Failed" : attempts > 0 ? "Retrying" : sendAt is not null ? "Scheduled" : "Waiting";
+
+    /// <summary>Neither sent nor given up on: what the sender still owes, as SQL and in memory.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> Pending = m => m.SentAt == null && m.FailedAt == null;
 
     /// <summary>Holds the message until <paramref name="sendAt"/>; a time not after its writing means as soon as possible.</summary>
     public OutboxMessage ScheduleFor(DateTimeOffset sendAt)

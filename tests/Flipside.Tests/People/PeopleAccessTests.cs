@@ -25,6 +25,24 @@ public sealed class PeopleAccessTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task AProgramManager_Imports_ButMayNotMarkEveryoneMissingAsLeft()
+    {
+        var manager = _as[Roles.ProgramManager];
+        Assert.Equal(2, (await manager.Applied(PeopleFiles.Csv(PeopleFiles.Row("E1"), PeopleFiles.Row("E2")))).Created);
+
+        var everyone = await manager.ImportCsv(PeopleFiles.Csv(PeopleFiles.Row("E1")), markMissingAsLeft: true);
+        var page = await (await manager.GetAsync("/People/Import")).Html();
+        var adminPage = await (await _as[Roles.Administrator].GetAsync("/People/Import")).Html();
+
+        Assert.Equal(HttpStatusCode.Forbidden, everyone.StatusCode);
+        Assert.Contains("mark everyone missing from a file as left", await everyone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await _app.Query(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.People, p => p.Status == PersonStatus.Left)));
+        Assert.DoesNotContain("name=\"MarkMissingAsLeft\"", page, StringComparison.Ordinal);
+        Assert.Contains("only an administrator can do it", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"MarkMissingAsLeft\"", adminPage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Roles.Sponsor)]
     [InlineData(Roles.Participant)]

@@ -1,7 +1,7 @@
 using System.Net;
+using System.Reflection;
 using Flipside.Domain;
 using Flipside.Tests.Support;
-using System.Reflection;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

@@ -30,8 +30,7 @@ public sealed class OutboxModel(FlipsideDb db, IOptions<SmtpSettings> smtp) : Pa
 
     public static IQueryable<Row> Query(FlipsideDb db) => db.Outbox.OrderByDescending(m => m.CreatedAt)
         .Select(m => new Row(m.Id, m.To, m.Subject, m.CreatedAt,
-            // The same words as OutboxMessage.Status, spelled out so the database computes them.
-            m.SentAt != null ? "Sent" : m.FailedAt != null ? "Failed" : m.Attempts > 0 ? "Retrying" : m.SendAt != null ? "Scheduled" : "Waiting",
+            OutboxMessage.Describe(m.SentAt, m.FailedAt, m.Attempts, m.SendAt),
             m.SendAt, m.Attachments.Count));
 }
 

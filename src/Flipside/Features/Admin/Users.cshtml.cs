@@ -1,6 +1,6 @@
 using Flipside.Data;
-using Flipside.Features.Shared;
 using Flipside.Features.Account;
+using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -29,8 +29,8 @@ public static class MyEnrollments
 
     public static async Task<IReadOnlyList<OpenCohort>> OpenForApplications(Guid personId, FlipsideDb db, CancellationToken ct)
     {
-        var cohorts = await db.Cohorts.Include(c => c.Program)
-            .Where(c => c.OpenForApplications && (c.Status == CohortStatus.Planning || c.Status == CohortStatus.Enrolling)
+        var cohorts = await db.Cohorts.Include(c => c.Program).Where(Cohort.TakingEnrollments)
+            .Where(c => c.OpenForApplications
                 && c.Program.Status == ProgramStatus.Active && !c.Enrollments.Any(e => e.PersonId == personId))
             .ToListAsync(ct);
         return [.. cohorts.OrderBy(c => c.StartsOn).Select(c => new OpenCohort(c.Id, c.Program.Name, c.Name, c.Program.Purpose, c.Program.MentorLabel,

@@ -15,7 +15,7 @@ public static class HomeSummary
         await db.People.CountAsync(p => p.Status != PersonStatus.Left, ct),
         await db.Users.CountAsync(ct),
         await db.Invitations.CountAsync(i => i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct),
-        await db.Outbox.CountAsync(m => m.SentAt == null && m.FailedAt == null, ct));
+        await db.Outbox.CountAsync(OutboxMessage.Pending, ct));
 
     public static Participant Of(Person person) => new(person.Name, person.Title, person.Department, person.Location);
 }

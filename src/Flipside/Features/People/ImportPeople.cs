@@ -26,7 +26,7 @@ public static class ImportPeople
 
     /// <remarks>
     /// Program managers import the directory their programs draw on; marking everyone missing from the file as left is
-    /// an administrator's call, since it reaches every program (docs/decisions/0006-directory-import-rights.md).
+    /// an administrator's call, since it reaches every program (docs/decisions/0008-one-access-model-and-one-result.md).
     /// </remarks>
     public static async Task<Outcome<Report>> Handle(Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct,
         Action<Step, double>? progress = null)

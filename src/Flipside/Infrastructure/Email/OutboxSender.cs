@@ -19,8 +19,8 @@ public sealed class OutboxSender(FlipsideDb db, IMailTransport transport, IOptio
     {
         if (!smtp.Value.IsConfigured) return 0;
         var now = clock.GetUtcNow();
-        var dueIds = await db.Outbox
-            .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+        var dueIds = await db.Outbox.Where(OutboxMessage.Pending)
+            .Where(m => m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(50).ToListAsync(ct);
         if (dueIds.Count == 0) return 0;
 
