@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Flipside.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

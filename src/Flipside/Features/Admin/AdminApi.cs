@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Flipside.Data;
-using Flipside.Features.Account;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;

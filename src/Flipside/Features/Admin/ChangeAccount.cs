@@ -1,5 +1,5 @@
+using Flipside.Data;
 using Flipside.Domain;
-using Flipside.Features.Account;
 using Microsoft.AspNetCore.Identity;
 
 namespace Flipside.Features.Admin;

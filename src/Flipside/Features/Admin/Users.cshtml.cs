@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Flipside.Data;
 using Flipside.Domain;
-using Flipside.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

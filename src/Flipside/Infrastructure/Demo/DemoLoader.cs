@@ -1,6 +1,5 @@
 using Flipside.Data;
 using Flipside.Domain;
-using Flipside.Features.Account;
 using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -549,7 +549,7 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("SystemFlags");
                 });
 
-            modelBuilder.Entity("Flipside.Features.Account.FlipsideUser", b =>
+            modelBuilder.Entity("Flipside.Data.FlipsideUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -860,7 +860,7 @@ namespace Flipside.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -869,7 +869,7 @@ namespace Flipside.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -884,7 +884,7 @@ namespace Flipside.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -893,7 +893,7 @@ namespace Flipside.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -544,7 +544,7 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.ToTable("SystemFlags");
                 });
 
-            modelBuilder.Entity("Flipside.Features.Account.FlipsideUser", b =>
+            modelBuilder.Entity("Flipside.Data.FlipsideUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -849,7 +849,7 @@ namespace Flipside.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -858,7 +858,7 @@ namespace Flipside.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -873,7 +873,7 @@ namespace Flipside.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -882,7 +882,7 @@ namespace Flipside.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
