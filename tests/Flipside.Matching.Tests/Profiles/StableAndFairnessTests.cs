@@ -1,5 +1,4 @@
 using Flipside.Matching.Fairness;
-using Flipside.Matching.Profiles;
 using Flipside.Matching.Stable;
 
 namespace Flipside.Matching.Tests.Profiles;

@@ -4,7 +4,6 @@ using Flipside.Domain;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Enrollment;
 
