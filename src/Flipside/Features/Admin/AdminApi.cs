@@ -15,7 +15,7 @@ public static class AdminApi
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/users", (FlipsideDb db, CancellationToken ct) => UsersModel.List(db, ct));
+        group.MapGet("/users", (FlipsideDb db, CancellationToken ct) => ListAccounts.Handle(db, ct));
 
         group.MapPut("/users/{id}/roles", async Task<Results<NoContent, NotFound>> (string id, RolesRequest r, ClaimsPrincipal me, UserManager<FlipsideUser> users) =>
         {
@@ -37,7 +37,7 @@ public static class AdminApi
         });
 
         group.MapGet("/outbox", async (FlipsideDb db, int? page, CancellationToken ct) =>
-            await OutboxModel.Query(db).Skip((Math.Max(1, page ?? 1) - 1) * OutboxModel.PageSize).Take(OutboxModel.PageSize).ToListAsync(ct));
+            await ListOutbox.Query(db).Skip((Math.Max(1, page ?? 1) - 1) * ListOutbox.PageSize).Take(ListOutbox.PageSize).ToListAsync(ct));
 
         group.MapPost("/outbox/{id:guid}/send-again", async Task<Results<NoContent, NotFound>> (Guid id, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             await SendOutboxMessageAgain.Handle(id, db, clock, ct) == SendOutboxMessageAgain.Result.Queued ? TypedResults.NoContent() : TypedResults.NotFound());
