@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command. Installs what the tests need, starts a throwaway PostgreSQL, runs every test
-# project on SQLite and the integration tests again on PostgreSQL, and ends with "N passed, N failed".
+# project on SQLite and the integration tests again on PostgreSQL, and ends with "N passed, N failed, N skipped"
+# (CI reads the line's start, "N passed, N failed").
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -48,9 +49,9 @@ as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/pg.log" -w \
 echo "PostgreSQL ready on 127.0.0.1:$pgport"
 
 # --- build once, check formatting, then test ---
-dotnet build Flipside.slnx -c Release -nologo -clp:ErrorsOnly || { echo "The build failed."; echo "0 passed, 1 failed"; exit 1; }
+dotnet build Flipside.slnx -c Release -nologo -clp:ErrorsOnly || { echo "The build failed."; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 dotnet format Flipside.slnx --verify-no-changes --no-restore --exclude '**/Migrations/**' ||
-  { echo "Formatting differs: run 'dotnet format Flipside.slnx'"; echo "0 passed, 1 failed"; exit 1; }
+  { echo "Formatting differs: run 'dotnet format Flipside.slnx'"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 status=0
 run_tests() { # name project [env...]
@@ -65,13 +66,15 @@ run_tests postgres tests/Flipside.Tests/Flipside.Tests.csproj FLIPSIDE_TEST_PROV
   "FLIPSIDE_TEST_POSTGRES=Host=127.0.0.1;Port=$pgport;Username=postgres"
 run_tests browser tests/Flipside.BrowserTests/Flipside.BrowserTests.csproj
 
-passed=0; failed=0
+passed=0; failed=0; skipped=0
+count() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2"; }
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  p=$(count passed "$counters"); f=$(count failed "$counters"); t=$(count total "$counters"); e=$(count executed "$counters")
+  # A skipped test is in the total but not executed (the trx's notExecuted counter stays 0 for xunit skips).
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
 [ "$passed" -gt 0 ] || status=1
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && exit $status || exit 1

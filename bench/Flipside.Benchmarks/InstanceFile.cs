@@ -9,7 +9,7 @@ namespace Flipside.Benchmarks;
 /// <summary>A bad instance file, with a message that names what is wrong.</summary>
 public sealed class InstanceFormatException(string message) : Exception(message);
 
-/// <summary>An MBINST01 assignment instance (see ../shared/matching/FORMAT.md).</summary>
+/// <summary>An MBINST01 assignment instance (see tests/Flipside.Matching.Tests/Instances/FORMAT.md).</summary>
 public sealed class InstanceFile
 {
     public const string Magic = "MBINST01";

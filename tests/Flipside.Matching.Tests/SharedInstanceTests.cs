@@ -50,16 +50,12 @@ public class SharedInstanceTests
         Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
     }
 
-    // The instances live beside the repository, in ../shared/matching from its root.
+    // The instances are copied beside the test assembly from the project's Instances folder (see the .csproj).
     private static string SharedFolder()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "matching");
-            if (File.Exists(Path.Combine(candidate, "expected.tsv")))
-                return candidate;
-        }
-        throw new InvalidOperationException(
-            "Cannot find shared/matching/expected.tsv in any folder above the test assembly; the matching instances belong in ../shared/matching beside the repository.");
+        var folder = Path.Combine(AppContext.BaseDirectory, "Instances");
+        if (!File.Exists(Path.Combine(folder, "expected.tsv")))
+            throw new InvalidOperationException($"No expected.tsv in {folder}; the build copies tests/Flipside.Matching.Tests/Instances there.");
+        return folder;
     }
 }

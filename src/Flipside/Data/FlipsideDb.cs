@@ -1,5 +1,4 @@
 using Flipside.Domain;
-using Flipside.Features.Account;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

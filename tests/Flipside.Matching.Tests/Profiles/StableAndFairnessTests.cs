@@ -1,5 +1,4 @@
 using Flipside.Matching.Fairness;
-using Flipside.Matching.Profiles;
 using Flipside.Matching.Stable;
 
 namespace Flipside.Matching.Tests.Profiles;
@@ -21,8 +20,50 @@ public class StableAndFairnessTests
         var result = StableMatcher.Match(mentees, mentors);
 
         Assert.Empty(result.BlockingPairs);
+        Assert.Equal(0, BlockingPairCount(mentees, mentors, result.MentorOfMentee));
+        Assert.All(result.MentorOfMentee, p => Assert.True(Ranks(mentees, p.Key, p.Value) && Ranks(mentors, p.Value, p.Key), $"{p.Key}-{p.Value} is not mutual"));
         Assert.All(mentors, m => Assert.True(result.MentorOfMentee.Values.Count(v => v == m.Id) <= m.Capacity));
     }
+
+    [Fact]
+    public void BlockingPairCount_OfUnstableMatchings_IsNotZero()
+    {
+        var mentees = new[] { new Ranking("a", ["x", "y"]), new Ranking("b", ["x"]) };
+        var oneSeat = new[] { new Ranking("x", ["a", "b"]), new Ranking("y", ["a"]) };
+        var twoSeats = new[] { new Ranking("x", ["b", "a"], Capacity: 2), new Ranking("y", ["a"]) };
+
+        // x prefers a, whom it does not hold, and a prefers x to y.
+        Assert.Equal(1, BlockingPairCount(mentees, oneSeat, new Dictionary<string, string> { ["a"] = "y", ["b"] = "x" }));
+        // x has a free seat that a wants more than y.
+        Assert.Equal(1, BlockingPairCount(mentees, twoSeats, new Dictionary<string, string> { ["a"] = "y", ["b"] = "x" }));
+        // Nobody matched, while every ranked pair is mutual.
+        Assert.Equal(3, BlockingPairCount(mentees, oneSeat, new Dictionary<string, string>()));
+    }
+
+    // Counted from the definition, independently of StableMatcher.BlockingPairs: a mentee and a mentor who rank each other
+    // and are not paired block the matching when the mentee has no mentor or ranks this one above its own, and the mentor
+    // has a free seat or holds a mentee it ranks below this one.
+    private static int BlockingPairCount(IReadOnlyList<Ranking> mentees, IReadOnlyList<Ranking> mentors, IReadOnlyDictionary<string, string> mentorOf)
+    {
+        static int Position(Ranking r, string id) => r.Prefers.Contains(id) ? r.Prefers.ToList().IndexOf(id) : int.MaxValue;
+        int count = 0;
+        foreach (var mentee in mentees)
+        {
+            foreach (var mentor in mentors)
+            {
+                if (!mentee.Prefers.Contains(mentor.Id) || !mentor.Prefers.Contains(mentee.Id)) continue;
+                var own = mentorOf.GetValueOrDefault(mentee.Id);
+                if (own == mentor.Id) continue;
+                bool menteeWould = own is null || Position(mentee, mentor.Id) < Position(mentee, own);
+                var held = mentorOf.Where(p => p.Value == mentor.Id).Select(p => p.Key).ToList();
+                bool mentorWould = held.Count < mentor.Capacity || held.Any(h => Position(mentor, h) > Position(mentor, mentee.Id));
+                if (menteeWould && mentorWould) count++;
+            }
+        }
+        return count;
+    }
+
+    private static bool Ranks(IEnumerable<Ranking> side, string id, string other) => side.Single(r => r.Id == id).Prefers.Contains(other);
 
     [Fact]
     public void BlockingPairs_OfAnUnstableMatching_AreFound()

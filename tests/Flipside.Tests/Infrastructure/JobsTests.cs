@@ -3,7 +3,6 @@ using Flipside.Data;
 using Flipside.Infrastructure.Jobs;
 using Flipside.Infrastructure.Startup;
 using Flipside.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Flipside.Domain;
 using Flipside.Infrastructure.Email;
 using Flipside.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

@@ -1,6 +1,6 @@
 using System.Data.Common;
+using Flipside.Data;
 using Flipside.Domain;
-using Flipside.Features.People;
 using Flipside.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Flipside.Tests.People.PeopleFiles;

@@ -16,9 +16,9 @@ public static class AccountApi
     public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder group)
     {
         group.MapPost("/sign-in", async Task<Results<NoContent, ProblemHttpResult>> (SignInRequest r, SignInManager<FlipsideUser> signIn) =>
-            (await SignInModel.SignInAs(signIn, r.Email ?? "", r.Password ?? "")).Succeeded
+            (await SignInWithPassword.Handle(signIn, r.Email ?? "", r.Password ?? "")).Succeeded
                 ? TypedResults.NoContent()
-                : TypedResults.Problem(SignInModel.Failed, statusCode: StatusCodes.Status401Unauthorized))
+                : TypedResults.Problem(SignInWithPassword.Failed, statusCode: StatusCodes.Status401Unauthorized))
             .AllowAnonymous().DisableAntiforgery();
 
         group.MapPost("/sign-out", async (SignInManager<FlipsideUser> signIn) =>

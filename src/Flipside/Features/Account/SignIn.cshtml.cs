@@ -1,16 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using Flipside.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Flipside.Features.Account;
 
 public sealed class SignInModel(SignInManager<FlipsideUser> signIn) : PageModel
 {
-    /// <summary>The same words for a wrong password, an unknown email, a locked or deactivated account: nothing to probe.</summary>
-    public const string Failed = "Email or password is incorrect.";
-
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
@@ -30,18 +27,12 @@ public sealed class SignInModel(SignInManager<FlipsideUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await SignInAs(signIn, Input.Email, Input.Password);
+        var result = await SignInWithPassword.Handle(signIn, Input.Email, Input.Password);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", Failed);
+            ModelState.AddModelError("", SignInWithPassword.Failed);
             return Page();
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-    }
-
-    public static async Task<SignInResult> SignInAs(SignInManager<FlipsideUser> signIn, string email, string password)
-    {
-        var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
-        return user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
     }
 }

@@ -1,5 +1,4 @@
 using Flipside.Data;
-using Flipside.Features.Account;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ public static class AdminApi
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/users", (FlipsideDb db, CancellationToken ct) => UsersModel.List(db, ct));
+        group.MapGet("/users", (FlipsideDb db, CancellationToken ct) => ListAccounts.Handle(db, ct));
 
         group.MapPut("/users/{id}/roles", (string id, RolesRequest r, Viewer viewer, UserManager<FlipsideUser> users, FlipsideDb db, TimeProvider clock) =>
             ChangeAccount.SetRoles(id, r.Roles ?? [], viewer, users, db, clock).ToHttp()).ProducesRefusals();
@@ -29,7 +28,7 @@ public static class AdminApi
             .Produces<InvitePerson.Invited>(StatusCodes.Status201Created).ProducesRefusals();
 
         group.MapGet("/outbox", async (FlipsideDb db, int? page, CancellationToken ct) =>
-            await OutboxModel.Query(db).Skip((Math.Max(1, page ?? 1) - 1) * OutboxModel.PageSize).Take(OutboxModel.PageSize).ToListAsync(ct));
+            await ListOutbox.Query(db).Skip((Math.Max(1, page ?? 1) - 1) * ListOutbox.PageSize).Take(ListOutbox.PageSize).ToListAsync(ct));
 
         group.MapPost("/outbox/{id:guid}/send-again", (Guid id, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             SendOutboxMessageAgain.Handle(id, viewer, db, clock, ct).ToHttp()).ProducesRefusals();

@@ -12,10 +12,8 @@ namespace Flipside.Features.Admin;
 /// <summary>Every email Flipside wrote, newest first. With no SMTP server set up, this is where mail is read.</summary>
 public sealed class OutboxModel(FlipsideDb db, IOptions<SmtpSettings> smtp) : PageModel
 {
-    public sealed record Row(Guid Id, string To, string Subject, DateTimeOffset CreatedAt, string Status, DateTimeOffset? SendAt, int Attachments);
-
-    public const int PageSize = 50;
-    public IReadOnlyList<Row> Messages { get; private set; } = [];
+    public const int PageSize = ListOutbox.PageSize;
+    public IReadOnlyList<ListOutbox.Row> Messages { get; private set; } = [];
     public bool SmtpConfigured => smtp.Value.IsConfigured;
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public bool HasMore { get; private set; }
@@ -23,15 +21,10 @@ public sealed class OutboxModel(FlipsideDb db, IOptions<SmtpSettings> smtp) : Pa
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);
-        var rows = await Query(db).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+        var rows = await ListOutbox.Query(db).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
         HasMore = rows.Count > PageSize;
         Messages = [.. rows.Take(PageSize)];
     }
-
-    public static IQueryable<Row> Query(FlipsideDb db) => db.Outbox.OrderByDescending(m => m.CreatedAt)
-        .Select(m => new Row(m.Id, m.To, m.Subject, m.CreatedAt,
-            OutboxMessage.Describe(m.SentAt, m.FailedAt, m.Attempts, m.SendAt),
-            m.SendAt, m.Attachments.Count));
 }
 
 public sealed class OutboxMessageModel(FlipsideDb db, Viewer viewer, TimeProvider clock) : PageModel

@@ -1,10 +1,8 @@
 using Flipside.Data;
-using Flipside.Features.Account;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Admin;
 
@@ -13,7 +11,7 @@ public sealed class UsersModel(FlipsideDb db, Viewer viewer, UserManager<Flipsid
     public IReadOnlyList<ChangeAccount.AccountRow> Accounts { get; private set; } = [];
     public string Me => viewer.UserId;
 
-    public async Task OnGetAsync(CancellationToken ct) => Accounts = await List(db, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Accounts = await ListAccounts.Handle(db, ct);
 
     public Task<IActionResult> OnPostRolesAsync(string id, string[] roles, CancellationToken ct) =>
         Change(ChangeAccount.SetRoles(id, roles, viewer, users, db, clock), "Roles saved.", ct);
@@ -25,15 +23,7 @@ public sealed class UsersModel(FlipsideDb db, Viewer viewer, UserManager<Flipsid
     private Task<IActionResult> Change(Task<Outcome<Done>> change, string done, CancellationToken ct) =>
         this.ApplyAndRedirect(change, done, () => RedirectToPage(), async () =>
         {
-            Accounts = await List(db, ct);
+            Accounts = await ListAccounts.Handle(db, ct);
             return Page();
         }, field: "");
-
-    public static async Task<IReadOnlyList<ChangeAccount.AccountRow>> List(FlipsideDb db, CancellationToken ct)
-    {
-        var roleNames = await db.Roles.ToDictionaryAsync(r => r.Id, r => r.Name!, ct);
-        var userRoles = (await db.UserRoles.ToListAsync(ct)).ToLookup(ur => ur.UserId, ur => roleNames[ur.RoleId]);
-        var accounts = await db.Users.OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.Email, u.DisplayName, u.IsActive }).ToListAsync(ct);
-        return [.. accounts.Select(u => new ChangeAccount.AccountRow(u.Id, u.Email!, u.DisplayName, u.IsActive, [.. userRoles[u.Id].Order()]))];
-    }
 }

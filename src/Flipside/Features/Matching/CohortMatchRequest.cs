@@ -1,6 +1,5 @@
 using Flipside.Data;
 using Flipside.Domain;
-using Flipside.Matching;
 using Flipside.Matching.Profiles;
 using Microsoft.EntityFrameworkCore;
 using EngineMode = Flipside.Matching.Profiles.MeetingMode;

@@ -35,7 +35,7 @@ public static class SearchPeople
     /// <summary>One COUNT and one page query, ordered by name then employee id (stable).</summary>
     public static async Task<Result> Handle(Query q, FlipsideDb db, CancellationToken ct)
     {
-        var people = Filter(db.People.AsNoTracking(), q, db.Database.IsNpgsql());
+        var people = Filter(db.People.AsNoTracking(), q, db is PostgresFlipsideDb);
         var searching = !string.IsNullOrWhiteSpace(q.Search);
         // A search term is found only by reading rows (no index serves '%term%'); counting every match of a common term
         // read the whole table on each page, so the count stops one past the limit.
@@ -63,11 +63,7 @@ public static class SearchPeople
             // LIKE is case-insensitive on SQLite and ILIKE on PostgreSQL; either scans a 50,000-row table faster than lower().
             var pattern = "%" + q.Search.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
                 .Replace("_", @"\_", StringComparison.Ordinal) + "%";
-            people = postgres
-                ? people.Where(p => EF.Functions.ILike(p.Name, pattern, @"\") || EF.Functions.ILike(p.Email, pattern, @"\")
-                    || EF.Functions.ILike(p.EmployeeId, pattern, @"\") || EF.Functions.ILike(p.Title, pattern, @"\"))
-                : people.Where(p => EF.Functions.Like(p.Name, pattern, @"\") || EF.Functions.Like(p.Email, pattern, @"\")
-                    || EF.Functions.Like(p.EmployeeId, pattern, @"\") || EF.Functions.Like(p.Title, pattern, @"\"));
+            people = people.WhereTextLike(pattern, postgres);
         }
         if (!string.IsNullOrWhiteSpace(q.Department)) people = people.Where(p => p.Department == q.Department);
         if (!string.IsNullOrWhiteSpace(q.Location)) people = people.Where(p => p.Location == q.Location);

@@ -1,6 +1,5 @@
 using Flipside.Data;
 using Flipside.Domain;
-using Flipside.Features.Account;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;

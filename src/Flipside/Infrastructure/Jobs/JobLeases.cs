@@ -19,22 +19,25 @@ public sealed class PostgresJobLeases(string connectionString) : IJobLeases
 {
     public async Task<IAsyncDisposable?> TryAcquireAsync(string jobName, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        // The lease takes the connection over, or the finally below closes it; the analyzer cannot follow the hand-over.
+#pragma warning disable CA2000
+        NpgsqlConnection? connection = new(connectionString);
+#pragma warning restore CA2000
         try
         {
             await connection.OpenAsync(ct);
             var transaction = await connection.BeginTransactionAsync(ct);
             await using var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(hashtext('flipside-job:' || @name))", connection, transaction);
             command.Parameters.AddWithValue("name", jobName);
-            if (await command.ExecuteScalarAsync(ct) is true) return new Held(connection, transaction);
+            if (await command.ExecuteScalarAsync(ct) is not true) return null;
+            var held = new Held(connection, transaction);
+            connection = null; // the lease owns it now and closes it when the run ends
+            return held;
         }
-        catch
+        finally
         {
-            await connection.DisposeAsync();
-            throw;
+            if (connection is not null) await connection.DisposeAsync();
         }
-        await connection.DisposeAsync();
-        return null;
     }
 
     private sealed class Held(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable

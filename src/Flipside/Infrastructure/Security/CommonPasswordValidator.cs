@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using Flipside.Features.Account;
+using Flipside.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Flipside.Infrastructure.Security;

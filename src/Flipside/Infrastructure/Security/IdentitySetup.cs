@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Flipside.Data;
-using Flipside.Features.Account;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;

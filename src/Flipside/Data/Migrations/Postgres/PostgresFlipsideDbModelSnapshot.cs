@@ -635,7 +635,7 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("SystemFlags");
                 });
 
-            modelBuilder.Entity("Flipside.Features.Account.FlipsideUser", b =>
+            modelBuilder.Entity("Flipside.Data.FlipsideUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -992,7 +992,7 @@ namespace Flipside.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1001,7 +1001,7 @@ namespace Flipside.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1016,7 +1016,7 @@ namespace Flipside.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1025,7 +1025,7 @@ namespace Flipside.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -628,7 +628,7 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.ToTable("SystemFlags");
                 });
 
-            modelBuilder.Entity("Flipside.Features.Account.FlipsideUser", b =>
+            modelBuilder.Entity("Flipside.Data.FlipsideUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -979,7 +979,7 @@ namespace Flipside.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -988,7 +988,7 @@ namespace Flipside.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1003,7 +1003,7 @@ namespace Flipside.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1012,7 +1012,7 @@ namespace Flipside.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Flipside.Features.Account.FlipsideUser", null)
+                    b.HasOne("Flipside.Data.FlipsideUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

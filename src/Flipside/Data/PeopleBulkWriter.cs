@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Flipside.Data;
 using Flipside.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -7,10 +6,11 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace Flipside.Features.People;
+namespace Flipside.Data;
 
 /// <summary>
-/// Inserts new people inside the import's open transaction. EF Core inserts row by row (about 70 µs a row on SQLite),
+/// Inserts new people inside the import's open transaction (in Data, not People, because it speaks to each provider's
+/// own client). EF Core inserts row by row (about 70 µs a row on SQLite),
 /// which made the write most of a 100,000-row import; this runs one prepared statement on SQLite and a binary COPY
 /// on PostgreSQL. Columns, and the conversions of their values (status as text, a Guid as SQLite text, DateOnly), come
 /// from the EF model, so rows written here read back through EF exactly as if EF had written them.

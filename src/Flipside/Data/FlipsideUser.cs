@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Flipside.Features.Account;
+namespace Flipside.Data;
 
 public sealed class FlipsideUser : IdentityUser
 {
