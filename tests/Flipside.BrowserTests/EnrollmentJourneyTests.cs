@@ -117,6 +117,8 @@ public sealed class EnrollmentJourneyTests(FlipsideFixture app) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Save cohort" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Cohort \"Pilot\" is saved.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Move Pilot to enrolling" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("cannot be undone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, move Pilot to enrolling" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Cohort moved to enrolling.");
         await _audit.CheckAsync(page);
     }

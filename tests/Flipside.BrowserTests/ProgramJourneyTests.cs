@@ -62,6 +62,8 @@ public sealed class ProgramJourneyTests(AdministeredFlipside app)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Cohort \"Pilot\" is saved.");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Move Pilot to enrolling" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("cannot be undone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, move Pilot to enrolling" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Cohort moved to enrolling.");
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "enrolling", Exact = true })).ToBeVisibleAsync();
         await audit.CheckAsync(page);

@@ -40,9 +40,13 @@ public sealed class Cohort : IVersioned
         EndsOn = endsOn;
     }
 
-    public void MoveTo(CohortStatus next)
+    public const string NoPairingReady = "A cohort goes active once at least one of its pairings is ready. Match the cohort and publish its pairings first.";
+
+    /// <param name="pairingsReady">How many of the cohort's pairings are ready to start; going active needs one.</param>
+    public void MoveTo(CohortStatus next, int pairingsReady)
     {
         if (next == Status) return;
+        if (next == CohortStatus.Active && pairingsReady == 0) throw new DomainException(NoPairingReady);
         if (next < Status)
             throw new DomainException($"A cohort cannot go back from {Status.ToString().ToLowerInvariant()} to {next.ToString().ToLowerInvariant()}: " +
                 "people may already have been invited, matched or met. Start a new cohort instead.");

@@ -34,8 +34,11 @@ public static class Eligibility
             var gap = role == ParticipantRole.Mentor ? otherSide.Max(o => o.Grade) - person.Grade : person.Grade - otherSide.Min(o => o.Grade);
             if (gap < rules.MinGradeGap)
             {
-                var other = role == ParticipantRole.Mentor ? program.MenteeLabel : program.MentorLabel;
-                problems.Add($"grade gap {gap}, the program asks for {rules.MinGradeGap} (compared with the {(role == ParticipantRole.Mentor ? "most senior" : "most junior")} {other} enrolled)");
+                // Said as a person would: which grades this cohort takes and why, never a signed "gap" number.
+                var grades = rules.MinGradeGap == 1 ? "1 grade" : $"{rules.MinGradeGap} grades";
+                problems.Add(role == ParticipantRole.Mentor
+                    ? $"this cohort takes {Words.Plural(program.MentorLabel)} at least {grades} below its most senior {program.MenteeLabel} (grade {otherSide.Max(o => o.Grade)}); {person.Name} is grade {person.Grade}"
+                    : $"this cohort takes {Words.Plural(program.MenteeLabel)} at least {grades} above its most junior {program.MentorLabel} (grade {otherSide.Min(o => o.Grade)}); {person.Name} is grade {person.Grade}");
             }
             if (rules.ExcludeSameDepartment && otherSide.All(o => o.Department == person.Department))
                 problems.Add($"everyone on the other side is in {person.Department}, and the program pairs across departments only");

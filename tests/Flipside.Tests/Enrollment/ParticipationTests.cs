@@ -144,7 +144,7 @@ public sealed partial class ParticipationTests : IAsyncLifetime
         (_, _cohort) = await Seed.AProgram(_app, "pam@example.com");
         var leader = await InvitedAs("L1", ParticipantRole.Mentee);
         var id = (await Mine(leader)).EnrollmentId;
-        await _app.Query(async db => { (await db.Cohorts.SingleAsync()).MoveTo(CohortStatus.Matching); return await db.SaveChangesAsync(); });
+        await _app.Query(async db => { (await db.Cohorts.SingleAsync()).MoveTo(CohortStatus.Matching, pairingsReady: 0); return await db.SaveChangesAsync(); });
 
         var api = await leader.PostAsync($"/api/v1/enrollments/{id}/accept", null);
         var page = await leader.Submit("/Enrollment/Mine", new Dictionary<string, string>(), $"/Enrollment/Mine?id={id}&handler=Accept");
@@ -194,7 +194,7 @@ public sealed partial class ParticipationTests : IAsyncLifetime
         await mentor.PostAsync($"/api/v1/enrollments/{(await Mine(mentor)).EnrollmentId}/accept", null);
         var request = await _app.Query(db => db.Outbox.SingleAsync(m => m.To == "boss@example.com"));
         var token = ApprovalToken().Match(request.TextBody).Groups[1].Value;
-        await _app.Query(async db => { (await db.Cohorts.SingleAsync()).MoveTo(CohortStatus.Matching); return await db.SaveChangesAsync(); });
+        await _app.Query(async db => { (await db.Cohorts.SingleAsync()).MoveTo(CohortStatus.Matching, pairingsReady: 0); return await db.SaveChangesAsync(); });
 
         var page = await _app.Browser().Submit($"/Enrollment/Approval?token={token}", new Dictionary<string, string> { ["Token"] = token, ["approve"] = "true" });
         var api = await _app.Browser().PostAsJsonAsync("/api/v1/enrollment-approvals", new { token, approve = true });

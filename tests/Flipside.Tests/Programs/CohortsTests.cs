@@ -54,6 +54,41 @@ public sealed class CohortsTests : ProgramsTestBase
         Assert.Equal(CohortStatus.Matching, await App.Query(db => Task.FromResult(db.Cohorts.Single().Status)));
     }
 
+    [Fact]
+    public async Task Move_ToActive_WithNoPairingReady_IsRefusedWithTheReason()
+    {
+        var program = await Create(Pam);
+        var cohort = await CreateCohort(Pam, program);
+        await Move(Pam, program, cohort, "enrolling");
+        await Move(Pam, program, cohort, "matching");
+
+        var active = await Move(Pam, program, cohort, "active");
+
+        Assert.Equal(HttpStatusCode.Conflict, active.StatusCode);
+        Assert.Contains("goes active once at least one of its pairings is ready", await active.Content.ReadAsStringAsync());
+        Assert.Equal(CohortStatus.Matching, await App.Query(db => Task.FromResult(db.Cohorts.Single().Status)));
+    }
+
+    [Fact]
+    public async Task Move_OnThePage_AsksForConfirmation_SayingWhatItDoes_BeforeMoving()
+    {
+        var program = await Create(Pam);
+        var cohort = await CreateCohort(Pam, program);
+        var page = $"/Programs/Program?id={program}";
+
+        var asked = await Pam.Submit(page, new Dictionary<string, string> { ["cohortId"] = cohort.ToString(), ["status"] = "Enrolling" }, $"{page}&handler=Move");
+        var html = await asked.Html();
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("cannot be undone", html);
+        Assert.Contains("invite people", html);
+        Assert.Equal(CohortStatus.Planning, await App.Query(db => Task.FromResult(db.Cohorts.Single().Status)));
+
+        var confirmed = await Pam.Submit(page, new Dictionary<string, string> { ["cohortId"] = cohort.ToString(), ["status"] = "Enrolling", ["confirmed"] = "true" },
+            $"{page}&handler=Move");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(CohortStatus.Enrolling, await App.Query(db => Task.FromResult(db.Cohorts.Single().Status)));
+    }
+
     [Theory]
     [InlineData("started")]
     [InlineData("3")]
@@ -74,8 +109,8 @@ public sealed class CohortsTests : ProgramsTestBase
         await Move(Pam, program, cohort, "enrolling");
         var url = $"/Programs/Program?id={program}";
 
-        var back = await Pam.Submit(url, new Dictionary<string, string> { ["cohortId"] = cohort.ToString(), ["status"] = "Planning" }, $"{url}&handler=Move");
-        var forward = await Pam.Submit(url, new Dictionary<string, string> { ["cohortId"] = cohort.ToString(), ["status"] = "Matching" }, $"{url}&handler=Move");
+        var back = await Pam.Submit(url, new Dictionary<string, string> { ["cohortId"] = cohort.ToString(), ["status"] = "Planning", ["confirmed"] = "true" }, $"{url}&handler=Move");
+        var forward = await Pam.Submit(url, new Dictionary<string, string> { ["cohortId"] = cohort.ToString(), ["status"] = "Matching", ["confirmed"] = "true" }, $"{url}&handler=Move");
 
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         Assert.Contains("A cohort cannot go back from enrolling to planning", await back.Html());

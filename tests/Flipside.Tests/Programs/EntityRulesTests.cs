@@ -62,10 +62,22 @@ public sealed class EntityRulesTests
         foreach (var status in Enum.GetValues<CohortStatus>())
         {
             var cohort = new Cohort(Guid.NewGuid(), "C", new DateOnly(2027, 1, 1), new DateOnly(2027, 6, 1), 5);
-            for (var s = CohortStatus.Planning; s < status; s++) cohort.MoveTo(s + 1);
+            for (var s = CohortStatus.Planning; s < status; s++) cohort.MoveTo(s + 1, pairingsReady: 1);
             Assert.Equal(status is CohortStatus.Planning or CohortStatus.Enrolling, cohort.TakesEnrollments);
             Assert.Equal(cohort.TakesEnrollments, query(cohort));
         }
+    }
+
+    [Fact]
+    public void ACohort_GoesActive_OnlyWithAPairingReady()
+    {
+        var cohort = new Cohort(Guid.NewGuid(), "C", new DateOnly(2027, 1, 1), new DateOnly(2027, 6, 1), 5);
+        cohort.MoveTo(CohortStatus.Enrolling, pairingsReady: 0);
+        cohort.MoveTo(CohortStatus.Matching, pairingsReady: 0);
+
+        Assert.Equal(Cohort.NoPairingReady, Assert.Throws<DomainException>(() => cohort.MoveTo(CohortStatus.Active, pairingsReady: 0)).Message);
+        cohort.MoveTo(CohortStatus.Active, pairingsReady: 1);
+        Assert.Equal(CohortStatus.Active, cohort.Status);
     }
 
     [Fact]

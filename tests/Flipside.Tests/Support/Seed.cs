@@ -41,7 +41,7 @@ public static class Seed
             var program = new MentoringProgram("Digital fluency", managerId, FlipsideFactory.Start) { Purpose = "Leaders learn today's tools from those who live in them." };
             configure?.Invoke(program);
             var cohort = new Cohort(program.Id, "Pilot", new DateOnly(2027, 1, 1), new DateOnly(2027, 6, 30), 11) { OpenForApplications = openForApplications };
-            for (var s = CohortStatus.Enrolling; s <= status; s++) cohort.MoveTo(s);
+            for (var s = CohortStatus.Enrolling; s <= status; s++) cohort.MoveTo(s, pairingsReady: 1); // seeded as if its pairings were ready
             program.Cohorts.Add(cohort);
             db.Programs.Add(program);
             await db.SaveChangesAsync();

@@ -12,10 +12,10 @@ public static class EnrollmentEmails
         var next = accountLink is null
             ? $"Sign in to Flipside to accept or decline: {baseUrl}/Enrollment/Mine"
             : $"First choose your Flipside password here (the link works once, for 7 days): {accountLink}\nThen you can accept or decline under \"My programs\".";
-        return new OutboxMessage(person.Email, $"Would you join {program.Name} as a {part}?", $"""
+        return new OutboxMessage(person.Email, $"Would you join {program.Name} as {Words.WithArticle(part)}?", $"""
             Hello {person.Name},
 
-            You are invited to take part in {program.Name} ({cohort.Name}) as a {part}.
+            You are invited to take part in {program.Name} ({cohort.Name}) as {Words.WithArticle(part)}.
             {program.Purpose}
 
             Pairs meet for {program.DescribeCadence()} over {program.DurationMonths} months. Taking part is your choice,
@@ -29,7 +29,7 @@ public static class EnrollmentEmails
         new(manager.Email, $"{mentor.Name} would like to join {cohort.Program.Name}", $"""
             Hello {manager.Name},
 
-            {mentor.Name} has volunteered as a {cohort.Program.MentorLabel} in {cohort.Program.Name} ({cohort.Name}): junior colleagues
+            {mentor.Name} has volunteered as {Words.WithArticle(cohort.Program.MentorLabel)} in {cohort.Program.Name} ({cohort.Name}): junior colleagues
             help senior leaders learn, for {cohort.Program.DescribeCadence()} over {cohort.Program.DurationMonths} months.
             The program asks line managers to agree to the time this takes.
 
@@ -43,7 +43,7 @@ public static class EnrollmentEmails
             ? new(e.Person.Email, $"You are in {program.Name}", $"""
                 Hello {e.Person.Name},
 
-                Your line manager agreed to the time {program.Name} ({e.Cohort.Name}) takes, so you are in as a {program.MentorLabel}.
+                Your line manager agreed to the time {program.Name} ({e.Cohort.Name}) takes, so you are in as {Words.WithArticle(program.MentorLabel)}.
                 Next, fill in your matching profile (about five minutes): {baseUrl}/Enrollment/Mine
                 """, null, now)
             : new(e.Person.Email, $"Your place in {program.Name} was not approved", $"""

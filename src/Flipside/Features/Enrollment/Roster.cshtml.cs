@@ -42,7 +42,7 @@ public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, Tim
     public Task<IActionResult> OnPostRemindAsync(Guid cohortId, CancellationToken ct) =>
         this.Apply(SendProfileReminders.Handle(cohortId, viewer, url.Base, db, clock, ct), sent =>
         {
-            TempData["Status"] = sent == 0 ? "Nobody needed a reminder (each person gets at most one a day)." : $"Reminder sent to {sent} people.";
+            TempData["Status"] = sent == 0 ? "Nobody needed a reminder (each person gets at most one a day)." : $"Reminder sent to {Words.Count(sent, "person")}.";
             return RedirectToPage(new { cohortId });
         }, () => Show(cohortId, ct));
 

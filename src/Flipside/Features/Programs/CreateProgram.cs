@@ -11,6 +11,7 @@ public static class CreateProgram
     {
         if (!creator.IsProgramStaff) return Outcome.Forbidden("Only program managers and administrators create programs.");
         if (input.Normalise() is { Count: > 0 } errors) return Outcome.Invalid(errors);
+        if (await ProgramNames.Taken(input.Name, null, db, ct) is { } taken) return taken;
         var program = new MentoringProgram(input.Name, creator.UserId, clock.GetUtcNow());
         input.ApplyTo(program);
         db.Programs.Add(program);

@@ -19,6 +19,8 @@ public sealed class EditModel(FlipsideDb db, Viewer viewer, TimeProvider clock) 
     /// <summary>The program's version when the form was opened, so a save cannot undo a change made meanwhile.</summary>
     [BindProperty] public int? Version { get; set; }
     public string? TemplateName { get; private set; }
+    /// <summary>A template key in the link that no template has: said so, rather than opening a blank form without a word.</summary>
+    public string? UnknownTemplate { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? template, CancellationToken ct)
     {
@@ -34,7 +36,11 @@ public sealed class EditModel(FlipsideDb db, Viewer viewer, TimeProvider clock) 
             Input = t.Build();
             TemplateName = t.Name;
         }
-        else Input = new ProgramInput { Objectives = [new() { Measures = [new()] }] };
+        else
+        {
+            UnknownTemplate = string.IsNullOrWhiteSpace(template) ? null : template;
+            Input = new ProgramInput { Objectives = [new() { Measures = [new()] }] };
+        }
         OtherFocusAreas = string.Join(", ", Input.FocusAreas.Where(f => !FocusAreas.Standard.Contains(f)));
         return Page();
     }

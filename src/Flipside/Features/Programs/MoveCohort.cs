@@ -19,7 +19,8 @@ public static class MoveCohort
         if (cohort is null) return Outcome.NotFound;
         cohort.Program.EnsureChangeable("moving its cohorts");
         var from = cohort.Status;
-        cohort.MoveTo(r.Next);
+        // No pairing exists before matching runs in the app, so until then no cohort can go active (issue: matching in the app).
+        cohort.MoveTo(r.Next, pairingsReady: 0);
         if (from != cohort.Status)
             db.Record(viewer, clock.GetUtcNow(), "cohort.moved", "Cohort", cohort.Id, $"{cohort.Program.Name}, {cohort.Name}: {from} to {cohort.Status}");
         await db.SaveChangesAsync(ct);

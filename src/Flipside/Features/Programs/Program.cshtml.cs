@@ -1,4 +1,5 @@
 using Flipside.Data;
+using Flipside.Domain;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,10 +17,29 @@ public sealed class ProgramModel(FlipsideDb db, Viewer viewer, TimeProvider cloc
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Show(ct);
 
-    public Task<IActionResult> OnPostMoveAsync(Guid cohortId, string? status, CancellationToken ct) =>
-        MoveCohort.TryParse(status, out var next)
-            ? Change(MoveCohort.Handle(new(Id, cohortId, next), viewer, db, clock, ct), $"Cohort moved to {next.ToString().ToLowerInvariant()}.", ct)
-            : Change(Task.FromResult<Outcome<Done>>(Outcome.Invalid("", "Choose the status to move the cohort to.")), "", ct);
+    /// <summary>A move the manager has not yet confirmed: shown above the cohorts with what it does.</summary>
+    public (Guid CohortId, string CohortName, CohortStatus Next)? PendingMove { get; private set; }
+
+    /// <summary>A move cannot be undone, so the first press asks, saying what the move does; the second moves.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(Guid cohortId, string? status, bool confirmed, CancellationToken ct)
+    {
+        if (!MoveCohort.TryParse(status, out var next))
+            return await Change(Task.FromResult<Outcome<Done>>(Outcome.Invalid("", "Choose the status to move the cohort to.")), "", ct);
+        if (confirmed) return await Change(MoveCohort.Handle(new(Id, cohortId, next), viewer, db, clock, ct), $"Cohort moved to {next.ToString().ToLowerInvariant()}.", ct);
+        var shown = await Show(ct);
+        if (Program?.Cohorts.FirstOrDefault(c => c.Id == cohortId) is not { } cohort) return NotFound();
+        PendingMove = (cohort.Id, cohort.Name, next);
+        return shown;
+    }
+
+    public static string WhatAMoveDoes(CohortStatus next) => next switch
+    {
+        CohortStatus.Enrolling => "You can then invite people and, if the cohort is open, volunteers can apply.",
+        CohortStatus.Matching => "Invitations and applications stop; nobody else joins this cohort, and profiles are matched.",
+        CohortStatus.Active => "The cohort's published pairings start meeting.",
+        CohortStatus.Closed => "The cohort ends: nobody joins, nothing more is matched, and it stays as a record.",
+        _ => "",
+    };
 
     public Task<IActionResult> OnPostArchiveAsync(CancellationToken ct) =>
         Change(ArchiveProgram.Handle(new(Id, true), viewer, db, clock, ct), "Program archived. You can restore it at any time.", ct);

@@ -18,6 +18,7 @@ public static class UpdateProgram
         program.EnsureChangeable("changing it");
         if (startedFrom is { } version && version != program.Version) return Outcome.Conflict(Outcome.ChangedMeanwhile);
         if (input.Normalise() is { Count: > 0 } errors) return Outcome.Invalid(errors);
+        if (await ProgramNames.Taken(input.Name, program.Id, db, ct) is { } taken) return taken;
         input.ApplyTo(program);
         // Objectives live in their own rows; saving them is still a change to the program.
         program.Version++;
