@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Tests.Account;
 
-public sealed class InvitationTests : AdministeredTests
+public sealed class InvitationTests(FlipsideFactory app) : AdministeredTests(app)
 {
     private Task<HttpResponseMessage> Accept(string token, string password = Given.Password) =>
         App.Browser().Submit($"/Account/Invitation?token={token}", new Dictionary<string, string>

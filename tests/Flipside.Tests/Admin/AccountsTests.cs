@@ -6,7 +6,7 @@ using Flipside.Tests.Support;
 
 namespace Flipside.Tests.Admin;
 
-public sealed class AccountsTests : AdministeredTests
+public sealed class AccountsTests(FlipsideFactory app) : AdministeredTests(app)
 {
     private async Task<string> IdOf(string email) =>
         (await Admin.GetFromJsonAsync<List<ChangeAccount.AccountRow>>("/api/v1/admin/users"))!.Single(a => a.Email == email).Id;

@@ -7,14 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Tests.Enrollment;
 
-public sealed class InviteTests : IAsyncLifetime
+public sealed class InviteTests(FlipsideFactory app) : IClassFixture<FlipsideFactory>, IAsyncLifetime
 {
-    private readonly FlipsideFactory _app = new();
+    // Shared by the class's tests and emptied before each: the configuration is the same for all of them.
+    private readonly FlipsideFactory _app = app;
     private HttpClient _manager = null!;
     private Guid _cohort;
 
     public async Task InitializeAsync()
     {
+        await _app.ResetAsync();
         var admin = await Given.AnAdministrator(_app);
         _manager = await Given.AnAccount(_app, admin, "pam@example.com", Roles.ProgramManager);
         await Seed.People(_app,
@@ -29,11 +31,8 @@ public sealed class InviteTests : IAsyncLifetime
         (_, _cohort) = await Seed.AProgram(_app, "pam@example.com");
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    // xunit disposes the class fixture after the class's last test.
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<InviteToCohort.Result> Invite(ParticipantRole role, string[]? ids = null, object? filter = null)
     {

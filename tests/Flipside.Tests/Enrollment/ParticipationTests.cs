@@ -9,25 +9,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Flipside.Tests.Enrollment;
 
 /// <summary>Participation is voluntary at every step: accept, decline, apply, withdraw; a line manager may have to agree.</summary>
-public sealed partial class ParticipationTests : IAsyncLifetime
+public sealed partial class ParticipationTests(FlipsideFactory app) : IClassFixture<FlipsideFactory>, IAsyncLifetime
 {
-    private readonly FlipsideFactory _app = new();
+    // Shared by the class's tests and emptied before each: the configuration is the same for all of them.
+    private readonly FlipsideFactory _app = app;
     private HttpClient _admin = null!;
     private HttpClient _manager = null!;
     private Guid _cohort;
 
     public async Task InitializeAsync()
     {
+        await _app.ResetAsync();
         _admin = await Given.AnAdministrator(_app);
         _manager = await Given.AnAccount(_app, _admin, "pam@example.com", Roles.ProgramManager);
         await Seed.People(_app, Seed.APerson("BOSS", grade: 6), Seed.APerson("L1", grade: 8), Seed.APerson("M1", grade: 3, manager: "BOSS"));
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    // xunit disposes the class fixture after the class's last test.
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<HttpClient> InvitedAs(string employeeId, ParticipantRole role)
     {

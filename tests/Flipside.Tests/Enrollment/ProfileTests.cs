@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Tests.Enrollment;
 
-public sealed class ProfileTests : IAsyncLifetime
+public sealed class ProfileTests(FlipsideFactory app) : IClassFixture<FlipsideFactory>, IAsyncLifetime
 {
-    private readonly FlipsideFactory _app = new();
+    // Shared by the class's tests and emptied before each: the configuration is the same for all of them.
+    private readonly FlipsideFactory _app = app;
     private HttpClient _manager = null!;
     private HttpClient _mentor = null!;
     private HttpClient _leader = null!;
@@ -20,6 +21,7 @@ public sealed class ProfileTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await _app.ResetAsync();
         var admin = await Given.AnAdministrator(_app);
         _manager = await Given.AnAccount(_app, admin, "pam@example.com", Roles.ProgramManager);
         await Seed.People(_app, Seed.APerson("L1", grade: 8), Seed.APerson("M1", grade: 3));
@@ -32,11 +34,8 @@ public sealed class ProfileTests : IAsyncLifetime
         _mentorEnrollment = await AcceptOwn(_mentor);
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    // xunit disposes the class fixture after the class's last test.
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<Guid> AcceptOwn(HttpClient person)
     {

@@ -8,13 +8,15 @@ using static Flipside.Tests.People.PeopleFiles;
 namespace Flipside.Tests.People;
 
 /// <summary>The directory's search, filters, paging and person page, for administrators and program managers.</summary>
-public sealed class DirectoryTests : IAsyncLifetime
+public sealed class DirectoryTests(FlipsideFactory app) : IClassFixture<FlipsideFactory>, IAsyncLifetime
 {
-    private readonly FlipsideFactory _app = new();
+    // Shared by the class's tests and emptied before each: the configuration is the same for all of them.
+    private readonly FlipsideFactory _app = app;
     private HttpClient _admin = null!, _manager = null!;
 
     public async Task InitializeAsync()
     {
+        await _app.ResetAsync();
         _admin = await Given.AnAdministrator(_app);
         _manager = await Given.AnAccount(_app, _admin, "pm@example.com", Roles.ProgramManager);
         var org = Organisation(60, "D").TrimEnd('\n').Split('\n');
@@ -24,11 +26,8 @@ public sealed class DirectoryTests : IAsyncLifetime
             Row("K3", name: "Chloé Martin", title: "Social Media Specialist", location: "Paris", manager: "K1")]));
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    // xunit disposes the class fixture after the class's last test.
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("search=kwame", "K1")]

@@ -5,7 +5,7 @@ using static Flipside.Tests.People.PeopleFiles;
 namespace Flipside.Tests.People;
 
 /// <summary>Every bad input the import names is reported with row, column, value and a fix, and writes nothing.</summary>
-public sealed class ImportBadInputTests : AdministeredTests
+public sealed class ImportBadInputTests(FlipsideFactory app) : AdministeredTests(app)
 {
     public static TheoryData<string, string, int, string, string> Cases => new()
     {

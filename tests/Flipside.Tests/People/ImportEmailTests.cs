@@ -8,7 +8,7 @@ using static Flipside.Tests.People.PeopleFiles;
 namespace Flipside.Tests.People;
 
 /// <summary>An account finds its directory person by email, so the directory holds each email once, in lower case.</summary>
-public sealed class ImportEmailTests : AdministeredTests
+public sealed class ImportEmailTests(FlipsideFactory app) : AdministeredTests(app)
 {
     [Fact]
     public async Task AnEmailTwiceInTheFile_InAnyCase_IsReportedOnEveryRowAfterTheFirst_AndWritesNothing()

@@ -10,7 +10,7 @@ using static Flipside.Tests.People.PeopleFiles;
 namespace Flipside.Tests.People;
 
 /// <summary>A hire date the file leaves empty is unknown, not the day of the import: a long-serving mentor is not made a newcomer.</summary>
-public sealed class ImportHireDateTests : AdministeredTests
+public sealed class ImportHireDateTests(FlipsideFactory app) : AdministeredTests(app)
 {
     [Fact]
     public async Task ANewPersonWithoutAHireDate_HasNone_AndAnEmptyHireDateLaterKeepsTheOneOnRecord()

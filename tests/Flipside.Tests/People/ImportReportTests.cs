@@ -9,7 +9,7 @@ using static Flipside.Tests.People.PeopleFiles;
 namespace Flipside.Tests.People;
 
 /// <summary>The upload page shows the first thousand problems and hands over every one as a CSV file; the API lists every one.</summary>
-public sealed partial class ImportReportTests : AdministeredTests
+public sealed partial class ImportReportTests(FlipsideFactory app) : AdministeredTests(app)
 {
     /// <summary>1,004 rows with a grade out of range and one whose grade a spreadsheet would run as a formula: 1,005 problems.</summary>
     private static readonly string ManyProblems =

@@ -6,24 +6,23 @@ using Flipside.Tests.Support;
 namespace Flipside.Tests.People;
 
 /// <summary>The directory is for administrators and program managers; sponsors and participants are refused.</summary>
-public sealed class PeopleAccessTests : IAsyncLifetime
+public sealed class PeopleAccessTests(FlipsideFactory app) : IClassFixture<FlipsideFactory>, IAsyncLifetime
 {
-    private readonly FlipsideFactory _app = new();
+    // Shared by the class's tests and emptied before each: the configuration is the same for all of them.
+    private readonly FlipsideFactory _app = app;
     private readonly Dictionary<string, HttpClient> _as = [];
 
     public async Task InitializeAsync()
     {
+        await _app.ResetAsync();
         var admin = await Given.AnAdministrator(_app);
         _as[Roles.Administrator] = admin;
         foreach (var role in new[] { Roles.ProgramManager, Roles.Sponsor, Roles.Participant })
             _as[role] = await Given.AnAccount(_app, admin, $"{role.ToLowerInvariant()}@example.com", role);
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    // xunit disposes the class fixture after the class's last test.
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task AProgramManager_Imports_ButMayNotMarkEveryoneMissingAsLeft()

@@ -12,9 +12,10 @@ namespace Flipside.Tests.Platform;
 /// A body the API cannot read (a value of the wrong type, an enum given as a number or a name it lacks, broken JSON)
 /// is a 400 ValidationProblem naming the field as the JSON spells it, and nothing is written.
 /// </summary>
-public sealed class ApiBadInputTests : IAsyncLifetime
+public sealed class ApiBadInputTests(FlipsideFactory app) : IClassFixture<FlipsideFactory>, IAsyncLifetime
 {
-    private readonly FlipsideFactory _app = new();
+    // Shared by the class's tests and emptied before each: the configuration is the same for all of them.
+    private readonly FlipsideFactory _app = app;
     private HttpClient _admin = null!;
     private HttpClient _manager = null!;
     private HttpClient _mentor = null!;
@@ -24,6 +25,7 @@ public sealed class ApiBadInputTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await _app.ResetAsync();
         _admin = await Given.AnAdministrator(_app);
         _manager = await Given.AnAccount(_app, _admin, "pam@example.com", Roles.ProgramManager);
         await Seed.People(_app, Seed.APerson("L1", grade: 8), Seed.APerson("M1", grade: 3));
@@ -33,11 +35,8 @@ public sealed class ApiBadInputTests : IAsyncLifetime
         _enrollment = (await _mentor.GetFromJsonAsync<List<MyEnrollments.Item>>("/api/v1/enrollments/mine", Json.Options))!.Single().EnrollmentId;
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    // xunit disposes the class fixture after the class's last test.
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string json) =>
         client.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") });

@@ -12,7 +12,7 @@ namespace Flipside.Tests.Platform;
 /// Who may call what. Every endpoint the app maps must appear in <see cref="Matrix"/>, so a new endpoint
 /// cannot ship without a decision about its audience.
 /// </summary>
-public sealed class AuthorizationTests : IAsyncLifetime
+public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<FlipsideFactory>, IAsyncLifetime
 {
     private const string Anyone = "anyone";
     private const string SignedIn = "signed-in";
@@ -126,12 +126,14 @@ public sealed class AuthorizationTests : IAsyncLifetime
         ("POST", "/Account/SignOut", "/Account/SignOut", Anyone),
     ];
 
-    private readonly FlipsideFactory _app = new();
+    // Shared by the class's tests and emptied before each: the configuration is the same for all of them.
+    private readonly FlipsideFactory _app = app;
     private readonly Dictionary<string, HttpClient> _as = [];
     private readonly Dictionary<string, string> _tokens = [];
 
     public async Task InitializeAsync()
     {
+        await _app.ResetAsync();
         var admin = await Given.AnAdministrator(_app);
         _as[Roles.Administrator] = admin;
         foreach (var role in new[] { Roles.ProgramManager, Roles.Sponsor, Roles.Participant })
@@ -140,11 +142,8 @@ public sealed class AuthorizationTests : IAsyncLifetime
         foreach (var (role, client) in _as) _tokens[role] = await Forms.AntiforgeryToken(client, "/");
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    // xunit disposes the class fixture after the class's last test.
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public void EveryMappedEndpoint_IsInTheMatrix()

@@ -6,7 +6,7 @@ using Flipside.Tests.Support;
 
 namespace Flipside.Tests.Programs;
 
-public sealed class CohortsTests : ProgramsTestBase
+public sealed class CohortsTests(FlipsideFactory app) : ProgramsTestBase(app)
 {
     [Fact]
     public async Task Create_ThenUpdate_ACohort()

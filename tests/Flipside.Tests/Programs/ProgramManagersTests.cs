@@ -5,7 +5,7 @@ using Flipside.Tests.Support;
 
 namespace Flipside.Tests.Programs;
 
-public sealed class ProgramManagersTests : ProgramsTestBase
+public sealed class ProgramManagersTests(FlipsideFactory app) : ProgramsTestBase(app)
 {
     private async Task<string> UserId(string email) =>
         await App.Query(db => Task.FromResult(db.Users.Single(u => u.Email == email).Id));

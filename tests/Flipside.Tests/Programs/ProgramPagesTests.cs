@@ -3,7 +3,7 @@ using Flipside.Tests.Support;
 
 namespace Flipside.Tests.Programs;
 
-public sealed class ProgramPagesTests : ProgramsTestBase
+public sealed class ProgramPagesTests(FlipsideFactory app) : ProgramsTestBase(app)
 {
     private static Dictionary<string, string> AForm(string name = "Digital fluency") => new()
     {

@@ -6,7 +6,7 @@ using Flipside.Tests.Support;
 
 namespace Flipside.Tests.Programs;
 
-public sealed class ProgramsApiTests : ProgramsTestBase
+public sealed class ProgramsApiTests(FlipsideFactory app) : ProgramsTestBase(app)
 {
     [Fact]
     public async Task Create_StoresEverything_AndMakesTheCreatorAManager()

@@ -8,13 +8,16 @@ using Flipside.Tests.Support;
 
 namespace Flipside.Tests.Programs;
 
-/// <summary>A test class's app with an administrator and two program managers, and the calls the program tests repeat.</summary>
-public abstract class ProgramsTestBase : IAsyncLifetime
+/// <summary>
+/// A test class's app with an administrator and two program managers, and the calls the program tests repeat. The
+/// class's tests share the app, emptied before each (see <see cref="FlipsideFactory.ResetAsync"/>).
+/// </summary>
+public abstract class ProgramsTestBase(FlipsideFactory app) : IClassFixture<FlipsideFactory>, IAsyncLifetime
 {
     // Enums arrive as names; numbers would read too.
     protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    protected FlipsideFactory App { get; } = new();
+    protected FlipsideFactory App { get; } = app;
     protected HttpClient Admin { get; private set; } = null!;
     /// <summary>Two program managers, so every test can check one cannot reach the other's programs.</summary>
     protected HttpClient Pam { get; private set; } = null!;
@@ -22,16 +25,14 @@ public abstract class ProgramsTestBase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await App.ResetAsync();
         Admin = await Given.AnAdministrator(App);
         Pam = await Given.AnAccount(App, Admin, "pam@example.com", Roles.ProgramManager);
         Otto = await Given.AnAccount(App, Admin, "otto@example.com", Roles.ProgramManager);
     }
 
-    public Task DisposeAsync()
-    {
-        App.Dispose();
-        return Task.CompletedTask;
-    }
+    // xunit disposes the class fixture after the class's last test.
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public static ProgramInput AProgram(string name = "Digital fluency") => new()
     {

@@ -5,7 +5,7 @@ using Flipside.Tests.Support;
 
 namespace Flipside.Tests.Programs;
 
-public sealed class TemplatesTests : ProgramsTestBase
+public sealed class TemplatesTests(FlipsideFactory app) : ProgramsTestBase(app)
 {
     public static TheoryData<string> Keys() => [.. ProgramTemplates.All.Select(t => t.Key)];
 
