@@ -5,7 +5,7 @@ using Flipside.Tests.Support;
 namespace Flipside.Tests.Programs;
 
 /// <summary>What a new user hit: two programs of one name, and a template link that opened a blank form without a word.</summary>
-public sealed class ProgramGuardsTests : ProgramsTestBase
+public sealed class ProgramGuardsTests(FlipsideFactory app) : ProgramsTestBase(app)
 {
     [Fact]
     public async Task AProgramName_AlreadyUsed_IsRefused_ByName_WhoeverManagesTheOther()

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Flipside.Tests.Programs;
 
 /// <summary>The seams every feature loads: use cases guard themselves, lost races are 409s, decisions are audited, sponsors are real.</summary>
-public sealed class SeamsTests : ProgramsTestBase
+public sealed class SeamsTests(FlipsideFactory app) : ProgramsTestBase(app)
 {
     [Fact]
     public async Task AdminOnlyUseCases_RefuseAProgramManager_WhoeverCallsThem()
