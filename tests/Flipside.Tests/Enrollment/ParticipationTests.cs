@@ -133,7 +133,7 @@ public sealed partial class ParticipationTests(FlipsideFactory app) : IClassFixt
 
         var applied = await leader.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/applications", new { role = "Mentee", motivation = "Curious." });
 
-        Assert.Equal(HttpStatusCode.BadRequest, applied.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, applied.StatusCode); // the cohort's state, not the input, is what is wrong
         Assert.Contains("not taking applications", await applied.Content.ReadAsStringAsync());
     }
 

@@ -138,7 +138,7 @@ public class CohortMatchRequestTests : IAsyncLifetime
     }
 
     private Task<CohortMatchRequest.Result> Build(Guid cohortId) =>
-        _app.Query(async db => await CohortMatchRequest.Handle(cohortId, db, CancellationToken.None) ?? throw new InvalidOperationException("no cohort"));
+        _app.Query(async db => await CohortMatchRequest.Handle(cohortId, Flipside.Features.Shared.Viewer.System(db, "test"), db, CancellationToken.None) ?? throw new InvalidOperationException("no cohort"));
 
     private Task<List<string>> Ids(params string[] employeeIds) => _app.Query(async db =>
     {

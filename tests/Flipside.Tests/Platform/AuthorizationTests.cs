@@ -70,6 +70,7 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("DELETE", "/api/v1/programs/{id:guid}/managers/{userId}", "/api/v1/programs/00000000-0000-0000-0000-000000000001/managers/x", Roles.Administrator),
         ("GET", "/api/v1/programs/{id:guid}/cohorts", "/api/v1/programs/00000000-0000-0000-0000-000000000001/cohorts", Roles.ProgramManager),
         ("POST", "/api/v1/programs/{id:guid}/cohorts", "/api/v1/programs/00000000-0000-0000-0000-000000000001/cohorts", Roles.ProgramManager),
+        ("GET", "/api/v1/programs/{id:guid}/cohorts/{cohortId:guid}", "/api/v1/programs/00000000-0000-0000-0000-000000000001/cohorts/00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
         ("PUT", "/api/v1/programs/{id:guid}/cohorts/{cohortId:guid}", "/api/v1/programs/00000000-0000-0000-0000-000000000001/cohorts/00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
         ("POST", "/api/v1/programs/{id:guid}/cohorts/{cohortId:guid}/status", "/api/v1/programs/00000000-0000-0000-0000-000000000001/cohorts/00000000-0000-0000-0000-000000000001/status", Roles.ProgramManager),
         ("GET", "/Enrollment/Mine", "/Enrollment/Mine", SignedIn),

@@ -35,7 +35,9 @@ public sealed class PublicUrlTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--urls=http://localhost:5080", "Set App:PublicUrl to the address people open Flipside at")]
     [InlineData("--urls=http://0.0.0.0:5080", "Set App:PublicUrl to the address people open Flipside at")]
+    [InlineData("--App:PublicUrl=https://flipside.example.com/#x", "App:PublicUrl is 'https://flipside.example.com/#x'")]
     [InlineData("--App:PublicUrl=flipside", "App:PublicUrl is 'flipside'")]
     public async Task Startup_WithoutAUsablePublicUrl_WhenMailLeaves_StopsWithOneLine(string setting, string expected)
     {

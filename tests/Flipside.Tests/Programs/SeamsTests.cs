@@ -98,6 +98,33 @@ public sealed class SeamsTests(FlipsideFactory app) : ProgramsTestBase(app)
     }
 
     [Fact]
+    public async Task AStaleCohortSave_Is409_ThroughTheApiAndTheForm()
+    {
+        var id = await Create(Pam);
+        var cohortId = await CreateCohort(Pam, id);
+        var url = $"/api/v1/programs/{id}/cohorts/{cohortId}";
+        var etag = (await Pam.GetAsync(url)).Headers.ETag!.Tag;
+        var form = await Pam.GetAsync($"/Programs/Cohort?programId={id}&id={cohortId}");
+        Assert.Contains("name=\"Version\"", await form.Html(), StringComparison.Ordinal);
+        var body = new { name = "Renamed", startsOn = "2027-01-11", endsOn = "2027-07-09", capacity = 11 };
+
+        var theirs = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
+        theirs.Headers.IfMatch.Add(new(etag));
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.SendAsync(theirs)).StatusCode);
+        var mine = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body with { name = "Mine" }) };
+        mine.Headers.IfMatch.Add(new(etag));
+        var stale = await Pam.SendAsync(mine);
+        var page = await Pam.Submit($"/Programs/Cohort?programId={id}&id={cohortId}", new Dictionary<string, string>
+        {
+            ["Version"] = etag.Trim('"'), ["Input.Name"] = "Mine too", ["Input.StartsOn"] = "2027-01-11", ["Input.EndsOn"] = "2027-07-09", ["Input.Capacity"] = "11",
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Someone else changed this", await page.Html(), StringComparison.Ordinal);
+        Assert.Equal("Renamed", await App.Query(db => db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.Name).SingleAsync()));
+    }
+
+    [Fact]
     public async Task AdministrativeChanges_AreAudited_WithWhoWhatAndWhich()
     {
         var id = await Create(Pam);
@@ -116,6 +143,25 @@ public sealed class SeamsTests(FlipsideFactory app) : ProgramsTestBase(app)
         Assert.Contains(log, a => a.Action == "cohort.moved" && a.RecordId == cohortId.ToString() && a.Summary.EndsWith("Planning to Enrolling", StringComparison.Ordinal));
         Assert.Contains(log, a => a.Action == "account.roles-changed" && a.RecordId == ottoId && a.Summary.Contains(Roles.Sponsor, StringComparison.Ordinal));
         Assert.Contains(log, a => a.Action == "account.invited");
+    }
+
+    [Fact]
+    public async Task ImportsAndEnrolmentDecisions_AreAudited()
+    {
+        var (_, cohort) = await Seed.AProgram(App, "pam@example.com", openForApplications: true);
+        await Seed.People(App, Seed.APerson("L1", grade: 8));
+        var leader = await Given.AnAccount(App, Admin, "l1@example.com", Roles.Participant);
+        await leader.PostAsJsonAsync($"/api/v1/cohorts/{cohort}/applications", new { role = "Mentee", motivation = "Curious." });
+        var enrollment = await App.Query(db => db.Enrollments.Select(e => e.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await Pam.PostAsJsonAsync($"/api/v1/enrollments/{enrollment}/decision", new { accept = true })).StatusCode);
+        var csv = new StringContent("employee_id,name,email,grade,department,time_zone\nN1,Nia New,n1@example.com,3,Sales,Europe/London\n",
+            System.Text.Encoding.UTF8, "text/csv");
+        Assert.Equal(HttpStatusCode.OK, (await Pam.PostAsync("/api/v1/people/import", csv)).StatusCode);
+
+        var log = await App.Query(db => db.AuditLog.ToListAsync());
+        var pamId = await App.Query(db => db.Users.Where(u => u.Email == "pam@example.com").Select(u => u.Id).SingleAsync());
+        Assert.Contains(log, a => a.Action == "enrollment.application-accepted" && a.RecordId == enrollment.ToString() && a.Actor == pamId);
+        Assert.Contains(log, a => a.Action == "people.imported" && a.Actor == pamId && a.Summary.Contains("1 created", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,10 +22,12 @@ public static class ChangeAccount
         var current = await users.GetRolesAsync(user);
         var (removed, added) = (current.Except(roles).ToList(), roles.Except(current).ToList());
         if (removed.Count + added.Count == 0) return Outcome.Ok;
-        // Recorded first: the role store's own save writes the entry with the change.
+        // Identity saves each step itself; one transaction makes the steps and their audit entry stand or fall together.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         db.Record(viewer, clock.GetUtcNow(), "account.roles-changed", "Account", user.Id,
             $"{user.Email}: {string.Join(", ", roles.Order())}" + (removed.Count > 0 ? $" (removed {string.Join(", ", removed)})" : ""));
         if ((Failed(await users.RemoveFromRolesAsync(user, removed)) ?? Failed(await users.AddToRolesAsync(user, added))) is { } problem) return problem;
+        await transaction.CommitAsync();
         return Outcome.Ok;
     }
 
@@ -36,9 +38,11 @@ public static class ChangeAccount
         if (userId == viewer.UserId && !active) return Outcome.Conflict("You cannot deactivate your own account.");
         if (string.IsNullOrEmpty(userId) || await users.FindByIdAsync(userId) is not { } user) return Outcome.NotFound;
         if (user.IsActive == active) return Outcome.Ok;
+        await using var transaction = await db.Database.BeginTransactionAsync();
         user.IsActive = active;
         db.Record(viewer, clock.GetUtcNow(), active ? "account.reactivated" : "account.deactivated", "Account", user.Id, user.Email ?? "");
         if ((Failed(await users.UpdateAsync(user)) ?? Failed(await users.UpdateSecurityStampAsync(user))) is { } problem) return problem;
+        await transaction.CommitAsync();
         return Outcome.Ok;
     }
 

@@ -17,12 +17,12 @@ public static class ApplyToCohort
         if (await viewer.Person(ct) is not { } person) return Outcome.NotFound;
         var cohort = await db.Cohorts.Include(c => c.Program).SingleOrDefaultAsync(c => c.Id == r.CohortId, ct);
         if (cohort is null || !cohort.OpenForApplications || EnrollmentRules.ClosedReason(cohort) is not null)
-            return Outcome.Invalid("CohortId", "This cohort is not taking applications.");
+            return Outcome.Conflict("This cohort is not taking applications.");
         var motivation = r.Motivation?.Trim() ?? "";
         if (motivation.Length is 0 or > MaxMotivation)
             return Outcome.Invalid("Motivation", $"Say in a few words why you would like to take part (up to {MaxMotivation} characters).");
         if (await db.Enrollments.AnyAsync(e => e.CohortId == cohort.Id && e.PersonId == person.Id, ct))
-            return Outcome.Invalid("CohortId", "You are already in this cohort.");
+            return Outcome.Conflict("You are already in this cohort.");
 
         var now = clock.GetUtcNow();
         var otherSide = await EnrollmentRules.OtherSide(db, cohort.Id, r.Role, ct);

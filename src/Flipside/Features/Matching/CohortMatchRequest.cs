@@ -1,5 +1,6 @@
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Shared;
 using Flipside.Matching.Profiles;
 using Microsoft.EntityFrameworkCore;
 using EngineMode = Flipside.Matching.Profiles.MeetingMode;
@@ -26,10 +27,10 @@ public static class CohortMatchRequest
 
     private sealed record Topic(Guid EnrollmentId, TopicKind Kind, string Name, int Level);
 
-    /// <summary>The request for a cohort, or null when there is no such cohort.</summary>
-    public static async Task<Result?> Handle(Guid cohortId, FlipsideDb db, CancellationToken ct)
+    /// <summary>The request for a cohort the viewer manages, or null when there is no such cohort or it is not theirs.</summary>
+    public static async Task<Result?> Handle(Guid cohortId, Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
-        var cohort = await db.Cohorts.Where(c => c.Id == cohortId)
+        var cohort = await viewer.ManagedCohorts.Where(c => c.Id == cohortId)
             .Select(c => new { c.StartsOn, c.Program.Eligibility.MinGradeGap, c.Program.Eligibility.ExcludeSameDepartment, c.Program.DefaultMentorCapacity })
             .SingleOrDefaultAsync(ct);
         if (cohort is null) return null;
@@ -74,7 +75,7 @@ public static class CohortMatchRequest
             CommunicationStyle = row.Style,
             MeetingMode = ToEngine(row.Mode),
             Availability = WeeklyAvailability.ToUtc(row.Availability, zone, monday),
-            Capacity = cohort.DefaultMentorCapacity,
+            Capacity = row.Role == ParticipantRole.Mentor ? cohort.DefaultMentorCapacity : 1,
             // Generation stays unset: it would come from the birth year, which the directory keeps for
             // administrators and uses only where a program asks for it, and no program setting asks yet.
         };

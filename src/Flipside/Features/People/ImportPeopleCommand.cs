@@ -43,8 +43,13 @@ public static class ImportPeopleCommand
             await using var csv = file.OpenRead();
             // Whoever runs the binary can read the database anyway, so the console acts with an administrator's rights.
             var viewer = Viewer.System(db, "cli:import-people");
-            var report = await WithProgress(async progress =>
-                (await ImportPeople.Handle(new(csv, markMissing), viewer, db, clock, CancellationToken.None, progress)).Value);
+            var outcome = await WithProgress(progress => Outcome.Of(ImportPeople.Handle(new(csv, markMissing), viewer, db, clock, CancellationToken.None, progress)));
+            if (outcome.Problem is { } refused)
+            {
+                await Console.Error.WriteLineAsync($"{file.Name}: {refused.Reason}");
+                return 1;
+            }
+            var report = outcome.Value;
             if (report.Applied)
             {
                 Console.WriteLine(report.Summary);
@@ -57,7 +62,7 @@ public static class ImportPeopleCommand
         });
     }
 
-    private static Task<ImportPeople.Report> WithProgress(Func<Action<ImportPeople.Step, double>, Task<ImportPeople.Report>> import) =>
+    private static Task<T> WithProgress<T>(Func<Action<ImportPeople.Step, double>, Task<T>> import) =>
         AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>

@@ -12,6 +12,8 @@ public sealed class CohortModel(Viewer viewer, FlipsideDb db) : PageModel
     [BindProperty(SupportsGet = true)] public Guid ProgramId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public CohortInput Input { get; set; } = new();
+    /// <summary>The cohort's version when the form was opened, so a save cannot undo a change made meanwhile.</summary>
+    [BindProperty] public int? Version { get; set; }
     public string ProgramName { get; private set; } = "";
     public CohortStatus? Status { get; private set; }
 
@@ -28,15 +30,15 @@ public sealed class CohortModel(Viewer viewer, FlipsideDb db) : PageModel
             FormNumbers.Explain(ModelState);
             return await ShowAgain(ct);
         }
-        return await this.ApplyAndRedirect(SaveCohort.Handle(new(ProgramId, Id, Input), viewer, db, ct), $"Cohort \"{Input.Name}\" is saved.",
+        return await this.ApplyAndRedirect(SaveCohort.Handle(new(ProgramId, Id, Input, Version), viewer, db, ct), $"Cohort \"{Input.Name}\" is saved.",
             () => RedirectToPage("Program", new { id = ProgramId }), () => ShowAgain(ct));
     }
 
     private async Task<IActionResult> ShowAgain(CancellationToken ct)
     {
-        var posted = Input;
+        var (posted, version) = (Input, Version);
         if (!await Load(ct)) return NotFound();
-        Input = posted;
+        (Input, Version) = (posted, version);
         return Page();
     }
 
@@ -48,6 +50,7 @@ public sealed class CohortModel(Viewer viewer, FlipsideDb db) : PageModel
         {
             if (await ProgramQueries.Cohort(ProgramId, id, viewer, ct) is not { } cohort) return false;
             Input = CohortInput.From(cohort);
+            Version = cohort.Version;
             Status = cohort.Status;
         }
         return true;

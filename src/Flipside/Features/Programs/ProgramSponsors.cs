@@ -33,6 +33,7 @@ public static class ProgramSponsors
         var program = await viewer.ManagedPrograms.Include(p => p.Sponsors).FirstOrDefaultAsync(p => p.Id == programId, ct);
         var sponsor = program?.Sponsors.FirstOrDefault(s => s.UserId == userId);
         if (program is null || sponsor is null) return Outcome.NotFound;
+        program.EnsureChangeable("changing its sponsors");
         program.Sponsors.Remove(sponsor);
         db.Record(viewer, clock.GetUtcNow(), "program.sponsor-removed", "Program", program.Id, $"account {userId} no longer sponsors {program.Name}");
         await db.SaveChangesAsync(ct);

@@ -92,8 +92,18 @@ public static class ProgramsApi
                 return TypedResults.Created($"/api/v1/programs/{id}/cohorts/{c.Id}", ProgramQueries.CohortRow.Of(c));
             })).Produces<ProgramQueries.CohortRow>(StatusCodes.Status201Created).ProducesRefusals();
 
-        programs.MapPut("/programs/{id:guid}/cohorts/{cohortId:guid}", (Guid id, Guid cohortId, CohortInput cohort, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
-            SaveCohort.Handle(new(id, cohortId, cohort), viewer, db, ct).ToHttp(_ => TypedResults.NoContent())).ProducesRefusals();
+        // If-Match with the cohort's version (its ETag from GET .../cohorts/{cohortId}) refuses a save over someone else's change.
+        programs.MapGet("/programs/{id:guid}/cohorts/{cohortId:guid}", async (Guid id, Guid cohortId, Viewer viewer, HttpResponse response, CancellationToken ct) =>
+        {
+            if (await ProgramQueries.Cohort(id, cohortId, viewer, ct) is not { } c) return Outcome.NotFound.ToHttp();
+            response.Headers.ETag = $"\"{c.Version}\"";
+            return TypedResults.Ok(ProgramQueries.CohortRow.Of(c));
+        }).Produces<ProgramQueries.CohortRow>().ProducesRefusals();
+        programs.MapPut("/programs/{id:guid}/cohorts/{cohortId:guid}", (Guid id, Guid cohortId, CohortInput cohort, HttpRequest request, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
+            ReadIfMatch(request, out var version)
+                ? SaveCohort.Handle(new(id, cohortId, cohort, version), viewer, db, ct).ToHttp(_ => TypedResults.NoContent())
+                : Task.FromResult(Outcome.Invalid("If-Match", "Send If-Match as the cohort's ETag, e.g. \"3\".").ToHttp()))
+            .ProducesRefusals();
 
         programs.MapPost("/programs/{id:guid}/cohorts/{cohortId:guid}/status", (Guid id, Guid cohortId, MoveRequest r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             MoveCohort.TryParse(r.Status, out var next)

@@ -8,7 +8,8 @@ namespace Flipside.Features.Programs;
 /// <summary>Creates a cohort of a program (no cohort id) or changes one; archived programs take no changes.</summary>
 public static class SaveCohort
 {
-    public sealed record Request(Guid ProgramId, Guid? CohortId, CohortInput Input);
+    /// <param name="StartedFrom">The cohort's version when the person started editing; a later change refuses the save.</param>
+    public sealed record Request(Guid ProgramId, Guid? CohortId, CohortInput Input, int? StartedFrom = null);
 
     public static async Task<Outcome<Guid>> Handle(Request r, Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
@@ -17,6 +18,7 @@ public static class SaveCohort
         var cohort = r.CohortId is { } id ? await db.Cohorts.FirstOrDefaultAsync(c => c.Id == id && c.ProgramId == program.Id, ct) : null;
         if (r.CohortId is not null && cohort is null) return Outcome.NotFound;
         program.EnsureChangeable("changing its cohorts");
+        if (cohort is not null && r.StartedFrom is { } version && version != cohort.Version) return Outcome.Conflict(Outcome.ChangedMeanwhile);
         if (r.Input.Normalise() is { Count: > 0 } errors) return Outcome.Invalid(errors);
         if (cohort is null)
         {

@@ -29,16 +29,19 @@ public readonly record struct Done;
 public readonly struct Outcome<T>
 {
     private readonly T? _value;
+    private readonly bool _ok;
 
     private Outcome(T? value, Problem? problem)
     {
         _value = value;
         Problem = problem;
+        _ok = problem is null;
     }
 
     public Problem? Problem { get; }
-    public bool IsOk => Problem is null;
-    public T Value => IsOk ? _value! : throw new InvalidOperationException($"The use case was refused ({Problem!.Refusal}): {Problem.Reason}");
+    /// <summary>False for <c>default(Outcome&lt;T&gt;)</c> too: an outcome nobody set is never a success.</summary>
+    public bool IsOk => _ok;
+    public T Value => IsOk ? _value! : throw new InvalidOperationException(Problem is null ? "This outcome was never set." : $"The use case was refused ({Problem.Refusal}): {Problem.Reason}");
 
     public static implicit operator Outcome<T>(T value) => new(value, null);
     public static implicit operator Outcome<T>(Problem problem) => new(default, problem);
@@ -58,6 +61,8 @@ public static class Outcome
         new(Refusal.Invalid, errors.Count == 1 ? errors[0].Message : "Some values need fixing.", errors);
 
     public static Problem Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+
+    public const string SameTime = "Another change to the same record arrived at the same moment. Reload and try again.";
 
     public const string ChangedMeanwhile = "Someone else changed this while you were working on it. Reload to see their change, then try again.";
 
@@ -79,6 +84,11 @@ public static class Outcome
         catch (DbUpdateConcurrencyException)
         {
             return Conflict(ChangedMeanwhile);
+        }
+        catch (DbUpdateException)
+        {
+            // A unique key another request took between our check and our save (two managers adding the same sponsor).
+            return Conflict(SameTime);
         }
     }
 }

@@ -25,7 +25,7 @@ public static class OutcomeResults
         Refusal.Invalid => TypedResults.ValidationProblem(problem.Errors.ToDictionary(), title: problem.Reason),
         Refusal.NotFound => TypedResults.Problem(problem.Reason, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
         Refusal.Forbidden => TypedResults.Problem(problem.Reason, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed"),
-        _ => TypedResults.Problem(problem.Reason, statusCode: StatusCodes.Status409Conflict, title: problem.Reason),
+        _ => TypedResults.Problem(problem.Reason, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
     };
 
     /// <summary>Lists the error responses every use-case endpoint can give, so the OpenAPI document shows them.</summary>

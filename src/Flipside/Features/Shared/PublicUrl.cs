@@ -18,20 +18,19 @@ public sealed class PublicUrl(IConfiguration config, IServer server)
 
     /// <summary>
     /// Checked at start-up. Without <c>App:PublicUrl</c> the listening address stands in, which is right on one
-    /// machine; once mail leaves for real (SMTP configured) behind a wildcard address, nobody outside could follow it.
+    /// machine where mail stays in the outbox; once mail leaves for real (SMTP configured), its links must be ones a
+    /// reader elsewhere can follow, which only the operator can say.
     /// </summary>
     public static string? Problem(IConfiguration config)
     {
-        var configured = config["App:PublicUrl"];
-        if (!string.IsNullOrWhiteSpace(configured))
-            return Uri.TryCreate(configured, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0
+        var configured = config["App:PublicUrl"]?.Trim();
+        if (!string.IsNullOrEmpty(configured))
+            return Uri.TryCreate(configured, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0 && uri.Fragment.Length == 0
                 ? null
                 : $"App:PublicUrl is '{configured}'; use the address people open Flipside at, such as https://flipside.example.com.";
-        var smtp = !string.IsNullOrWhiteSpace(config["Smtp:Host"]);
-        var urls = (config["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (smtp && (urls.Length == 0 || urls.Any(IsWildcard)))
-            return "Set App:PublicUrl to the address people open Flipside at (e.g. https://flipside.example.com): emails are sent with links in them, "
-                + "and the server listens on no address a reader could follow.";
+        if (!string.IsNullOrWhiteSpace(config["Smtp:Host"]))
+            return "Set App:PublicUrl to the address people open Flipside at (e.g. https://flipside.example.com): with SMTP configured, "
+                + "emails leave with links in them, and only you know the address their readers can follow.";
         return null;
     }
 
@@ -41,7 +40,7 @@ public sealed class PublicUrl(IConfiguration config, IServer server)
         services.AddSingleton<PublicUrl>();
     }
 
-    private static string? Configured(IConfiguration config) => config["App:PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : null;
+    private static string? Configured(IConfiguration config) => config["App:PublicUrl"]?.Trim() is { Length: > 0 } url ? url.TrimEnd('/') : null;
 
     private static string Listening(IServer server)
     {

@@ -32,9 +32,10 @@ public static class FlipsideApp
         // One viewer per request: whoever is signed in. Jobs and CLI verbs make their own with Viewer.System.
         services.AddHttpContextAccessor();
         services.AddScoped(sp => Viewer.Of(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User, sp.GetRequiredService<FlipsideDb>()));
-        PublicUrl.AddPublicUrl(services, builder.Configuration);
         services.AddFlipsideRateLimits(builder.Configuration);
         services.AddFlipsideEmail(builder.Configuration);
+        // After the SMTP settings: a typo there is the first thing to say, and it decides whether mail leaves at all.
+        PublicUrl.AddPublicUrl(services, builder.Configuration);
         services.AddFlipsideJobs();
         services.AddProblemDetails();
         // Enums travel as their names ("Mentor", "Enrolled"), which API clients can read and write. A number is
