@@ -30,11 +30,12 @@ public static class AcceptInvitation
         return (invitation, state);
     }
 
-    public static async Task<(FlipsideUser? User, InvitationState State, IReadOnlyList<FieldError> Errors)> Handle(
-        Request r, FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock, CancellationToken ct)
+    /// <returns>The new account; not found (with the reason) when the link is unknown, used, expired or withdrawn.</returns>
+    public static async Task<Outcome<FlipsideUser>> Handle(Request r, FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock, CancellationToken ct)
     {
         var (invitation, state) = await Find(r.Token, db, clock, ct);
-        if (invitation is null || state != InvitationState.Open) return (null, state, FieldErrors.None);
+        if (invitation is null || state != InvitationState.Open)
+            return Outcome.NotFound with { Reason = $"The invitation is {state.ToString().ToLowerInvariant()}; ask your administrator for a new one." };
 
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -42,10 +43,10 @@ public static class AcceptInvitation
         await db.SaveChangesAsync(ct);
         var user = new FlipsideUser { UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = invitation.DisplayName, CreatedAt = now };
         var created = await users.CreateAsync(user, r.Password ?? "");
-        if (!created.Succeeded) return (null, InvitationState.Open, [.. FieldErrors.FromIdentity(created)]);
+        if (!created.Succeeded) return Outcome.Invalid([.. FieldErrors.FromIdentity(created)]);
         var role = await users.AddToRoleAsync(user, invitation.Role);
-        if (!role.Succeeded) return (null, InvitationState.Open, [.. FieldErrors.FromIdentity(role)]);
+        if (!role.Succeeded) return Outcome.Invalid([.. FieldErrors.FromIdentity(role)]);
         await tx.CommitAsync(ct);
-        return (user, InvitationState.Open, FieldErrors.None);
+        return user;
     }
 }

@@ -32,15 +32,17 @@ public static class AccountApi
                 ? TypedResults.Ok(new Me(u.Id, u.Email!, u.DisplayName, [.. await users.GetRolesAsync(u)]))
                 : TypedResults.Unauthorized()).RequireAuthorization();
 
-        group.MapPost("/invitations/accept", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (
-            AcceptInvitationRequest r, FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock, CancellationToken ct) =>
+        // A link that no longer works is gone (410), as with the line manager's approval link.
+        group.MapPost("/invitations/accept", async (AcceptInvitationRequest r, FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock, CancellationToken ct) =>
         {
-            var (user, state, errors) = await AcceptInvitation.Handle(new(r.Token ?? "", r.Password ?? ""), db, users, clock, ct);
-            if (user is not null) return TypedResults.NoContent();
-            if (state != InvitationState.Open)
-                return TypedResults.Problem($"The invitation is {state.ToString().ToLowerInvariant()}; ask your administrator for a new one.", statusCode: StatusCodes.Status410Gone);
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }).AllowAnonymous().DisableAntiforgery();
+            var outcome = await Outcome.Of(AcceptInvitation.Handle(new(r.Token ?? "", r.Password ?? ""), db, users, clock, ct));
+            return outcome.Problem switch
+            {
+                null => TypedResults.NoContent(),
+                { Refusal: Refusal.NotFound } gone => TypedResults.Problem(gone.Reason, statusCode: StatusCodes.Status410Gone),
+                var problem => problem.ToHttp(),
+            };
+        }).AllowAnonymous().DisableAntiforgery().ProducesRefusals().ProducesProblem(StatusCodes.Status410Gone);
         return group;
     }
 }

@@ -29,15 +29,11 @@ public sealed class InvitationModel(FlipsideDb db, UserManager<FlipsideUser> use
     {
         await Load(ct);
         if (State != InvitationState.Open || !ModelState.IsValid) return Page();
-        var (user, state, errors) = await AcceptInvitation.Handle(new(Token!, Input.Password), db, users, clock, ct);
-        State = state;
-        if (user is null)
+        return await this.Apply(AcceptInvitation.Handle(new(Token!, Input.Password), db, users, clock, ct), user =>
         {
-            errors.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Status"] = "Your account is ready. Sign in with your email and the password you chose.";
-        return RedirectToPage("/Account/SignIn", new { email = user.Email });
+            TempData["Status"] = "Your account is ready. Sign in with your email and the password you chose.";
+            return RedirectToPage("/Account/SignIn", new { email = user.Email });
+        }, () => Task.FromResult<IActionResult>(Page())); // the link stays open: the refused account rolled its use back
     }
 
     private async Task Load(CancellationToken ct)

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Flipside.Data;
-using Flipside.Domain;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -33,22 +32,11 @@ public sealed class SetupModel(FlipsideDb db, SetupState state, UserManager<Flip
     {
         if (await state.IsCompletedAsync(db, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        try
+        return await this.Apply(CreateFirstAdministrator.Handle(new(Input.Name, Input.Email, Input.Password), db, users, clock, ct), async user =>
         {
-            var (user, errors) = await CreateFirstAdministrator.Handle(new(Input.Name, Input.Email, Input.Password), db, users, clock, ct);
-            if (user is null)
-            {
-                errors.AddTo(ModelState);
-                return Page();
-            }
             await signIn.SignInAsync(user, isPersistent: false);
             TempData["Status"] = "Welcome! You are the administrator. Invite the people who will run your programs.";
-            return Redirect("/");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+            return (IActionResult)Redirect("/");
+        }, () => Task.FromResult<IActionResult>(Page()));
     }
 }
