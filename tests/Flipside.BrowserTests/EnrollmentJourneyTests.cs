@@ -77,7 +77,7 @@ public sealed class EnrollmentJourneyTests(FlipsideFixture app) : IClassFixture<
         foreach (var (api, enrollmentId) in byApi.Values)
             await FinishProfileByApiAsync(api, enrollmentId);
         await manager.GotoAsync(roster);
-        await Expect(manager.GetByText("Ready to match: 3 reverse mentor(s) and 2 leader(s), every profile complete.")).ToBeVisibleAsync();
+        await Expect(manager.GetByText("Ready to match: 3 reverse mentors and 2 leaders, every profile complete.")).ToBeVisibleAsync();
         await _audit.CheckAsync(manager);
 
         await WithdrawAsync(MentorWhoLeaves);
