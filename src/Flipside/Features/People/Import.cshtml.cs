@@ -14,7 +14,13 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
 
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public bool MarkMissingAsLeft { get; set; }
+    /// <summary>The kept file a preview asks to apply; set, the post applies it instead of reading a new one.</summary>
+    [BindProperty] public Guid? UploadId { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
     public ImportPeople.Report? Report { get; private set; }
+    public IReadOnlyList<ProblemGroup> Groups { get; private set; } = [];
+    public ImportPeople.Report? Preview { get; private set; }
+    public string? SourceName { get; private set; }
     public Viewer Viewer => viewer;
     public string? CheckedClean { get; private set; }
 
@@ -24,21 +30,78 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
     public IActionResult OnGetSample() =>
         PhysicalFile(Path.Combine(AppContext.BaseDirectory, "samples", "people.csv"), "text/csv", "people.csv");
 
+    /// <summary>
+    /// Checks the file. A file that only adds people or changes details applies at once; one that renames, re-addresses
+    /// or re-grades existing people, or marks anyone left, is kept and previewed, and applies on a confirmed second post.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (UploadId is { } id) return await ApplyKept(id, ct);
         if (Upload is null || Upload.Length == 0)
         {
             ModelState.AddModelError(nameof(Upload), "Choose a CSV file to import.");
             return Page();
         }
-        await using var csv = Upload.OpenReadStream();
-        return await this.Apply(ImportPeople.Handle(new(csv, MarkMissingAsLeft), viewer, db, clock, ct), report =>
+        var bytes = await Read(Upload, ct);
+        return await this.Apply(ImportPeople.Handle(new(new MemoryStream(bytes), MarkMissingAsLeft, DryRun: true), viewer, db, clock, ct), async preview =>
         {
-            Report = report;
-            if (!report.Applied) return Page();
+            if (preview.Problems.Count > 0) return Shown(preview);
+            if (!NeedsConfirmation(preview)) return await Import(bytes, null, ct);
+            UploadId = await KeptUploads.Keep(viewer, bytes, Upload.FileName, db, clock, ct);
+            (Preview, SourceName) = (preview, Upload.FileName);
+            return Page();
+        }, () => Task.FromResult<IActionResult>(Page()));
+    }
+
+    private async Task<IActionResult> ApplyKept(Guid id, CancellationToken ct)
+    {
+        if (await KeptUploads.Find(id, viewer, db, clock, ct) is not { } kept)
+        {
+            UploadId = null;
+            ModelState.AddModelError(nameof(Upload), "The checked file is no longer kept (files are kept for an hour, and only until applied). Choose it again.");
+            return Page();
+        }
+        if (!Confirmed)
+        {
+            ModelState.AddModelError(nameof(Confirmed), "Tick the box to confirm these changes, or choose another file.");
+            return await this.Apply(ImportPeople.Handle(new(new MemoryStream(kept.Bytes), MarkMissingAsLeft, DryRun: true), viewer, db, clock, ct),
+                preview => Task.FromResult(preview.Problems.Count > 0 ? Shown(preview) : Previewed(preview, kept.SourceName)),
+                () => Task.FromResult<IActionResult>(Page()));
+        }
+        return await Import(kept.Bytes, id, ct);
+    }
+
+    private async Task<IActionResult> Import(byte[] bytes, Guid? kept, CancellationToken ct) =>
+        await this.Apply(ImportPeople.Handle(new(new MemoryStream(bytes), MarkMissingAsLeft), viewer, db, clock, ct), async report =>
+        {
+            if (!report.Applied) return Shown(report);
+            if (kept is { } id) await KeptUploads.Forget(id, db, ct);
             TempData["Status"] = report.Summary;
             return RedirectToPage("/People/Index");
         }, () => Task.FromResult<IActionResult>(Page()));
+
+    /// <summary>Changes that a person would notice or that cannot be taken back by importing the old file again.</summary>
+    public static bool NeedsConfirmation(ImportPeople.Report preview) =>
+        preview.MarkedLeft > 0 || preview.Changes.Any(c => c.Fields.Any(f => f.Field is PeopleCsv.Name or PeopleCsv.Email or PeopleCsv.Grade));
+
+    private IActionResult Shown(ImportPeople.Report report)
+    {
+        (Report, Groups, UploadId) = (report, ProblemGroup.Of(report.Problems), null);
+        return Page();
+    }
+
+    private IActionResult Previewed(ImportPeople.Report preview, string sourceName)
+    {
+        (Preview, SourceName) = (preview, sourceName);
+        return Page();
+    }
+
+    private static async Task<byte[]> Read(IFormFile file, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
     }
 
     /// <summary>
