@@ -56,7 +56,15 @@ public sealed partial class ImportReportTests : AdministeredTests
         Assert.Contains("No person with employee id #N/A", page, StringComparison.Ordinal);
         Assert.Equal(0, TableRow().Count(page));
 
-        var records = Records((await (await Post(csv, handler: "Problems")).Content.ReadAsByteArrayAsync())[3..]);
+        // The checked file is kept, so its problems download without choosing it again.
+        var kept = new MultipartFormDataContent
+        {
+            { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(KeptId().Match(page).Groups[1].Value), "UploadId" },
+        };
+        var download = await Admin.PostAsync("/People/Import?handler=Problems", kept);
+        Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
+        var records = Records((await download.Content.ReadAsByteArrayAsync())[3..]);
         Assert.Equal(13, records.Count);
         Assert.Equal(["14", "B12", "Person B12", "manager_id", "#N/A"], records[^1][..5]);
         Assert.Equal(12, (await Admin.Refused(csv)).Count);
@@ -96,6 +104,9 @@ public sealed partial class ImportReportTests : AdministeredTests
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    [GeneratedRegex("name=\"UploadId\" value=\"([0-9a-f-]+)\"")]
+    private static partial Regex KeptId();
 
     [GeneratedRegex("<tr><td>[0-9]+</td>")]
     private static partial Regex TableRow();

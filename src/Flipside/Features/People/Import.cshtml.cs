@@ -45,7 +45,12 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
         var bytes = await Read(Upload, ct);
         return await this.Apply(ImportPeople.Handle(new(new MemoryStream(bytes), MarkMissingAsLeft, DryRun: true), viewer, db, clock, ct), async preview =>
         {
-            if (preview.Problems.Count > 0) return Shown(preview);
+            if (preview.Problems.Count > 0)
+            {
+                var shown = Shown(preview);
+                UploadId = await KeptUploads.Keep(viewer, bytes, Upload.FileName, db, clock, ct);
+                return shown;
+            }
             if (!NeedsConfirmation(preview)) return await Import(bytes, null, ct);
             UploadId = await KeptUploads.Keep(viewer, bytes, Upload.FileName, db, clock, ct);
             (Preview, SourceName) = (preview, Upload.FileName);
@@ -105,20 +110,25 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
     }
 
     /// <summary>
-    /// Checks the file again and answers with every problem as a CSV file, writing nothing. The page cannot keep a file
-    /// between requests (any instance may answer the next one), so the manager chooses it again.
+    /// Checks the file again and answers with every problem as a CSV file, writing nothing: the file just checked (kept
+    /// in the database, since any instance may answer this request) or a newly chosen one.
     /// </summary>
     public async Task<IActionResult> OnPostProblemsAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0)
+        var kept = UploadId is { } id ? await KeptUploads.Find(id, viewer, db, clock, ct) : null;
+        if (kept is null && (Upload is null || Upload.Length == 0))
         {
-            ModelState.AddModelError(nameof(Upload), "Choose the CSV file to check.");
+            ModelState.AddModelError(nameof(Upload), UploadId is null
+                ? "Choose the CSV file to check."
+                : "The checked file is no longer kept (files are kept for an hour). Choose it again.");
+            UploadId = null;
             return Page();
         }
-        await using var csv = Upload.OpenReadStream();
+        await using var csv = kept is null ? Upload!.OpenReadStream() : new MemoryStream(kept.Bytes);
         var problems = await ImportPeople.Check(csv, db, clock, ct);
         if (problems.Count > 0) return File(PeopleCsv.ProblemsFile(problems), "text/csv; charset=utf-8", ProblemsFileName);
-        CheckedClean = $"{Upload.FileName} has no problems. Nothing was written: press Check and import to apply it.";
+        UploadId = null;
+        CheckedClean = $"{kept?.SourceName ?? Upload!.FileName} has no problems. Nothing was written: press Check and import to apply it.";
         return Page();
     }
 }

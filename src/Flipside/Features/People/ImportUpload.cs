@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Flipside.Features.People;
 
 /// <summary>
-/// A checked file kept between the preview and the "Apply" press, so that applying does not need the file chosen
-/// again. It lives in the database rather than in memory because any instance may answer the next request; it is
+/// A checked file kept between the check and the "Apply" press or the problems download, so that neither needs the
+/// file chosen again. It lives in the database rather than in memory because any instance may answer the next request; it is
 /// deleted once applied and after <see cref="KeptFor"/>.
 /// </summary>
 public sealed class ImportUpload
