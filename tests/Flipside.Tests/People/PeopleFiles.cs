@@ -42,7 +42,7 @@ public static class PeopleFiles
         return ((int)r["created"]!, (int)r["updated"]!, (int)r["unchanged"]!, (int)r["markedLeft"]!);
     }
 
-    public sealed record Problem(int Row, string Column, string Value, string Text, string Fix);
+    public sealed record Problem(int Row, string Column, string Value, string Text, string Fix, string EmployeeId = "", string Name = "");
 
     /// <summary>Imports a file that must be refused, and returns every problem the report lists.</summary>
     public static async Task<IReadOnlyList<Problem>> Refused(this HttpClient client, byte[] bytes)
@@ -52,7 +52,8 @@ public static class PeopleFiles
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
         Assert.StartsWith("application/problem+json", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
         return [.. JsonNode.Parse(body)!["problems"]!.AsArray().Select(p => new Problem(
-            (int)p!["row"]!, (string)p["column"]!, (string)p["value"]!, (string)p["problem"]!, (string)p["fix"]!))];
+            (int)p!["row"]!, (string)p["column"]!, (string)p["value"]!, (string)p["problem"]!, (string)p["fix"]!,
+            (string)p["employeeId"]!, (string)p["name"]!))];
     }
 
     public static Task<IReadOnlyList<Problem>> Refused(this HttpClient client, string csv) => client.Refused(Encoding.UTF8.GetBytes(csv));

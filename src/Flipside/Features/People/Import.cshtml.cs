@@ -14,7 +14,13 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
 
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public bool MarkMissingAsLeft { get; set; }
+    /// <summary>The kept file a preview asks to apply; set, the post applies it instead of reading a new one.</summary>
+    [BindProperty] public Guid? UploadId { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
     public ImportPeople.Report? Report { get; private set; }
+    public IReadOnlyList<ProblemGroup> Groups { get; private set; } = [];
+    public ImportPeople.Report? Preview { get; private set; }
+    public string? SourceName { get; private set; }
     public Viewer Viewer => viewer;
     public string? CheckedClean { get; private set; }
 
@@ -24,38 +30,105 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
     public IActionResult OnGetSample() =>
         PhysicalFile(Path.Combine(AppContext.BaseDirectory, "samples", "people.csv"), "text/csv", "people.csv");
 
+    /// <summary>
+    /// Checks the file. A file that only adds people or changes details applies at once; one that renames, re-addresses
+    /// or re-grades existing people, or marks anyone left, is kept and previewed, and applies on a confirmed second post.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (UploadId is { } id) return await ApplyKept(id, ct);
         if (Upload is null || Upload.Length == 0)
         {
             ModelState.AddModelError(nameof(Upload), "Choose a CSV file to import.");
             return Page();
         }
-        await using var csv = Upload.OpenReadStream();
-        return await this.Apply(ImportPeople.Handle(new(csv, MarkMissingAsLeft), viewer, db, clock, ct), report =>
+        var bytes = await Read(Upload, ct);
+        return await this.Apply(ImportPeople.Handle(new(new MemoryStream(bytes), MarkMissingAsLeft, DryRun: true), viewer, db, clock, ct), async preview =>
         {
-            Report = report;
-            if (!report.Applied) return Page();
-            TempData["Status"] = report.Summary;
-            return RedirectToPage("/People/Index");
+            if (preview.Problems.Count > 0)
+            {
+                var shown = Shown(preview);
+                UploadId = await KeptUploads.Keep(viewer, bytes, Upload.FileName, db, clock, ct);
+                return shown;
+            }
+            if (!NeedsConfirmation(preview)) return await Import(bytes, null, ct);
+            UploadId = await KeptUploads.Keep(viewer, bytes, Upload.FileName, db, clock, ct);
+            (Preview, SourceName) = (preview, Upload.FileName);
+            return Page();
         }, () => Task.FromResult<IActionResult>(Page()));
     }
 
+    private async Task<IActionResult> ApplyKept(Guid id, CancellationToken ct)
+    {
+        if (await KeptUploads.Find(id, viewer, db, clock, ct) is not { } kept)
+        {
+            UploadId = null;
+            ModelState.AddModelError(nameof(Upload), "The checked file is no longer kept (files are kept for an hour, and only until applied). Choose it again.");
+            return Page();
+        }
+        if (!Confirmed)
+        {
+            ModelState.AddModelError(nameof(Confirmed), "Tick the box to confirm these changes, or choose another file.");
+            return await this.Apply(ImportPeople.Handle(new(new MemoryStream(kept.Bytes), MarkMissingAsLeft, DryRun: true), viewer, db, clock, ct),
+                preview => Task.FromResult(preview.Problems.Count > 0 ? Shown(preview) : Previewed(preview, kept.SourceName)),
+                () => Task.FromResult<IActionResult>(Page()));
+        }
+        return await Import(kept.Bytes, id, ct);
+    }
+
+    private async Task<IActionResult> Import(byte[] bytes, Guid? kept, CancellationToken ct) =>
+        await this.Apply(ImportPeople.Handle(new(new MemoryStream(bytes), MarkMissingAsLeft), viewer, db, clock, ct), async report =>
+        {
+            if (!report.Applied) return Shown(report);
+            if (kept is { } id) await KeptUploads.Forget(id, db, ct);
+            TempData["Status"] = report.Summary;
+            return RedirectToPage("/People/Index");
+        }, () => Task.FromResult<IActionResult>(Page()));
+
+    /// <summary>Changes that a person would notice or that cannot be taken back by importing the old file again.</summary>
+    public static bool NeedsConfirmation(ImportPeople.Report preview) =>
+        preview.MarkedLeft > 0 || preview.Changes.Any(c => c.Fields.Any(f => f.Field is PeopleCsv.Name or PeopleCsv.Email or PeopleCsv.Grade));
+
+    private IActionResult Shown(ImportPeople.Report report)
+    {
+        (Report, Groups, UploadId) = (report, ProblemGroup.Of(report.Problems), null);
+        return Page();
+    }
+
+    private IActionResult Previewed(ImportPeople.Report preview, string sourceName)
+    {
+        (Preview, SourceName) = (preview, sourceName);
+        return Page();
+    }
+
+    private static async Task<byte[]> Read(IFormFile file, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
     /// <summary>
-    /// Checks the file again and answers with every problem as a CSV file, writing nothing. The page cannot keep a file
-    /// between requests (any instance may answer the next one), so the manager chooses it again.
+    /// Checks the file again and answers with every problem as a CSV file, writing nothing: the file just checked (kept
+    /// in the database, since any instance may answer this request) or a newly chosen one.
     /// </summary>
     public async Task<IActionResult> OnPostProblemsAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0)
+        var kept = UploadId is { } id ? await KeptUploads.Find(id, viewer, db, clock, ct) : null;
+        if (kept is null && (Upload is null || Upload.Length == 0))
         {
-            ModelState.AddModelError(nameof(Upload), "Choose the CSV file to check.");
+            ModelState.AddModelError(nameof(Upload), UploadId is null
+                ? "Choose the CSV file to check."
+                : "The checked file is no longer kept (files are kept for an hour). Choose it again.");
+            UploadId = null;
             return Page();
         }
-        await using var csv = Upload.OpenReadStream();
+        await using var csv = kept is null ? Upload!.OpenReadStream() : new MemoryStream(kept.Bytes);
         var problems = await ImportPeople.Check(csv, db, clock, ct);
         if (problems.Count > 0) return File(PeopleCsv.ProblemsFile(problems), "text/csv; charset=utf-8", ProblemsFileName);
-        CheckedClean = $"{Upload.FileName} has no problems. Nothing was written: press Check and import to apply it.";
+        UploadId = null;
+        CheckedClean = $"{kept?.SourceName ?? Upload!.FileName} has no problems. Nothing was written: press Check and import to apply it.";
         return Page();
     }
 }

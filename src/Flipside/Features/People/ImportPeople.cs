@@ -12,14 +12,24 @@ namespace Flipside.Features.People;
 /// </summary>
 public static class ImportPeople
 {
-    public sealed record Request(Stream Csv, bool MarkMissingAsLeft);
+    /// <param name="DryRun">Check the file and report what it would change, writing nothing.</param>
+    public sealed record Request(Stream Csv, bool MarkMissingAsLeft, bool DryRun = false);
 
+    /// <summary>
+    /// The outcome of an import or, for a dry run, its preview. Changes lists every updated person's changed fields
+    /// (old → new) and Leaving everyone marked as left, so that a dry run and the import it previews say the same.
+    /// </summary>
     public sealed record Report(IReadOnlyList<ImportProblem> Problems, int Rows, int Created, int Updated, int Unchanged, int MarkedLeft)
     {
-        public bool Applied => Problems.Count == 0;
-        public string Summary => Applied
-            ? $"Import applied: {Created} created, {Updated} updated, {Unchanged} unchanged, {MarkedLeft} marked as left."
-            : $"The file has {Problems.Count} problem{(Problems.Count == 1 ? "" : "s")}; nothing was written. Fix them and import the file again.";
+        public bool DryRun { get; init; }
+        public IReadOnlyList<PersonChange> Changes { get; init; } = [];
+        public IReadOnlyList<Leaver> Leaving { get; init; } = [];
+        public bool Applied => Problems.Count == 0 && !DryRun;
+        public string Summary => Problems.Count > 0
+            ? $"The file has {Problems.Count} problem{(Problems.Count == 1 ? "" : "s")}; nothing was written. Fix them and import the file again."
+            : DryRun
+                ? $"Dry run, nothing was written: the import would create {Created}, update {Updated}, leave {Unchanged} unchanged and mark {MarkedLeft} as left."
+                : $"Import applied: {Created} created, {Updated} updated, {Unchanged} unchanged, {MarkedLeft} marked as left.";
     }
 
     public enum Step { Reading, Checking, Writing }
@@ -34,7 +44,7 @@ public static class ImportPeople
         if (!viewer.IsProgramStaff) return Outcome.Forbidden("Only program managers and administrators import the directory.");
         if (r.MarkMissingAsLeft && viewer.RequireAdministrator("mark everyone missing from a file as left") is { } refused) return refused;
         var problems = new List<ImportProblem>();
-        if (await Read(r.Csv, clock, problems, progress, ct) is not { } rows) return Failed(problems, 0);
+        if (await Read(r.Csv, clock, problems, progress, ct) is not { } file) return Failed(problems, 0);
 
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
         // Change tracking by snapshot is what makes large imports slow; changes are marked by hand below instead.
@@ -42,12 +52,15 @@ public static class ImportPeople
         try
         {
             var directory = await db.People.ToDictionaryAsync(p => p.EmployeeId, StringComparer.Ordinal, ct);
+            var rows = ImportPlan.Complete(file, directory);
             var byId = WholeFileChecks.Run(rows, directory, problems);
             progress?.Invoke(Step.Checking, 1);
             if (problems.Count > 0) return Failed(problems, rows.Count);
-            var report = await Write(rows, byId, directory, r.MarkMissingAsLeft, viewer, db, clock.GetUtcNow(), ct);
+            var plan = ImportPlan.Of(rows, byId, directory, r.MarkMissingAsLeft);
+            if (r.DryRun) return Reported(plan, rows.Count, viewer) with { DryRun = true };
+            var report = await Write(plan, rows, byId, directory, viewer, db, clock.GetUtcNow(), ct);
             progress?.Invoke(Step.Writing, 1);
-            return report;
+            return report.Problems.Count > 0 ? report : Reported(plan, rows.Count, viewer);
         }
         finally
         {
@@ -63,54 +76,50 @@ public static class ImportPeople
     public static async Task<IReadOnlyList<ImportProblem>> Check(Stream csv, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         var problems = new List<ImportProblem>();
-        if (await Read(csv, clock, problems, null, ct) is { } rows)
-            WholeFileChecks.Run(rows, await db.People.AsNoTracking().ToDictionaryAsync(p => p.EmployeeId, StringComparer.Ordinal, ct), problems);
+        if (await Read(csv, clock, problems, null, ct) is { } file)
+        {
+            var directory = await db.People.AsNoTracking().ToDictionaryAsync(p => p.EmployeeId, StringComparer.Ordinal, ct);
+            WholeFileChecks.Run(ImportPlan.Complete(file, directory), directory, problems);
+        }
         return Sorted(problems);
     }
 
     /// <summary>The file's rows, checked one by one; null when it is not UTF-8 text, which the problems then say.</summary>
-    private static async Task<List<PersonRow>?> Read(Stream csv, TimeProvider clock, List<ImportProblem> problems, Action<Step, double>? progress,
+    private static async Task<PeopleFile?> Read(Stream csv, TimeProvider clock, List<ImportProblem> problems, Action<Step, double>? progress,
         CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         using var buffer = new MemoryStream();
         await csv.CopyToAsync(buffer, ct);
         if (PeopleCsv.Utf8Text(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), problems) is not { } text) return null;
-        var rows = PeopleCsv.Parse(text, today, problems, f => progress?.Invoke(Step.Reading, f));
+        var file = PeopleCsv.Parse(text, today, problems, f => progress?.Invoke(Step.Reading, f));
         progress?.Invoke(Step.Reading, 1);
-        return rows;
+        return file;
     }
 
-    private static async Task<Report> Write(List<PersonRow> rows, Dictionary<string, PersonRow> byId, Dictionary<string, Person> directory,
-        bool markMissingAsLeft, Viewer viewer, FlipsideDb db, DateTimeOffset now, CancellationToken ct)
+    private static async Task<Report> Write(ImportPlan plan, List<PersonRow> rows, Dictionary<string, PersonRow> byId,
+        Dictionary<string, Person> directory, Viewer viewer, FlipsideDb db, DateTimeOffset now, CancellationToken ct)
     {
-        int updated = 0, unchanged = 0, left = 0;
-        var created = new List<Person>();
-        var newEmails = new List<(Person Person, string Email)>();
-        foreach (var row in rows)
+        var created = new List<Person>(plan.New.Count);
+        foreach (var row in plan.New)
         {
-            if (!directory.TryGetValue(row.EmployeeId, out var person))
-            {
-                person = new Person(row.EmployeeId);
-                Copy(row, person);
-                created.Add(person);
-                continue;
-            }
-            if (!string.Equals(person.Email, row.Email, StringComparison.Ordinal)) newEmails.Add((person, row.Email));
-            if (Copy(row, person))
-            {
-                db.Entry(person).State = EntityState.Modified;
-                updated++;
-            }
-            else unchanged++;
+            var person = new Person(row.EmployeeId);
+            ImportPlan.Copy(row, person);
+            created.Add(person);
         }
-        if (markMissingAsLeft)
-            foreach (var person in directory.Values.Where(p => p.Status != PersonStatus.Left && !byId.ContainsKey(p.EmployeeId)))
-            {
-                person.Status = PersonStatus.Left;
-                db.Entry(person).State = EntityState.Modified;
-                left++;
-            }
+        var newEmails = new List<(Person Person, string Email)>();
+        foreach (var (row, person, _) in plan.Updated)
+        {
+            if (!string.Equals(person.Email, row.Email, StringComparison.Ordinal)) newEmails.Add((person, row.Email));
+            ImportPlan.Copy(row, person);
+            db.Entry(person).State = EntityState.Modified;
+        }
+        foreach (var person in plan.Leaving)
+        {
+            person.Status = PersonStatus.Left;
+            db.Entry(person).State = EntityState.Modified;
+        }
+        int updated = plan.Updated.Count, unchanged = plan.Unchanged, left = plan.Leaving.Count;
         var claimed = rows.Select(r => r.Email).Where(e => e.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var person in directory.Values.Where(p => p.Status == PersonStatus.Left && !byId.ContainsKey(p.EmployeeId) && claimed.Contains(p.Email)))
         {
@@ -148,21 +157,16 @@ public static class ImportPeople
         return new([], rows.Count, created.Count, updated, unchanged, left);
     }
 
-    /// <summary>
-    /// Copies a row onto a person; true when anything changed. An empty hire date keeps the one on record, and a new
-    /// person without one has none: tenure is unknown rather than counted from the day of the import.
-    /// </summary>
-    private static bool Copy(PersonRow row, Person p)
-    {
-        var changed = p.Name != row.Name || p.Email != row.Email || p.Title != row.Title || p.Grade != row.Grade
-            || p.Department != row.Department || p.Location != row.Location || p.TimeZone != row.TimeZone
-            || p.ManagerEmployeeId != row.ManagerId || (row.HireDate is { } hired && p.HireDate != hired)
-            || p.BirthYear != row.BirthYear || p.Languages != row.Languages || p.Status != row.Status;
-        (p.Name, p.Email, p.Title, p.Grade, p.Department, p.Location) = (row.Name, row.Email, row.Title, row.Grade, row.Department, row.Location);
-        (p.TimeZone, p.ManagerEmployeeId, p.BirthYear, p.Languages, p.Status) = (row.TimeZone, row.ManagerId, row.BirthYear, row.Languages, row.Status);
-        p.HireDate = row.HireDate ?? p.HireDate;
-        return changed;
-    }
+    /// <summary>The plan as a report. Birth years are shown only to administrators, so a manager's preview hides them.</summary>
+    private static Report Reported(ImportPlan plan, int rows, Viewer viewer) =>
+        new([], rows, plan.New.Count, plan.Updated.Count, plan.Unchanged, plan.Leaving.Count)
+        {
+            Changes = viewer.IsAdministrator ? plan.Changes : [.. plan.Changes.Select(c => c with
+            {
+                Fields = [.. c.Fields.Select(f => f.Field == PeopleCsv.BirthYear ? f with { Old = "(hidden)", New = "(hidden)" } : f)],
+            })],
+            Leaving = plan.Leavers,
+        };
 
     private static Report Failed(List<ImportProblem> problems, int rows) => new(Sorted(problems), rows, 0, 0, 0, 0);
 

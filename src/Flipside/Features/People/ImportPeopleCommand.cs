@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Flipside.Features.People;
 
-/// <summary><c>flipside import people FILE.csv [--mark-missing-as-left]</c>: the same import as the upload page, for automation.</summary>
+/// <summary><c>flipside import people FILE.csv [--mark-missing-as-left] [--dry-run]</c>: the same import as the upload page, for automation.</summary>
 public static class ImportPeopleCommand
 {
     public static readonly Argument<FileInfo> File = new("FILE") { Description = "The CSV file of people (see the README's People CSV section)" };
@@ -14,9 +14,13 @@ public static class ImportPeopleCommand
     {
         Description = "The file lists everyone: mark people missing from it as left",
     };
+    public static readonly Option<bool> DryRun = new("--dry-run")
+    {
+        Description = "Check the file and print what the import would change (counts, changed fields, who would be marked left); write nothing",
+    };
     public static readonly Command People = new("people", "Import people from a CSV file: all or nothing, an upsert by employee id")
     {
-        File, MarkMissingAsLeft,
+        File, MarkMissingAsLeft, DryRun,
     };
 
     public static Command Create()
@@ -31,10 +35,10 @@ public static class ImportPeopleCommand
         var file = parsed.GetValue(File);
         if (file is null || !file.Exists)
         {
-            await Console.Error.WriteLineAsync($"The file {file?.FullName ?? "(none)"} does not exist. Usage: flipside import people FILE.csv [--mark-missing-as-left]");
+            await Console.Error.WriteLineAsync($"The file {file?.FullName ?? "(none)"} does not exist. Usage: flipside import people FILE.csv [--mark-missing-as-left] [--dry-run]");
             return FlipsideCli.UsageError;
         }
-        var markMissing = parsed.GetValue(MarkMissingAsLeft);
+        var (markMissing, dryRun) = (parsed.GetValue(MarkMissingAsLeft), parsed.GetValue(DryRun));
         return await ServeCommand.RunGuarded(ServeCommand.HostArgs(parsed, passThrough, demo: false, demoPassword: null), async app =>
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -43,15 +47,16 @@ public static class ImportPeopleCommand
             await using var csv = file.OpenRead();
             // Whoever runs the binary can read the database anyway, so the console acts with an administrator's rights.
             var viewer = Viewer.System(db, "cli:import-people");
-            var outcome = await WithProgress(progress => Outcome.Of(ImportPeople.Handle(new(csv, markMissing), viewer, db, clock, CancellationToken.None, progress)));
+            var outcome = await WithProgress(progress => Outcome.Of(ImportPeople.Handle(new(csv, markMissing, dryRun), viewer, db, clock, CancellationToken.None, progress)));
             if (outcome.Problem is { } refused)
             {
                 await Console.Error.WriteLineAsync($"{file.Name}: {refused.Reason}");
                 return 1;
             }
             var report = outcome.Value;
-            if (report.Applied)
+            if (report.Problems.Count == 0)
             {
+                if (report.DryRun) ImportPreviewText.Write(report, Console.Out);
                 Console.WriteLine(report.Summary);
                 return 0;
             }

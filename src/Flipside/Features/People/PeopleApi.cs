@@ -28,11 +28,12 @@ public static class PeopleApi
             .Accepts<IFormFile>("multipart/form-data", "text/csv")
             .Produces<ImportPeople.Report>().ProducesRefusals()
             .WithDescription("Imports people from a CSV file, sent as a multipart field named file or as a text/csv body. "
-                + "Nothing is written when the file has any problem; the ProblemDetails then lists every one.");
+                + "Nothing is written when the file has any problem; the ProblemDetails then lists every one. With dryRun=true "
+                + "nothing is written either way: the report says what the import would do (counts, every updated person's changed fields, who would be marked left).");
         return group;
     }
 
-    private static async Task<IResult> Import(HttpRequest request, bool? markMissingAsLeft, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Import(HttpRequest request, bool? markMissingAsLeft, bool? dryRun, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         Stream? csv = null;
         var markMissing = markMissingAsLeft ?? false;
@@ -48,7 +49,7 @@ public static class PeopleApi
             return Outcome.Invalid("file", "Send the CSV file as a multipart/form-data field named file, or as the request body with Content-Type text/csv.").ToHttp();
         await using (csv)
         {
-            return await ImportPeople.Handle(new(csv, markMissing), viewer, db, clock, ct).ToHttp(report => report.Applied
+            return await ImportPeople.Handle(new(csv, markMissing, dryRun ?? false), viewer, db, clock, ct).ToHttp(report => report.Problems.Count == 0
                 ? TypedResults.Ok(report)
                 : TypedResults.Problem(report.Summary, statusCode: StatusCodes.Status400BadRequest, title: "The file was not imported.",
                     extensions: new Dictionary<string, object?> { ["rows"] = report.Rows, ["problems"] = report.Problems }));

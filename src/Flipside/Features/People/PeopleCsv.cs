@@ -6,8 +6,14 @@ using Flipside.Domain;
 
 namespace Flipside.Features.People;
 
-/// <summary>One problem in an import file: where it is, what it holds, what is wrong and how to fix it.</summary>
-public sealed record ImportProblem(int Row, string Column, string Value, string Problem, string Fix);
+/// <summary>
+/// One problem in an import file: where it is, whose row it is (the row's employee id and name as written, so that a
+/// person can find it in the HR system rather than by counting rows), what it holds, what is wrong and how to fix it.
+/// </summary>
+public sealed record ImportProblem(int Row, string Column, string Value, string Problem, string Fix, string EmployeeId = "", string Name = "");
+
+/// <summary>The checked rows of a file, and which optional columns its header lacks: those fields are kept as they are.</summary>
+public sealed record PeopleFile(List<PersonRow> Rows, IReadOnlySet<string> Absent);
 
 /// <summary>A data row as read; only written when the whole file has no problem. Row counts the header as row 1, as spreadsheets do.</summary>
 public sealed record PersonRow(
@@ -58,7 +64,7 @@ public static class PeopleCsv
         return header.Count((byte)';') > header.Count((byte)',') ? ';' : ',';
     }
 
-    public static List<PersonRow> Parse(ReadOnlyMemory<byte> utf8, DateOnly today, List<ImportProblem> problems, Action<double>? progress = null)
+    public static PeopleFile Parse(ReadOnlyMemory<byte> utf8, DateOnly today, List<ImportProblem> problems, Action<double>? progress = null)
     {
         var separator = Separator(utf8.Span);
         var options = new CsvReaderOptions
@@ -75,11 +81,12 @@ public static class PeopleCsv
         if (!reader.Read())
         {
             problems.Add(new(1, File, "", "The file is empty.", $"Start the file with a header row naming the columns, e.g. {string.Join(separator, Required)}."));
-            return [];
+            return new([], new HashSet<string>());
         }
         var header = new string[reader.FieldCount];
         for (var i = 0; i < header.Length; i++) header[i] = reader.GetString(i);
         var columns = ReadHeader(header, problems);
+        var absent = Optional.Where(c => !columns.ContainsKey(c)).ToHashSet(StringComparer.Ordinal);
         var rows = new List<PersonRow>();
         var checker = new RowChecker(columns, today, problems);
         var record = new string[header.Length];
@@ -89,9 +96,11 @@ public static class PeopleCsv
             if (row % 1000 == 0) progress?.Invoke((double)reader.ByteOffset / utf8.Length);
             if (reader.FieldCount > header.Length)
             {
+                string Raw(string column) => columns.TryGetValue(column, out var i) ? reader.GetString(i) : "";
                 problems.Add(new(row, WholeRow, $"{reader.FieldCount} values",
                     $"This row has {reader.FieldCount} values but the header names {header.Length} columns, so the values would land in the wrong columns.",
-                    $"Put double quotes around any value that contains the separator ('{separator}'), or remove the extra separators."));
+                    $"Put double quotes around any value that contains the separator ('{separator}'), or remove the extra separators.",
+                    Shorten(Raw(EmployeeId)), Shorten(Raw(Name))));
                 continue;
             }
             for (var i = 0; i < record.Length; i++) record[i] = i < reader.FieldCount ? reader.GetString(i) : "";
@@ -100,7 +109,7 @@ public static class PeopleCsv
         if (rows.Count == 0 && problems.Count == 0)
             problems.Add(new(2, File, "", "The file has a header but no people.", "Add one row per person below the header."));
         progress?.Invoke(1);
-        return rows;
+        return new(rows, absent);
     }
 
     private static string Malformed(CsvMalformedReason reason) => reason switch
@@ -139,9 +148,9 @@ public static class PeopleCsv
         using var output = new MemoryStream();
         using (var writer = CsvWriter.Create(output, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            writer.WriteHeader(["row", "column", "value", "problem", "fix"]);
+            writer.WriteHeader(["row", "employee_id", "name", "column", "value", "problem", "fix"]);
             foreach (var p in problems)
-                writer.WriteRecord([p.Row.ToString(CultureInfo.InvariantCulture), p.Column, p.Value, p.Problem, p.Fix]);
+                writer.WriteRecord([p.Row.ToString(CultureInfo.InvariantCulture), p.EmployeeId, p.Name, p.Column, p.Value, p.Problem, p.Fix]);
         }
         return output.ToArray();
     }

@@ -12,7 +12,7 @@ internal sealed partial class RowChecker(Dictionary<string, int> columns, DateOn
     private static readonly string GradeScale = $"a whole number from {Person.MinGrade} (entry level) to {Person.MaxGrade} (executive)";
 
     // Lookups are cached: a large file names the same few dozen zones a hundred thousand times.
-    private readonly Dictionary<string, string?> _zones = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TimeZoneNames.Found> _zones = new(StringComparer.Ordinal);
     private string[] _record = [];
     private int _row;
 
@@ -36,9 +36,11 @@ internal sealed partial class RowChecker(Dictionary<string, int> columns, DateOn
         var birthYear = Number(BirthYear, 1900, today.Year, required: false, $"a year from 1900 to {today.Year}, e.g. 1990");
         var languages = LanguageList(Text(Languages, 200));
         var status = PersonStatus.Active;
-        var statusText = Text(Status, 16);
+        // No length limit here: a value that is not a status is told the values it takes, however long it is.
+        var statusText = Text(Status, int.MaxValue);
         if (statusText.Length > 0 && !PersonStatusText.TryParse(statusText, out status))
-            Problem(Status, statusText, "This is not a status Flipside knows.", $"Write {PersonStatusText.Accepted}, or leave it empty for active.");
+            Problem(Status, statusText, $"This is not a status Flipside knows: status takes {PersonStatusText.Accepted}.",
+                "Write left for anyone who has left, whatever the reason, on leave or active; or leave it empty for active.");
         // A row with problems still joins the whole-file checks (duplicates, managers, cycles), so the report lists
         // every problem at once; nothing is written while any problem remains.
         return employeeId.Length > 0
@@ -47,9 +49,11 @@ internal sealed partial class RowChecker(Dictionary<string, int> columns, DateOn
             : null;
     }
 
+    private string Raw(string column) => columns.TryGetValue(column, out var i) && i < _record.Length ? _record[i] : "";
+
     private string Text(string column, int max, bool required = false)
     {
-        var value = columns.TryGetValue(column, out var i) && i < _record.Length ? _record[i] : "";
+        var value = Raw(column);
         if (required && value.Length == 0 && columns.ContainsKey(column))
             Problem(column, "", $"{column} is required and is empty on this row.", $"Fill in {column} for this person.");
         else if (value.Length > max)
@@ -59,28 +63,24 @@ internal sealed partial class RowChecker(Dictionary<string, int> columns, DateOn
 
     private int? Number(string column, int min, int max, bool required, string expected)
     {
-        var text = Text(column, 16, required);
+        // Read without a length limit, so that a job title in grade is told the scale rather than to be shorter.
+        var text = Text(column, int.MaxValue, required);
         if (text.Length == 0) return null;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        Problem(column, text, $"{column} must be {expected}.", $"Write {expected}.");
+        var words = text.Any(char.IsLetter) && column == Grade ? $" \"{Shorten(text)}\" looks like a job title, which goes in the title column." : "";
+        Problem(column, text, $"{column} must be {expected}.{words}", $"Write {expected}.");
         return null;
     }
 
     private string Zone(string id)
     {
         if (id.Length == 0) return id;
-        if (!_zones.TryGetValue(id, out var iana))
-        {
-            iana = TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? (zone.HasIanaId ? zone.Id : IanaOf(zone.Id)) : null;
-            _zones[id] = iana;
-        }
-        if (iana is null)
-            Problem(PeopleCsv.TimeZone, id, "This is not a time zone this server knows.", "Write an IANA time zone name such as Europe/London, America/New_York or Asia/Singapore.");
-        return iana ?? "";
+        if (!_zones.TryGetValue(id, out var found))
+            _zones[id] = found = TimeZoneNames.Canonical(id);
+        if (found.Iana is null)
+            Problem(PeopleCsv.TimeZone, id, found.Problem!, found.Fix!);
+        return found.Iana ?? "";
     }
-
-    // Windows names (e.g. "GMT Standard Time") are understood but stored as the IANA name the rest of Flipside uses.
-    private static string? IanaOf(string windowsId) => TimeZoneInfo.TryConvertWindowsIdToIanaId(windowsId, out var iana) ? iana : null;
 
     private DateOnly? Date(string text)
     {
@@ -101,7 +101,7 @@ internal sealed partial class RowChecker(Dictionary<string, int> columns, DateOn
 
     private void Problem(string column, string value, string problem, string fix)
     {
-        problems.Add(new(_row, column, Shorten(value), problem, fix));
+        problems.Add(new(_row, column, Shorten(value), problem, fix, Shorten(Raw(EmployeeId)), Shorten(Raw(PeopleCsv.Name))));
     }
 
     [GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8})?$")]
