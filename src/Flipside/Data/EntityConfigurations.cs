@@ -86,6 +86,16 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
+internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
+{
+    public void Configure(EntityTypeBuilder<JobRun> e)
+    {
+        e.ToTable("JobRuns");
+        e.HasKey(j => j.Name);
+        e.Property(j => j.Name).HasMaxLength(64);
+    }
+}
+
 internal sealed class SystemFlagConfiguration : IEntityTypeConfiguration<SystemFlag>
 {
     public void Configure(EntityTypeBuilder<SystemFlag> e)

@@ -20,6 +20,7 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<ProgramManagerAssignment> ProgramManagers => Set<ProgramManagerAssignment>();
     public DbSet<ProgramSponsorAssignment> ProgramSponsors => Set<ProgramSponsorAssignment>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Objective> Objectives => Set<Objective>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<Cohort> Cohorts => Set<Cohort>();

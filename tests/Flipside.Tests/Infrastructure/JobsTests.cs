@@ -42,6 +42,7 @@ public sealed class JobsTests : IDisposable
 
         Assert.Equal(1, await runner.RunAsync(jobs["first"], CancellationToken.None));
         Assert.Equal(1, await runner.RunAsync(jobs["second"], CancellationToken.None));
+        _base.Clock.Advance(TimeSpan.FromMinutes(1)); // the next interval
         Assert.Equal(1, await runner.RunAsync(jobs["first"], CancellationToken.None));
 
         Assert.Equal(new[] { "first", "second", "first" }, _runs.Seen.Select(r => r.Job));
@@ -65,6 +66,24 @@ public sealed class JobsTests : IDisposable
 
         Assert.Equal(1, _runs.Stuck); // still in its first run, and no tick has started it twice
         Assert.True(_runs.Seen.Count(r => r.Job == "second") >= 3);
+    }
+
+    [Fact]
+    public async Task TwoInstances_OnOneDatabase_RunAJobOncePerInterval()
+    {
+        var one = WithJobs(enabled: false);
+        var two = WithJobs(enabled: false);
+        var job = one.Services.GetServices<JobRegistration>().Single(j => j.Name == "first");
+
+        var first = await one.Services.GetRequiredService<JobRunner>().RunAsync(job, CancellationToken.None);
+        var sameInterval = await two.Services.GetRequiredService<JobRunner>().RunAsync(job, CancellationToken.None);
+        _base.Clock.Advance(TimeSpan.FromMinutes(1));
+        var nextInterval = await two.Services.GetRequiredService<JobRunner>().RunAsync(job, CancellationToken.None);
+
+        Assert.Equal(1, first);
+        Assert.Null(sameInterval);
+        Assert.Equal(1, nextInterval);
+        Assert.Equal(2, _runs.Seen.Count(r => r.Job == "first"));
     }
 
     [Fact]

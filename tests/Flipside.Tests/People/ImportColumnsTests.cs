@@ -6,7 +6,7 @@ using static Flipside.Tests.People.PeopleFiles;
 namespace Flipside.Tests.People;
 
 /// <summary>A column absent from the file leaves its field as it is; an empty cell in a column that is present clears it.</summary>
-public sealed class ImportColumnsTests : AdministeredTests
+public sealed class ImportColumnsTests(FlipsideFactory app) : AdministeredTests(app)
 {
     private const string RequiredOnly = "employee_id,name,email,grade,department,time_zone";
 

@@ -5,7 +5,7 @@ using static Flipside.Tests.People.PeopleFiles;
 namespace Flipside.Tests.People;
 
 /// <summary>Problems say what the column takes, whose row it is, and time zones are stored under their current name.</summary>
-public sealed class ImportMessagesTests : AdministeredTests
+public sealed class ImportMessagesTests(FlipsideFactory app) : AdministeredTests(app)
 {
     [Fact]
     public async Task ALongUnknownStatus_IsToldTheValuesItTakes_NotToBeShorter()

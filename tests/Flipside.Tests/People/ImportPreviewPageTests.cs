@@ -14,7 +14,7 @@ namespace Flipside.Tests.People;
 /// Before the upload page renames, re-addresses or re-grades people, or marks anyone left, it shows what would change
 /// and applies the kept file only when that is confirmed.
 /// </summary>
-public sealed partial class ImportPreviewPageTests : AdministeredTests
+public sealed partial class ImportPreviewPageTests(FlipsideFactory app) : AdministeredTests(app)
 {
     private static readonly string Before = Csv(Row("A1"), Row("A2", manager: "A1"), Row("A3", manager: "A1"));
 

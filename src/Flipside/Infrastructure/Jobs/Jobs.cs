@@ -48,9 +48,12 @@ public static class JobsSetup
 }
 
 /// <summary>Runs one job once: in a scope of its own, under its lease, with a failure logged rather than thrown.</summary>
-public sealed class JobRunner(IServiceScopeFactory scopes, IJobLeases leases, ILogger<JobRunner> log)
+public sealed class JobRunner(IServiceScopeFactory scopes, IJobLeases leases, IConfiguration config, TimeProvider clock, ILogger<JobRunner> log)
 {
-    /// <returns>How many items the run handled; null when another instance held the lease or the job failed.</returns>
+    /// <returns>
+    /// How many items the run handled; null when another instance held the lease, had already run it this interval, or
+    /// the job failed.
+    /// </returns>
     public async Task<int?> RunAsync(JobRegistration job, CancellationToken ct)
     {
         try
@@ -62,6 +65,11 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IJobLeases leases, IL
                 return null;
             }
             await using var scope = scopes.CreateAsyncScope();
+            if (!await MarkStart(scope.ServiceProvider.GetRequiredService<Data.FlipsideDb>(), job, ct))
+            {
+                log.LogDebug("Job {Job} skipped: another instance ran it this interval", job.Name);
+                return null;
+            }
             return await ((IJob)scope.ServiceProvider.GetRequiredService(job.JobType)).RunOnceAsync(ct);
         }
         catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
@@ -70,6 +78,16 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IJobLeases leases, IL
             log.LogError(e, "Job {Job} failed", job.Name);
             return null;
         }
+    }
+
+    /// <summary>Under the lease, so no other instance reads the row between our read and our write.</summary>
+    private async Task<bool> MarkStart(Data.FlipsideDb db, JobRegistration job, CancellationToken ct)
+    {
+        var run = await db.JobRuns.FindAsync([job.Name], ct);
+        if (run is null) db.JobRuns.Add(run = new Domain.JobRun(job.Name));
+        if (!run.TryStart(clock.GetUtcNow(), job.IntervalIn(config))) return false;
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 }
 
