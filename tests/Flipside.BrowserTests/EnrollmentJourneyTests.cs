@@ -83,7 +83,7 @@ public sealed class EnrollmentJourneyTests(FlipsideFixture app) : IClassFixture<
         await WithdrawAsync(MentorWhoLeaves);
         await manager.GotoAsync(roster);
         await Expect(manager.GetByRole(AriaRole.Row).Filter(new() { HasText = MentorWhoLeaves.Name })).ToContainTextAsync("Withdrawn");
-        await Expect(manager.GetByText("Ready to match: 2 reverse mentor(s) and 2 leader(s), every profile complete.")).ToBeVisibleAsync();
+        await Expect(manager.GetByText("Ready to match: 2 reverse mentors and 2 leaders, every profile complete.")).ToBeVisibleAsync();
         await _audit.CheckAsync(manager);
 
         string[] visited = ["/Programs/New", "/Programs/Edit", "/Programs/Cohort", "/People/Import", "/People", "/People/Person", "/Enrollment/Roster",
