@@ -44,6 +44,10 @@ public sealed class DemoTests : IDisposable
         Assert.True(genZ.OpenForApplications);
         var mentor = await Given.SignedIn(_app, "mentor@flipside.demo", DemoLoader.DefaultPassword);
         Assert.Contains("Digital fluency for leaders", await (await mentor.GetAsync("/Enrollment/Mine")).Html());
+        var sponsor = await Given.SignedIn(_app, "sponsor@flipside.demo", DemoLoader.DefaultPassword);
+        var home = await (await sponsor.GetAsync("/")).Html();
+        Assert.Contains("Digital fluency for leaders", home);
+        Assert.Contains("11 mentors and 11 leaders enrolled", home);
     }
 
     [Fact]

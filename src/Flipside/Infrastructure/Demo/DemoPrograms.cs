@@ -26,6 +26,8 @@ public static class DemoPrograms
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         var digital = await Program("digital-fluency", manager, db, clock, ct);
+        // The demo's sponsor backs the pilot's program, so their home shows what a sponsor sees.
+        Must(await ProgramSponsors.Add(digital.Id, "sponsor@flipside.demo", manager, db, clock, ct));
         var pilot = await Cohort(digital, "Pilot", today.AddDays(14), digital.DurationMonths, PilotPairs, open: false, manager, db, ct);
         Must(await MoveCohort.Handle(new(digital.Id, pilot, CohortStatus.Enrolling), manager, db, clock, ct));
         // The demo's own sign-ins take part, so "leader@" and "mentor@" see a real enrolment.
