@@ -66,9 +66,11 @@ public sealed class Viewer
         : IsProgramManager ? _db.Programs.Where(MentoringProgram.ManagedBy(UserId))
         : _db.Programs.Where(p => false);
 
-    public IQueryable<Cohort> ManagedCohorts => _db.Cohorts.Where(c => ManagedPrograms.Any(p => p.Id == c.ProgramId));
+    // Administrators manage everything: the plain tables, without a subquery per row.
+    public IQueryable<Cohort> ManagedCohorts => IsAdministrator ? _db.Cohorts : _db.Cohorts.Where(c => ManagedPrograms.Any(p => p.Id == c.ProgramId));
 
-    public IQueryable<Domain.Enrollment> ManagedEnrollments => _db.Enrollments.Where(e => ManagedCohorts.Any(c => c.Id == e.CohortId));
+    public IQueryable<Domain.Enrollment> ManagedEnrollments =>
+        IsAdministrator ? _db.Enrollments : _db.Enrollments.Where(e => ManagedCohorts.Any(c => c.Id == e.CohortId));
 
     /// <summary>The viewer's own enrolments, found through the directory person that has the account's email.</summary>
     public IQueryable<Domain.Enrollment> OwnEnrollments => Email.Length == 0 ? _db.Enrollments.Where(e => false) : _db.Enrollments.Where(e => e.Person.Email == Email);

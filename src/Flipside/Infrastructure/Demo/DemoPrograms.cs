@@ -4,6 +4,7 @@ using Flipside.Features.Enrollment;
 using Flipside.Features.Programs;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Startup;
+using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Infrastructure.Demo;
 
@@ -43,7 +44,7 @@ public static class DemoPrograms
         foreach (var (person, role) in leaders.Select(p => (p, ParticipantRole.Mentee)).Concat(mentors.Select(p => (p, ParticipantRole.Mentor))))
         {
             var self = Viewer.Acting(db, "", person.Email, Roles.Participant);
-            var enrollment = self.OwnEnrollments.Where(e => e.CohortId == pilot).Select(e => e.Id).Single();
+            var enrollment = await self.OwnEnrollments.Where(e => e.CohortId == pilot).Select(e => e.Id).SingleAsync(ct);
             Must(await AnswerInvitation.Accept(enrollment, self, baseUrl, db, clock, ct));
             Must(await SaveProfile.Handle(enrollment, Profile(digital, person, role, random), self, db, clock, ct));
         }
@@ -58,7 +59,7 @@ public static class DemoPrograms
     private static async Task<MentoringProgram> Program(string template, Viewer manager, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         var id = Must(await CreateProgram.Handle(ProgramTemplates.All.Single(t => t.Key == template).Build(), manager, db, clock, ct));
-        return db.Programs.Single(p => p.Id == id);
+        return await db.Programs.SingleAsync(p => p.Id == id, ct);
     }
 
     private static async Task<Guid> Cohort(MentoringProgram program, string name, DateOnly starts, int months, int pairs, bool open, Viewer manager,
