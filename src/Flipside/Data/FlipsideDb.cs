@@ -27,6 +27,8 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<ProfileTopic> ProfileTopics => Set<ProfileTopic>();
+    public DbSet<Pairing> Pairings => Set<Pairing>();
+    public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -42,6 +42,10 @@ public sealed class MentoringProgram : IVersioned
     /// <summary>What this program calls the senior learner, e.g. "leader".</summary>
     public string MenteeLabel { get; set; } = DefaultMenteeLabel;
     public EligibilityRules Eligibility { get; set; } = new();
+    /// <summary>Who writes first once a pairing is published; the leader by default, so the junior never has to reach up.</summary>
+    public ParticipantRole FirstContactBy { get; set; } = ParticipantRole.Mentee;
+    /// <summary>Whether matching may pair two people who were paired in an earlier cohort of the program.</summary>
+    public bool AllowRepeatPairings { get; set; }
     public List<Objective> Objectives { get; private set; } = [];
     public List<ProgramManagerAssignment> Managers { get; private set; } = [];
     /// <summary>Executives who back the program; they see its aggregates, never anyone's private content.</summary>

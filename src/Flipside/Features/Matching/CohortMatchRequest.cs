@@ -1,6 +1,7 @@
 using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Shared;
+using Flipside.Matching.Assignment;
 using Flipside.Matching.Profiles;
 using Microsoft.EntityFrameworkCore;
 using EngineMode = Flipside.Matching.Profiles.MeetingMode;
@@ -19,25 +20,30 @@ public static class CohortMatchRequest
     /// <summary>Someone enrolled who cannot be matched yet, and why.</summary>
     public sealed record Skipped(Guid PersonId, string Name, ParticipantRole Role, string Reason);
 
-    /// <summary>The engine's request, with who was left out of it.</summary>
-    public sealed record Result(MatchRequest Request, IReadOnlyList<Skipped> Skipped);
+    /// <summary>Someone in the request: their enrolment, so a proposal can be saved against it.</summary>
+    public sealed record Member(Guid EnrollmentId, string Name, ParticipantRole Role);
 
-    private sealed record Row(Guid EnrollmentId, Guid PersonId, ParticipantRole Role, string Name, int Grade, string Department, string Location,
+    /// <summary>The engine's request, with who was left out of it and who is in it (keyed by person id).</summary>
+    public sealed record Result(MatchRequest Request, IReadOnlyList<Skipped> Skipped, IReadOnlyDictionary<Guid, Member> Members, Guid ProgramId, bool AllowRepeatPairings);
+
+    private sealed record Row(Guid EnrollmentId, Guid PersonId, ParticipantRole Role, string Name, PersonStatus Status, int Grade, string Department, string Location,
         string TimeZone, bool Complete, List<string> Interests, List<string> Languages, int Style, MeetingMode Mode, List<int> Availability);
 
     private sealed record Topic(Guid EnrollmentId, TopicKind Kind, string Name, int Level);
 
     /// <summary>The request for a cohort the viewer manages, or null when there is no such cohort or it is not theirs.</summary>
-    public static async Task<Result?> Handle(Guid cohortId, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    public static async Task<Result?> Handle(Guid cohortId, Viewer viewer, FlipsideDb db, CancellationToken ct, MatchWeights? weights = null,
+        MatchObjective objective = MatchObjective.MostPairs)
     {
         var cohort = await viewer.ManagedCohorts.Where(c => c.Id == cohortId)
-            .Select(c => new { c.StartsOn, c.Program.Eligibility.MinGradeGap, c.Program.Eligibility.ExcludeSameDepartment, c.Program.DefaultMentorCapacity })
+            .Select(c => new { c.ProgramId, c.StartsOn, c.Program.Eligibility.MinGradeGap, c.Program.Eligibility.ExcludeSameDepartment, c.Program.DefaultMentorCapacity,
+                c.Program.AllowRepeatPairings })
             .SingleOrDefaultAsync(ct);
         if (cohort is null) return null;
 
         var rows = await db.Enrollments.Where(e => e.CohortId == cohortId && e.Status == EnrollmentStatus.Enrolled)
             .OrderBy(e => e.Person.Name).ThenBy(e => e.PersonId)
-            .Select(e => new Row(e.Id, e.PersonId, e.Role, e.Person.Name, e.Person.Grade, e.Person.Department, e.Person.Location, e.Person.TimeZone,
+            .Select(e => new Row(e.Id, e.PersonId, e.Role, e.Person.Name, e.Person.Status, e.Person.Grade, e.Person.Department, e.Person.Location, e.Person.TimeZone,
                 e.Profile != null && e.Profile.CompletedAt != null,
                 e.Profile != null ? e.Profile.Interests : new List<string>(), e.Profile != null ? e.Profile.Languages : new List<string>(),
                 e.Profile != null ? e.Profile.CommunicationStyle : 0, e.Profile != null ? e.Profile.MeetingMode : MeetingMode.Either,
@@ -47,7 +53,9 @@ public static class CohortMatchRequest
         var ready = new List<(Row Row, TimeZoneInfo Zone)>();
         foreach (var row in rows)
         {
-            if (!row.Complete)
+            if (row.Status == PersonStatus.Left)
+                skipped.Add(new(row.PersonId, row.Name, row.Role, "has left the organisation"));
+            else if (!row.Complete)
                 skipped.Add(new(row.PersonId, row.Name, row.Role, "the matching profile is not finished"));
             else if (!TimeZoneInfo.TryFindSystemTimeZoneById(row.TimeZone, out var zone))
                 skipped.Add(new(row.PersonId, row.Name, row.Role, $"the directory's time zone '{row.TimeZone}' is unknown, so availability cannot be placed"));
@@ -80,13 +88,33 @@ public static class CohortMatchRequest
             // administrators and uses only where a program asks for it, and no program setting asks yet.
         };
 
-        var rules = new ProgramRules { MinGradeGap = cohort.MinGradeGap, AcrossDepartmentsOnly = cohort.ExcludeSameDepartment };
+        var rules = new ProgramRules
+        {
+            MinGradeGap = cohort.MinGradeGap,
+            AcrossDepartmentsOnly = cohort.ExcludeSameDepartment,
+            AllowRepeatPairings = cohort.AllowRepeatPairings,
+            Weights = ToEngine(weights ?? new MatchWeights()),
+            Objective = objective == MatchObjective.HighestScore ? ObjectiveMode.HighestScore : ObjectiveMode.MostMatchedThenHighestScore,
+        };
         var request = new MatchRequest(
             [.. ready.Where(r => r.Row.Role == ParticipantRole.Mentee).Select(r => ToParticipant(r.Row, r.Zone))],
             [.. ready.Where(r => r.Row.Role == ParticipantRole.Mentor).Select(r => ToParticipant(r.Row, r.Zone))],
             rules);
-        return new Result(request, skipped);
+        var members = ready.ToDictionary(r => r.Row.PersonId, r => new Member(r.Row.EnrollmentId, r.Row.Name, r.Row.Role));
+        return new Result(request, skipped, members, cohort.ProgramId, cohort.AllowRepeatPairings);
     }
+
+    /// <summary>The engine's weights of the same names.</summary>
+    public static ScoringWeights ToEngine(MatchWeights w) => new()
+    {
+        Complementarity = w.Complementarity,
+        SharedInterests = w.SharedInterests,
+        StyleFit = w.StyleFit,
+        AvailabilityOverlap = w.AvailabilityOverlap,
+        SharedLanguage = w.SharedLanguage,
+        CrossDepartment = w.CrossDepartment,
+        GenerationGap = w.GenerationGap,
+    };
 
     /// <summary>The engine's meeting mode of the same name; a new app value without one fails the mapping test.</summary>
     public static EngineMode ToEngine(MeetingMode mode) => mode switch

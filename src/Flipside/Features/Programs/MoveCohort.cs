@@ -19,8 +19,8 @@ public static class MoveCohort
         if (cohort is null) return Outcome.NotFound;
         cohort.Program.EnsureChangeable("moving its cohorts");
         var from = cohort.Status;
-        // No pairing exists before matching runs in the app, so until then no cohort can go active (issue: matching in the app).
-        cohort.MoveTo(r.Next, pairingsReady: 0);
+        int ready = await db.Pairings.CountAsync(p => p.CohortId == cohort.Id && p.Status == PairingStatus.Active, ct);
+        cohort.MoveTo(r.Next, ready);
         if (from != cohort.Status)
             db.Record(viewer, clock.GetUtcNow(), "cohort.moved", "Cohort", cohort.Id, $"{cohort.Program.Name}, {cohort.Name}: {from} to {cohort.Status}");
         await db.SaveChangesAsync(ct);

@@ -75,6 +75,17 @@ public sealed class Viewer
     /// <summary>The viewer's own enrolments, found through the directory person that has the account's email.</summary>
     public IQueryable<Domain.Enrollment> OwnEnrollments => Email.Length == 0 ? _db.Enrollments.Where(e => false) : _db.Enrollments.Where(e => e.Person.Email == Email);
 
+    /// <summary>Pairings of the cohorts this viewer manages, in every status.</summary>
+    public IQueryable<Pairing> ManagedPairings =>
+        IsAdministrator ? _db.Pairings : _db.Pairings.Where(p => ManagedCohorts.Any(c => c.Id == p.CohortId));
+
+    /// <summary>
+    /// The viewer's own published pairings (active, paused or ended), as mentor or mentee. Proposals, approvals and
+    /// rejections stay with the program manager until published.
+    /// </summary>
+    public IQueryable<Pairing> OwnPairings => Email.Length == 0 ? _db.Pairings.Where(p => false)
+        : _db.Pairings.Where(p => p.PublishedAt != null && (p.MentorEnrollment.Person.Email == Email || p.MenteeEnrollment.Person.Email == Email));
+
     /// <summary>Programs that name this viewer as a sponsor.</summary>
     public IQueryable<MentoringProgram> SponsoredPrograms => IsSponsor
         ? _db.Programs.Where(p => p.Sponsors.Any(s => s.UserId == UserId))

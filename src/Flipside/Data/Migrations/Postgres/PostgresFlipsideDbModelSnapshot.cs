@@ -308,6 +308,85 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Flipside.Domain.MatchRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ElapsedMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FairnessFlags")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeftOut")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Pairs")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ProvenOptimal")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Unmatched")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Weights", "Flipside.Domain.MatchRun.Weights#MatchWeights", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AvailabilityOverlap")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Complementarity")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("CrossDepartment")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("GenerationGap")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("SharedInterests")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("SharedLanguage")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("StyleFit")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "StartedAt");
+
+                    b.ToTable("MatchRuns");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Measure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -359,6 +438,9 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AllowRepeatPairings")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -373,6 +455,11 @@ namespace Flipside.Data.Migrations.Postgres
 
                     b.Property<int>("DurationMonths")
                         .HasColumnType("integer");
+
+                    b.Property<string>("FirstContactBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.PrimitiveCollection<List<string>>("FocusAreas")
                         .IsRequired()
@@ -520,6 +607,94 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Pairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ByHand")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Locked")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MenteeEnrollmentId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("MenteeReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("MentorEnrollmentId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("MentorReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RematchRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Score")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<string>>("StaffReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrollmentId");
+
+                    b.HasIndex("MentorEnrollmentId");
+
+                    b.HasIndex("CohortId", "Status");
+
+                    b.ToTable("Pairings");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Person", b =>
@@ -933,6 +1108,15 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.MatchRun", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Flipside.Domain.Measure", b =>
                 {
                     b.HasOne("Flipside.Domain.Objective", null)
@@ -986,6 +1170,33 @@ namespace Flipside.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Pairing", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Enrollment", "MenteeEnrollment")
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Enrollment", "MentorEnrollment")
+                        .WithMany()
+                        .HasForeignKey("MentorEnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("MenteeEnrollment");
+
+                    b.Navigation("MentorEnrollment");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Profile", b =>

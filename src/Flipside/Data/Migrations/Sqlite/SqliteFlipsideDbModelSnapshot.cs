@@ -301,6 +301,85 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Flipside.Domain.MatchRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ElapsedMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FairnessFlags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeftOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pairs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProvenOptimal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unmatched")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Weights", "Flipside.Domain.MatchRun.Weights#MatchWeights", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AvailabilityOverlap")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Complementarity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CrossDepartment")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("GenerationGap")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SharedInterests")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SharedLanguage")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("StyleFit")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "StartedAt");
+
+                    b.ToTable("MatchRuns");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Measure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -352,6 +431,9 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowRepeatPairings")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ArchivedAt")
                         .HasColumnType("INTEGER");
 
@@ -366,6 +448,11 @@ namespace Flipside.Data.Migrations.Sqlite
 
                     b.Property<int>("DurationMonths")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstContactBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("FocusAreas")
                         .IsRequired()
@@ -513,6 +600,94 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Pairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByHand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Locked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MenteeEnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("MenteeReasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorEnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("MentorReasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RematchRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("StaffReasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrollmentId");
+
+                    b.HasIndex("MentorEnrollmentId");
+
+                    b.HasIndex("CohortId", "Status");
+
+                    b.ToTable("Pairings");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Person", b =>
@@ -920,6 +1095,15 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.MatchRun", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Flipside.Domain.Measure", b =>
                 {
                     b.HasOne("Flipside.Domain.Objective", null)
@@ -973,6 +1157,33 @@ namespace Flipside.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Pairing", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Enrollment", "MenteeEnrollment")
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Enrollment", "MentorEnrollment")
+                        .WithMany()
+                        .HasForeignKey("MentorEnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("MenteeEnrollment");
+
+                    b.Navigation("MentorEnrollment");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Profile", b =>

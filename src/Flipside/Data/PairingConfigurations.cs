@@ -1,0 +1,37 @@
+using Flipside.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Flipside.Data;
+
+internal sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
+{
+    public void Configure(EntityTypeBuilder<Pairing> e)
+    {
+        e.HasKey(p => p.Id);
+        e.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(p => p.EndedBy).HasConversion<string>().HasMaxLength(16);
+        e.Property(p => p.EndReason).HasMaxLength(Pairing.ReasonMaxLength);
+        e.Property(p => p.DecidedBy).HasMaxLength(450);
+        e.Property(p => p.Version).IsConcurrencyToken();
+        e.HasOne(p => p.Cohort).WithMany().HasForeignKey(p => p.CohortId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(p => p.MentorEnrollment).WithMany().HasForeignKey(p => p.MentorEnrollmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(p => p.MenteeEnrollment).WithMany().HasForeignKey(p => p.MenteeEnrollmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(p => new { p.CohortId, p.Status });
+        e.HasIndex(p => p.MentorEnrollmentId);
+        e.HasIndex(p => p.MenteeEnrollmentId);
+    }
+}
+
+internal sealed class MatchRunConfiguration : IEntityTypeConfiguration<MatchRun>
+{
+    public void Configure(EntityTypeBuilder<MatchRun> e)
+    {
+        e.HasKey(r => r.Id);
+        e.Property(r => r.StartedBy).HasMaxLength(450);
+        e.Property(r => r.Objective).HasConversion<string>().HasMaxLength(16);
+        e.ComplexProperty(r => r.Weights);
+        e.HasOne<Cohort>().WithMany().HasForeignKey(r => r.CohortId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(r => new { r.CohortId, r.StartedAt });
+    }
+}

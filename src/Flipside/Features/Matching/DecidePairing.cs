@@ -1,0 +1,42 @@
+using Flipside.Data;
+using Flipside.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Features.Matching;
+
+/// <summary>What a program manager does with a proposed pair on the review board.</summary>
+public enum PairingDecision { Approve, Reject, Lock, Unlock }
+
+/// <summary>
+/// Approves, rejects, locks or unlocks one proposed pair. The board sends the version it showed, so that of two
+/// managers deciding the same pair at once, the second is told instead of silently undoing the first.
+/// </summary>
+public static class DecidePairing
+{
+    public sealed record Request(Guid CohortId, Guid PairingId, PairingDecision Decision, int? Version);
+
+    public static async Task<Outcome<Done>> Handle(Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var pairing = await viewer.ManagedPairings.Include(p => p.Cohort).ThenInclude(c => c.Program)
+            .Include(p => p.MentorEnrollment).ThenInclude(e => e.Person).Include(p => p.MenteeEnrollment).ThenInclude(e => e.Person)
+            .FirstOrDefaultAsync(p => p.Id == r.PairingId && p.CohortId == r.CohortId, ct);
+        if (pairing is null) return Outcome.NotFound;
+        if (r.Version is { } version && version != pairing.Version) return Outcome.Conflict(Outcome.ChangedMeanwhile);
+        pairing.Cohort.Program.EnsureChangeable("deciding its pairs");
+        var now = clock.GetUtcNow();
+        switch (r.Decision)
+        {
+            case PairingDecision.Approve: pairing.Approve(viewer.UserId, now); break;
+            case PairingDecision.Reject: pairing.Reject(viewer.UserId, now); break;
+            case PairingDecision.Lock: pairing.Lock(true); break;
+            case PairingDecision.Unlock: pairing.Lock(false); break;
+        }
+        db.Record(viewer, now, "pairing." + r.Decision.ToString().ToLowerInvariant(), "Pairing", pairing.Id,
+            $"{pairing.MenteeEnrollment.Person.Name} with {pairing.MentorEnrollment.Person.Name}");
+        await db.SaveChangesAsync(ct);
+        return Outcome.Ok;
+    }
+
+    public static bool TryParse(string? value, out PairingDecision decision) =>
+        Enum.TryParse(value, ignoreCase: true, out decision) && !int.TryParse(value, out _) && Enum.IsDefined(decision);
+}

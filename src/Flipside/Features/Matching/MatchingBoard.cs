@@ -1,0 +1,70 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Features.Matching;
+
+/// <summary>
+/// The review board of a cohort, for the program managers of its program: the pairs in every status with their
+/// reasons, the latest run with who it left unmatched and why, its fairness groups, the runs before it and what
+/// changed since the previous one.
+/// </summary>
+public static class MatchingBoard
+{
+    public sealed record Board(CohortHeader Cohort, RunRow? Latest, IReadOnlyList<PairRow> Pairs, IReadOnlyList<RunDetail.Unpaired> Unmatched,
+        IReadOnlyList<RunDetail.Unpaired> LeftOut, IReadOnlyList<RunDetail.Group> Fairness, IReadOnlyList<RunRow> Runs, Changes? SincePrevious);
+
+    public sealed record CohortHeader(Guid Id, string Name, Guid ProgramId, string ProgramName, CohortStatus Status, string MentorLabel, string MenteeLabel);
+
+    public sealed record RunRow(Guid Id, DateTimeOffset StartedAt, string StartedBy, MatchObjective Objective, MatchWeights Weights, int Pairs, long Total,
+        int Unmatched, int LeftOut, bool ProvenOptimal, int FairnessFlags, int ElapsedMilliseconds);
+
+    public sealed record PairRow(Guid Id, PairingStatus Status, bool Locked, bool ByHand, long Score, Guid MenteePersonId, string MenteeName,
+        Guid MentorPersonId, string MentorName, IReadOnlyList<string> Reasons, int Version, PairingActor? EndedBy, string? EndReason, bool RematchRequested,
+        DateTimeOffset? PublishedAt);
+
+    public sealed record Changes(IReadOnlyList<RunDetail.Pair> Added, IReadOnlyList<RunDetail.Pair> Removed);
+
+    public static async Task<Board?> Handle(Guid cohortId, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    {
+        var cohort = await viewer.ManagedCohorts.Where(c => c.Id == cohortId)
+            .Select(c => new CohortHeader(c.Id, c.Name, c.ProgramId, c.Program.Name, c.Status, c.Program.MentorLabel, c.Program.MenteeLabel))
+            .SingleOrDefaultAsync(ct);
+        if (cohort is null) return null;
+        var runs = await db.MatchRuns.Where(r => r.CohortId == cohortId).OrderByDescending(r => r.StartedAt).Take(20)
+            .Select(r => new { Row = new RunRow(r.Id, r.StartedAt, r.StartedBy, r.Objective, r.Weights, r.Pairs, r.Total, r.Unmatched, r.LeftOut, r.ProvenOptimal,
+                r.FairnessFlags, r.ElapsedMilliseconds), r.Detail })
+            .ToListAsync(ct);
+        var names = await StartedByNames(db, runs.Select(r => r.Row.StartedBy), ct);
+        var rows = runs.Select(r => r.Row with { StartedBy = names.GetValueOrDefault(r.Row.StartedBy, r.Row.StartedBy) }).ToList();
+        var pairs = await db.Pairings.Where(p => p.CohortId == cohortId)
+            .OrderBy(p => p.MenteeEnrollment.Person.Name).ThenBy(p => p.Id)
+            .Select(p => new PairRow(p.Id, p.Status, p.Locked, p.ByHand, p.Score, p.MenteeEnrollment.PersonId, p.MenteeEnrollment.Person.Name,
+                p.MentorEnrollment.PersonId, p.MentorEnrollment.Person.Name, p.StaffReasons, p.Version, p.EndedBy, p.EndReason, p.RematchRequested, p.PublishedAt))
+            .ToListAsync(ct);
+
+        // A leader (or someone above one) who manages the program still never reads why their own partner left.
+        var withReasons = pairs.Where(p => p.EndReason is not null).Select(p => p.MenteePersonId).Distinct().ToList();
+        var hidden = await Pairings.ExitPrivacy.HiddenFrom((await viewer.Person(ct))?.Id, withReasons, db, ct);
+        pairs = [.. pairs.Select(p => hidden.Contains(p.MenteePersonId) ? p with { EndReason = null, EndedBy = null, RematchRequested = false } : p)];
+
+        var latest = runs.Count > 0 ? RunDetail.FromJson(runs[0].Detail) : RunDetail.Empty;
+        // Whoever was paired since the run (by hand, or a lock) is no longer unmatched.
+        var held = pairs.Where(p => Pairing.Holding.Contains(p.Status)).SelectMany(p => new[] { p.MenteePersonId, p.MentorPersonId }).ToHashSet();
+        var unmatched = latest.Unmatched.Where(u => !held.Contains(u.PersonId)).ToList();
+        Changes? changes = null;
+        if (runs.Count > 1)
+        {
+            var (added, removed) = latest.ComparedWith(RunDetail.FromJson(runs[1].Detail));
+            changes = new Changes(added, removed);
+        }
+        return new Board(cohort, rows.FirstOrDefault(), pairs, unmatched, latest.LeftOut, latest.Fairness, rows, changes);
+    }
+
+    private static async Task<Dictionary<string, string>> StartedByNames(FlipsideDb db, IEnumerable<string> userIds, CancellationToken ct)
+    {
+        var ids = userIds.Distinct().ToList();
+        return await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.Email ?? u.Id, ct);
+    }
+}

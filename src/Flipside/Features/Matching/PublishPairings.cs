@@ -1,0 +1,48 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Pairings;
+using Flipside.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Features.Matching;
+
+/// <summary>
+/// Publishes the cohort's approved pairs: each becomes active and both people get an email introducing the other.
+/// Publishing again after more approvals publishes only the new pairs. The introductions are written in the same
+/// save as the change, and every pair's version is checked, so two publishes at once make one set of emails.
+/// </summary>
+public static class PublishPairings
+{
+    public sealed record Published(int Pairs, int Emails);
+
+    public static async Task<Outcome<Published>> Handle(Guid cohortId, Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var cohort = await viewer.ManagedCohorts.Include(c => c.Program).FirstOrDefaultAsync(c => c.Id == cohortId, ct);
+        if (cohort is null) return Outcome.NotFound;
+        if (RunMatching.CanMatch(cohort) is { } refusal) return refusal;
+        var approved = await db.Pairings.Where(p => p.CohortId == cohortId && p.Status == PairingStatus.Approved)
+            .Include(p => p.MentorEnrollment).ThenInclude(e => e.Person).Include(p => p.MenteeEnrollment).ThenInclude(e => e.Person)
+            .OrderBy(p => p.CreatedAt).ToListAsync(ct);
+        if (approved.Count == 0)
+            return Outcome.Conflict("No pair is approved and waiting to be published. Approve the pairs you want on the board first.");
+        var left = approved.Where(p => p.MentorEnrollment.Person.Status == PersonStatus.Left || p.MenteeEnrollment.Person.Status == PersonStatus.Left).ToList();
+        if (left.Count > 0)
+            return Outcome.Conflict($"Someone in {Words.Count(left.Count, "approved pair")} has left the organisation: reject those pairs first.");
+
+        var now = clock.GetUtcNow();
+        foreach (var pairing in approved)
+        {
+            pairing.Publish(now);
+            var mentor = new PairingEmails.Side(pairing.MentorEnrollment.Person, pairing.MentorReasons);
+            var mentee = new PairingEmails.Side(pairing.MenteeEnrollment.Person, pairing.MenteeReasons);
+            db.Outbox.Add(PairingEmails.Introduction(pairing, cohort.Program, cohort, mentor, mentee, ParticipantRole.Mentor, baseUrl, now));
+            db.Outbox.Add(PairingEmails.Introduction(pairing, cohort.Program, cohort, mentee, mentor, ParticipantRole.Mentee, baseUrl, now));
+        }
+        if (cohort.Status == CohortStatus.Matching)
+            cohort.MoveTo(CohortStatus.Active, approved.Count);
+        cohort.Version++;
+        db.Record(viewer, now, "matching.published", "Cohort", cohort.Id, $"{cohort.Program.Name}, {cohort.Name}: {Words.Count(approved.Count, "pair")} published");
+        await db.SaveChangesAsync(ct);
+        return new Published(approved.Count, approved.Count * 2);
+    }
+}
