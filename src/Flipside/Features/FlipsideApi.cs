@@ -1,6 +1,7 @@
 using Flipside.Features.Account;
 using Flipside.Features.Admin;
 using Flipside.Features.Enrollment;
+using Flipside.Features.Matching;
 using Flipside.Features.People;
 using Flipside.Features.Programs;
 using Flipside.Infrastructure.Security;
@@ -18,5 +19,6 @@ public static class FlipsideApi
         api.MapGroup("/people").WithTags("People").RequireAuthorization(Policies.ProgramStaff).MapPeopleApi();
         api.MapEnrollmentApi();
         api.MapProgramsApi();
+        api.MapMatchingApi();
     }
 }

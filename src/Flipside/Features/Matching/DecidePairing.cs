@@ -1,4 +1,5 @@
 using Flipside.Data;
+using Flipside.Domain;
 using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,22 @@ public static class DecidePairing
             $"{pairing.MenteeEnrollment.Person.Name} with {pairing.MentorEnrollment.Person.Name}");
         await db.SaveChangesAsync(ct);
         return Outcome.Ok;
+    }
+
+    /// <summary>Approves every proposal still open, for a manager who has reviewed the board and agrees with the rest.</summary>
+    public static async Task<Outcome<int>> ApproveAll(Guid cohortId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var cohort = await viewer.ManagedCohorts.Include(c => c.Program).FirstOrDefaultAsync(c => c.Id == cohortId, ct);
+        if (cohort is null) return Outcome.NotFound;
+        cohort.Program.EnsureChangeable("deciding its pairs");
+        var open = await db.Pairings.Where(p => p.CohortId == cohortId && p.Status == PairingStatus.Proposed).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var pairing in open)
+            pairing.Approve(viewer.UserId, now);
+        cohort.Version++;
+        db.Record(viewer, now, "pairing.approve-all", "Cohort", cohortId, $"{cohort.Program.Name}, {cohort.Name}: {Words.Count(open.Count, "pair")} approved");
+        await db.SaveChangesAsync(ct);
+        return open.Count;
     }
 
     public static bool TryParse(string? value, out PairingDecision decision) =>

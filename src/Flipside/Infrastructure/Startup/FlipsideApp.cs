@@ -57,6 +57,7 @@ public static class FlipsideApp
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
             o.Conventions.AuthorizeFolder("/People", Policies.ProgramStaff);
             o.Conventions.AuthorizeFolder("/Programs", Policies.ProgramStaff);
+            o.Conventions.AuthorizeFolder("/Matching", Policies.ProgramStaff);
             o.Conventions.AuthorizePage("/Enrollment/Roster", Policies.ProgramStaff);
             o.Conventions.AllowAnonymousToPage("/Enrollment/Approval");
         });

@@ -25,7 +25,7 @@ namespace Flipside.Data.Migrations.Postgres
                 type: "character varying(16)",
                 maxLength: 16,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Mentee");
 
             migrationBuilder.CreateTable(
                 name: "MatchRuns",

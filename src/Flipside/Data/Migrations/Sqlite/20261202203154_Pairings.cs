@@ -24,7 +24,7 @@ namespace Flipside.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 16,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Mentee");
 
             migrationBuilder.CreateTable(
                 name: "MatchRuns",
