@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Pairings;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,6 +13,7 @@ public sealed class MineModel(FlipsideDb db, Viewer viewer, PublicUrl url, TimeP
     public Person? Me { get; private set; }
     public IReadOnlyList<MyEnrollments.Item> Enrollments { get; private set; } = [];
     public IReadOnlyList<MyEnrollments.OpenCohort> Open { get; private set; } = [];
+    public IReadOnlyList<MyPairings.Item> Pairings { get; private set; } = [];
     [BindProperty] public ApplyInput Apply { get; set; } = new();
 
     public sealed class ApplyInput
@@ -32,6 +34,17 @@ public sealed class MineModel(FlipsideDb db, Viewer viewer, PublicUrl url, TimeP
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
         Change(AnswerInvitation.Withdraw(id, viewer, db, clock, ct), "You have left. No reason is recorded, and your pairing partner is not told why.", ct);
+
+    public Task<IActionResult> OnPostPairingAsync(Guid id, string? action, string? reason, CancellationToken ct) =>
+        LeavePairing.TryParse(action, out var exit)
+            ? Change(LeavePairing.AsPartner(new(id, exit, reason), viewer, url.Base, db, clock, ct), exit switch
+            {
+                PairingExit.Pause => "Your pairing is paused. Only the program manager is told, with your reason if you gave one.",
+                PairingExit.Resume => "Your pairing is active again.",
+                PairingExit.NewMatch => "Your pairing has ended and the program manager will look for a new match. Your partner is told only that the program ended it.",
+                _ => "Your pairing has ended. Your partner is told only that the program ended it; your reason stays with the program manager.",
+            }, ct)
+            : Change(Task.FromResult<Outcome<Done>>(Outcome.Invalid("action", "Choose pause, resume, end or ask for a new match.")), "", ct);
 
     public async Task<IActionResult> OnPostApplyAsync(CancellationToken ct)
     {
@@ -56,6 +69,7 @@ public sealed class MineModel(FlipsideDb db, Viewer viewer, PublicUrl url, TimeP
         Me = await viewer.Person(ct);
         if (Me is null) return;
         Enrollments = await MyEnrollments.List(Me.Id, db, ct);
+        Pairings = await MyPairings.List(viewer, db, ct);
         Open = await MyEnrollments.OpenForApplications(Me.Id, db, ct);
     }
 

@@ -8,7 +8,8 @@ namespace Flipside.Features.Programs;
 /// <summary>What the list, the overview, the home page and the API read about programs the viewer may see.</summary>
 public static class ProgramQueries
 {
-    public sealed record CohortRow(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn, int Capacity, CohortStatus Status, bool OpenForApplications)
+    /// <param name="Pairs">Pairings published and running (active or paused); only the program page counts them.</param>
+    public sealed record CohortRow(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn, int Capacity, CohortStatus Status, bool OpenForApplications, int Pairs = 0)
     {
         public static CohortRow Of(Cohort c) => new(c.Id, c.Name, c.StartsOn, c.EndsOn, c.Capacity, c.Status, c.OpenForApplications);
     }
@@ -38,7 +39,10 @@ public static class ProgramQueries
         var ids = p.Managers.Select(m => m.UserId).Concat(p.Sponsors.Select(s => s.UserId)).ToList();
         var accounts = await db.Users.Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName)
             .Select(u => new ManagerRow(u.Id, u.DisplayName, u.Email!)).ToListAsync(ct);
-        var cohorts = p.Cohorts.OrderBy(c => c.StartsOn).ThenBy(c => c.Name).Select(CohortRow.Of).ToList();
+        var cohortIds = p.Cohorts.Select(c => c.Id).ToList();
+        var pairs = await db.Pairings.Where(x => cohortIds.Contains(x.CohortId) && Pairing.Running.Contains(x.Status))
+            .GroupBy(x => x.CohortId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var cohorts = p.Cohorts.OrderBy(c => c.StartsOn).ThenBy(c => c.Name).Select(c => CohortRow.Of(c) with { Pairs = pairs.GetValueOrDefault(c.Id) }).ToList();
         return new(p.Id, p.Status, p.CreatedAt, p.ArchivedAt, p.DescribeCadence(), ProgramInput.From(p), cohorts,
             [.. accounts.Where(a => p.IsManagedBy(a.UserId))], [.. accounts.Where(a => p.Sponsors.Any(s => s.UserId == a.UserId))], p.Version);
     }
