@@ -91,6 +91,18 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("POST", "/api/v1/enrollment-approvals", "/api/v1/enrollment-approvals", Anyone),
         ("POST", "/api/v1/programs/{id:guid}/sponsors", "/api/v1/programs/00000000-0000-0000-0000-000000000001/sponsors", Roles.ProgramManager),
         ("DELETE", "/api/v1/programs/{id:guid}/sponsors/{userId}", "/api/v1/programs/00000000-0000-0000-0000-000000000001/sponsors/x", Roles.ProgramManager),
+        ("GET", "/api/v1/cohorts/{cohortId:guid}/matching", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/matching", Roles.ProgramManager),
+        ("POST", "/api/v1/cohorts/{cohortId:guid}/matching/runs", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/matching/runs", Roles.ProgramManager),
+        ("GET", "/api/v1/cohorts/{cohortId:guid}/matching/runs/{runId:guid}", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/matching/runs/00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("POST", "/api/v1/cohorts/{cohortId:guid}/matching/preview", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/matching/preview", Roles.ProgramManager),
+        ("POST", "/api/v1/cohorts/{cohortId:guid}/matching/publish", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/matching/publish", Roles.ProgramManager),
+        ("POST", "/api/v1/cohorts/{cohortId:guid}/pairings", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/pairings", Roles.ProgramManager),
+        ("POST", "/api/v1/cohorts/{cohortId:guid}/pairings/{pairingId:guid}/decision", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/pairings/00000000-0000-0000-0000-000000000001/decision", Roles.ProgramManager),
+        ("POST", "/api/v1/cohorts/{cohortId:guid}/pairings/{pairingId:guid}/exit", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/pairings/00000000-0000-0000-0000-000000000001/exit", Roles.ProgramManager),
+        ("GET", "/api/v1/pairings/mine", "/api/v1/pairings/mine", SignedIn),
+        ("POST", "/api/v1/pairings/{pairingId:guid}/exit", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/exit", SignedIn),
+        ("GET", "/Matching/Board", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("GET", "/Matching/Pair", "/Matching/Pair?cohortId=00000000-0000-0000-0000-000000000001&id=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
         // Every page handler, as "/Page?handler=Name" (the default handler as the page alone): the same rules as endpoints.
         ("POST", "/Admin/OutboxMessage?handler=SendAgain", "/Admin/OutboxMessage?id=00000000-0000-0000-0000-000000000001&handler=SendAgain", Roles.Administrator),
         ("POST", "/Admin/Invite", "/Admin/Invite", Roles.Administrator),
@@ -125,6 +137,14 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("POST", "/Account/Setup", "/Account/Setup", Anyone),
         ("POST", "/Account/SignIn", "/Account/SignIn", Anyone),
         ("POST", "/Account/SignOut", "/Account/SignOut", Anyone),
+        ("POST", "/Matching/Board?handler=Run", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Run", Roles.ProgramManager),
+        ("POST", "/Matching/Board?handler=Preview", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Preview", Roles.ProgramManager),
+        ("POST", "/Matching/Board?handler=Decide", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Decide", Roles.ProgramManager),
+        ("POST", "/Matching/Board?handler=ApproveAll", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=ApproveAll", Roles.ProgramManager),
+        ("POST", "/Matching/Board?handler=ByHand", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=ByHand", Roles.ProgramManager),
+        ("POST", "/Matching/Board?handler=Publish", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Publish", Roles.ProgramManager),
+        ("POST", "/Matching/Board?handler=Exit", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Exit", Roles.ProgramManager),
+        ("POST", "/Enrollment/Mine?handler=Pairing", "/Enrollment/Mine?id=00000000-0000-0000-0000-000000000001&handler=Pairing", SignedIn),
     ];
 
     // Shared by the class's tests and emptied before each: the configuration is the same for all of them.
