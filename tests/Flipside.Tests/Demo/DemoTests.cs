@@ -30,24 +30,34 @@ public sealed class DemoTests : IDisposable
     }
 
     [Fact]
-    public async Task Demo_HasAPilotReadyToMatch_AndASecondProgramEnrolling()
+    public async Task Demo_HasAPilotMatchedAndPublished_AWaveReadyToMatch_AndASecondProgramEnrolling()
     {
         var manager = await Given.SignedIn(_app, "manager@flipside.demo", DemoLoader.DefaultPassword);
         var cohorts = await _app.Query(db => db.Cohorts.Include(c => c.Program).ToListAsync());
-        var pilot = cohorts.Single(c => c.Program.Name == "Digital fluency for leaders");
+        var pilot = cohorts.Single(c => c.Program.Name == "Digital fluency for leaders" && c.Name == "Pilot");
+        var wave2 = cohorts.Single(c => c.Program.Name == "Digital fluency for leaders" && c.Name == "Wave 2");
         var genZ = cohorts.Single(c => c.Program.Name == "Gen Z values and expectations");
 
-        var roster = await manager.GetFromJsonAsync<Flipside.Features.Enrollment.EnrollmentApi.Roster>($"/api/v1/cohorts/{pilot.Id}/enrollments", Json.Options);
-        Assert.Equal(new Flipside.Features.Enrollment.CohortRoster.Readiness(11, 11, 11, 11), roster!.Readiness);
-        Assert.True(roster.Readiness.ReadyToMatch);
+        Assert.Equal(CohortStatus.Active, pilot.Status);
+        var board = await manager.GetFromJsonAsync<Flipside.Features.Matching.MatchingBoard.Board>($"/api/v1/cohorts/{pilot.Id}/matching", Json.Options);
+        // Every pair the run proposed is published; whoever it could not pair is on the board with the engine's reasons.
+        Assert.Equal(board!.Latest!.Pairs, board.Pairs.Count(p => p.Status == PairingStatus.Active));
+        Assert.InRange(board.Latest.Pairs, DemoPrograms.PilotPairs - 2, DemoPrograms.PilotPairs);
+        Assert.All(board.Unmatched, u => Assert.NotEmpty(u.Reasons));
+        Assert.Equal(CohortStatus.Matching, wave2.Status);
+        var roster = await manager.GetFromJsonAsync<Flipside.Features.Enrollment.EnrollmentApi.Roster>($"/api/v1/cohorts/{wave2.Id}/enrollments", Json.Options);
+        Assert.True(roster!.Readiness.ReadyToMatch);
+        Assert.InRange(roster.Readiness.Mentees, 4, DemoPrograms.Wave2Pairs); // as many senior leaders as the pilot left
         Assert.Equal(CohortStatus.Enrolling, genZ.Status);
         Assert.True(genZ.OpenForApplications);
         var mentor = await Given.SignedIn(_app, "mentor@flipside.demo", DemoLoader.DefaultPassword);
-        Assert.Contains("Digital fluency for leaders", await (await mentor.GetAsync("/Enrollment/Mine")).Html());
+        var mine = await (await mentor.GetAsync("/Enrollment/Mine")).Html();
+        Assert.Contains("Digital fluency for leaders", mine);
+        Assert.Contains("Why you were matched", mine);
         var sponsor = await Given.SignedIn(_app, "sponsor@flipside.demo", DemoLoader.DefaultPassword);
         var home = await (await sponsor.GetAsync("/")).Html();
         Assert.Contains("Digital fluency for leaders", home);
-        Assert.Contains("11 mentors and 11 leaders enrolled", home);
+        Assert.Matches(@"1\d mentors and 1\d leaders enrolled", home); // the pilot and the second wave
     }
 
     [Fact]

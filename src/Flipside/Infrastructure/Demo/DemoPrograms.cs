@@ -1,6 +1,7 @@
 using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Enrollment;
+using Flipside.Features.Matching;
 using Flipside.Features.Programs;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Startup;
@@ -9,13 +10,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Flipside.Infrastructure.Demo;
 
 /// <summary>
-/// Two programs for the demo: "Digital fluency" with a pilot of 11 leaders and 11 mentors whose profiles
-/// are complete (ready to match), and "Gen Z values", still enrolling and open to volunteers. Built through the
+/// Two programs for the demo: "Digital fluency" with a pilot of 11 leaders and 11 mentors, matched and published, and a
+/// second wave whose profiles are complete (ready to match); and "Gen Z values", still enrolling and open to volunteers. Built through the
 /// same use cases the manager and the participants use, so the demo cannot hold anything the app would refuse.
 /// </summary>
 public static class DemoPrograms
 {
     public const int PilotPairs = 11;
+    public const int Wave2Pairs = 6;
 
     private static readonly string[] MentorSkills =
         ["Generative AI", "Prompt writing", "TikTok and short video", "Instagram for brands", "Collaboration tools", "Data visualisation",
@@ -39,21 +41,42 @@ public static class DemoPrograms
             .Concat(people.Where(p => p.Grade <= 3 && p.Email != "mentor@flipside.demo" && p.Status == PersonStatus.Active && p.TenureMonths(today) >= 12)
                 .OrderBy(p => p.EmployeeId))
             .Take(PilotPairs).ToList();
-        await Invite(pilot, ParticipantRole.Mentee, leaders, manager, baseUrl, db, clock, ct);
-        await Invite(pilot, ParticipantRole.Mentor, mentors, manager, baseUrl, db, clock, ct);
-        foreach (var (person, role) in leaders.Select(p => (p, ParticipantRole.Mentee)).Concat(mentors.Select(p => (p, ParticipantRole.Mentor))))
-        {
-            var self = Viewer.Acting(db, "", person.Email, Roles.Participant);
-            var enrollment = await self.OwnEnrollments.Where(e => e.CohortId == pilot).Select(e => e.Id).SingleAsync(ct);
-            Must(await AnswerInvitation.Accept(enrollment, self, baseUrl, db, clock, ct));
-            Must(await SaveProfile.Handle(enrollment, Profile(digital, person, role, random), self, db, clock, ct));
-        }
+        await Enrol(digital, pilot, leaders, mentors, random, manager, baseUrl, db, clock, ct);
+        // The pilot is matched and published, as its manager would: so the demo's leader and mentor see their pairing.
+        Must(await MoveCohort.Handle(new(digital.Id, pilot, CohortStatus.Matching), manager, db, clock, ct));
+        Must(await RunMatching.Handle(new(pilot, WeightPresets.Find("skills-first")!.Weights, MatchObjective.MostPairs), manager, db, clock, ct));
+        Must(await DecidePairing.ApproveAll(pilot, manager, db, clock, ct));
+        Must(await PublishPairings.Handle(pilot, manager, baseUrl, db, clock, ct));
+
+        // A second wave whose profiles are in: ready for the manager to run matching.
+        var wave2 = await Cohort(digital, "Wave 2", today.AddMonths(3), digital.DurationMonths, Wave2Pairs, open: false, manager, db, ct);
+        Must(await MoveCohort.Handle(new(digital.Id, wave2, CohortStatus.Enrolling), manager, db, clock, ct));
+        var taken = leaders.Concat(mentors).Select(p => p.Id).ToHashSet();
+        await Enrol(digital, wave2,
+            [.. people.Where(p => p.Grade >= 8 && p.Status == PersonStatus.Active && !taken.Contains(p.Id)).OrderBy(p => p.EmployeeId).Take(Wave2Pairs)],
+            [.. people.Where(p => p.Grade <= 3 && p.Status == PersonStatus.Active && p.TenureMonths(today) >= 12 && !taken.Contains(p.Id)).OrderBy(p => p.EmployeeId).Take(Wave2Pairs)],
+            random, manager, baseUrl, db, clock, ct);
+        Must(await MoveCohort.Handle(new(digital.Id, wave2, CohortStatus.Matching), manager, db, clock, ct));
 
         var genZ = await Program("gen-z-values", manager, db, clock, ct);
         var wave = await Cohort(genZ, "Wave 1", today.AddMonths(2), genZ.DurationMonths, 20, open: true, manager, db, ct);
         Must(await MoveCohort.Handle(new(genZ.Id, wave, CohortStatus.Enrolling), manager, db, clock, ct));
         var invited = people.Where(p => p.Grade == 7 && p.Status == PersonStatus.Active).OrderBy(p => p.EmployeeId).Take(4).ToList();
         await Invite(wave, ParticipantRole.Mentee, invited, manager, baseUrl, db, clock, ct);
+    }
+
+    private static async Task Enrol(MentoringProgram program, Guid cohort, IReadOnlyList<Person> leaders, IReadOnlyList<Person> mentors, Random random,
+        Viewer manager, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        await Invite(cohort, ParticipantRole.Mentee, leaders, manager, baseUrl, db, clock, ct);
+        await Invite(cohort, ParticipantRole.Mentor, mentors, manager, baseUrl, db, clock, ct);
+        foreach (var (person, role) in leaders.Select(p => (p, ParticipantRole.Mentee)).Concat(mentors.Select(p => (p, ParticipantRole.Mentor))))
+        {
+            var self = Viewer.Acting(db, "", person.Email, Roles.Participant);
+            var enrollment = await self.OwnEnrollments.Where(e => e.CohortId == cohort).Select(e => e.Id).SingleAsync(ct);
+            Must(await AnswerInvitation.Accept(enrollment, self, baseUrl, db, clock, ct));
+            Must(await SaveProfile.Handle(enrollment, Profile(program, person, role, random), self, db, clock, ct));
+        }
     }
 
     private static async Task<MentoringProgram> Program(string template, Viewer manager, FlipsideDb db, TimeProvider clock, CancellationToken ct)
