@@ -17,6 +17,7 @@ public sealed class PersonModel(FlipsideDb db, Viewer viewer, TimeProvider clock
 
     public async Task<IActionResult> OnPostLeaveAsync(Guid id, bool confirmed, CancellationToken ct)
     {
+        if (!viewer.IsAdministrator) return Forbid();
         if (!confirmed)
         {
             ModelState.AddModelError("", "Tick the box to confirm that this person has left.");

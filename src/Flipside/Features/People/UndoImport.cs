@@ -72,11 +72,13 @@ public static class UndoImport
     private static async Task<string?> Dependents(ImportRun run, List<ImportRunChange> people, FlipsideDb db, CancellationToken ct)
     {
         if (people.Count == 0) return null;
-        var later = await db.Set<ImportRun>().Where(r => r.Number > run.Number && r.UndoneAt == null)
-            .SelectMany(r => r.Changes.Where(c => (c.Kind == ImportChangeKind.Created || c.Kind == ImportChangeKind.Updated)
-                    && db.Set<ImportRunChange>().Any(o => o.ImportId == run.Id && o.PersonId == c.PersonId))
-                .Select(c => new { r.Number, c.EmployeeId }))
-            .ToListAsync(ct);
+        var mine = db.Set<ImportRunChange>().Where(o => o.ImportId == run.Id).Select(o => o.PersonId);
+        var later = await (
+            from c in db.Set<ImportRunChange>()
+            join r in db.Set<ImportRun>() on c.ImportId equals r.Id
+            where r.Number > run.Number && r.UndoneAt == null && (c.Kind == ImportChangeKind.Created || c.Kind == ImportChangeKind.Updated)
+                && mine.Contains(c.PersonId)
+            select new { r.Number, c.EmployeeId }).ToListAsync(ct);
         if (later.Count == 0) return null;
         var each = later.GroupBy(l => l.Number).OrderBy(g => g.Key)
             .Select(g => $"import {g.Key} changed {List([.. g.Select(l => l.EmployeeId).Distinct().Order(StringComparer.Ordinal)])} since");
