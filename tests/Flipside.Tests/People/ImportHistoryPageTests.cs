@@ -78,6 +78,17 @@ public sealed partial class ImportHistoryPageTests(FlipsideFactory app) : Admini
     }
 
     [Fact]
+    public async Task AStatusColumnThatMarksSomeoneLeft_IsPreviewedBeforeItApplies()
+    {
+        await Upload(Everyone, source: "Workday");
+        var html = await (await Upload(Csv(Row("A1"), Row("A2", manager: "A1", status: "left"), Row("A3", manager: "A1")), source: "Workday")).Html();
+
+        Assert.Contains("Check the changes before they are applied", html, StringComparison.Ordinal);
+        Assert.Contains("<li>status: <del>active</del> → <ins>left</ins></li>", html, StringComparison.Ordinal);
+        Assert.Equal(PersonStatus.Active, await App.Query(db => db.People.Where(p => p.EmployeeId == "A2").Select(p => p.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ThePersonPage_MarksSomeoneLeftOnceConfirmed_AndListsWhoStillReportsToThem()
     {
         await Upload(Everyone, source: "Workday");

@@ -88,7 +88,9 @@ public static class ImportPeople
             progress?.Invoke(Step.Writing, 1);
             return report.Problems.Count > 0 ? report : Reported(plan, rows.Count, viewer, source) with
             {
-                ImportId = run, EnrollmentsEnded = effects.Enrollments.Count, AccountsDeactivated = effects.Accounts.Count,
+                ImportId = run,
+                EnrollmentsEnded = effects.Enrollments.Count,
+                AccountsDeactivated = effects.Accounts.Count,
             };
         }
         finally
