@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Flipside.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -17,16 +16,17 @@ namespace Flipside.Data;
 /// </summary>
 public static class PeopleBulkWriter
 {
-    public static async Task Insert(FlipsideDb db, IReadOnlyList<Person> people, CancellationToken ct)
+    /// <summary>New people, and the import history's rows about them (as many as the people: the same cost again through EF).</summary>
+    public static async Task Insert<T>(FlipsideDb db, IReadOnlyList<T> people, CancellationToken ct) where T : class
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Insert people inside the import's transaction, so a failure writes nothing.");
-        var entity = db.Model.FindEntityType(typeof(Person))!;
+        var entity = db.Model.FindEntityType(typeof(T))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!);
         var columns = entity.GetProperties()
             .Select(p => (Name: p.GetColumnName(table)!, Mapping: p.GetRelationalTypeMapping(), Get: p.GetGetter())).ToList();
         var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
-        object? Value(int column, Person p) =>
+        object? Value(int column, T p) =>
             columns[column].Get.GetClrValueUsingContainingEntity(p) is { } v ? columns[column].Mapping.Converter?.ConvertToProvider(v) ?? v : null;
 
         if (db.Database.GetDbConnection() is NpgsqlConnection postgres)

@@ -14,6 +14,8 @@ public enum EnrollmentStatus
     Declined,
     NotApproved,
     Withdrawn,
+    /// <summary>Ended because the person left the organisation (marked left in the directory).</summary>
+    Left,
 }
 
 /// <summary>A person's part in a cohort, as mentor or mentee. Participation is voluntary at every step.</summary>
@@ -107,5 +109,24 @@ public sealed class Enrollment : IVersioned
         if (!IsOpen) throw new DomainException("This enrolment has already ended.");
         Status = EnrollmentStatus.Withdrawn;
         AnsweredAt = now;
+    }
+
+    /// <summary>The person left the organisation: their place ends, whatever state it was in.</summary>
+    public void EndBecauseLeft(DateTimeOffset now)
+    {
+        if (!IsOpen) throw new DomainException("This enrolment has already ended.");
+        Status = EnrollmentStatus.Left;
+        AnsweredAt = now;
+    }
+
+    /// <summary>
+    /// Undoing the import that marked the person left gives the place back as it was; only a place that ended that way
+    /// comes back, so an enrolment someone has since changed stays as they left it.
+    /// </summary>
+    public void ReturnAfterLeaving(EnrollmentStatus before)
+    {
+        if (Status != EnrollmentStatus.Left) throw new DomainException("This enrolment did not end by the person leaving.");
+        if (!OpenStatuses.Contains(before)) throw new DomainException("Only an open enrolment can come back.");
+        Status = before;
     }
 }

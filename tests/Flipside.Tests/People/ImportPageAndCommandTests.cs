@@ -68,7 +68,11 @@ public sealed partial class ImportPageAndCommandTests : IDisposable
 
         var partial = Path.Combine(dir, "partial.csv");
         await File.WriteAllTextAsync(partial, Csv(Row("C1"), Row("C2", manager: "C1")));
-        var marked = await Cli(["import", "people", partial, "--mark-missing-as-left", "--data", dir]);
+        // The first imports' source is their file's name, so another source's full list reaches none of their people.
+        var otherSource = await Cli(["import", "people", partial, "--mark-missing-as-left", "--same-source-only", "--source", "HR feed", "--data", dir]);
+        Assert.True(otherSource.ExitCode == 0, otherSource.Out + otherSource.Error);
+        Assert.Contains("0 marked as left", otherSource.Out, StringComparison.Ordinal);
+        var marked = await Cli(["import", "people", partial, "--mark-missing-as-left", "--same-source-only", "--source", "people.csv", "--data", dir]);
         Assert.True(marked.ExitCode == 0, marked.Out + marked.Error);
         Assert.Contains("1 marked as left", marked.Out, StringComparison.Ordinal);
 

@@ -82,6 +82,7 @@ public sealed class MineModel(FlipsideDb db, Viewer viewer, PublicUrl url, TimeP
         EnrollmentStatus.Declined => "Declined",
         EnrollmentStatus.NotApproved => "Not approved by your line manager",
         EnrollmentStatus.Withdrawn => "Withdrawn",
+        EnrollmentStatus.Left => "Ended: left the organisation",
         _ => s.ToString(),
     };
 }

@@ -14,6 +14,9 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
 
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public bool MarkMissingAsLeft { get; set; }
+    [BindProperty] public bool SameSourceOnly { get; set; }
+    /// <summary>Where the file comes from; empty, the file's name stands for it.</summary>
+    [BindProperty] public string? Source { get; set; }
     /// <summary>The kept file a preview asks to apply; set, the post applies it instead of reading a new one.</summary>
     [BindProperty] public Guid? UploadId { get; set; }
     [BindProperty] public bool Confirmed { get; set; }
@@ -43,19 +46,20 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
             return Page();
         }
         var bytes = await Read(Upload, ct);
-        return await this.Apply(ImportPeople.Handle(new(new MemoryStream(bytes), MarkMissingAsLeft, DryRun: true), viewer, db, clock, ct), async preview =>
+        var source = string.IsNullOrWhiteSpace(Source) ? Upload.FileName : Source.Trim();
+        return await this.Apply(ImportPeople.Handle(ImportRequest(bytes, source, dryRun: true), viewer, db, clock, ct), async preview =>
         {
             if (preview.Problems.Count > 0)
             {
                 var shown = Shown(preview);
-                UploadId = await KeptUploads.Keep(viewer, bytes, Upload.FileName, db, clock, ct);
+                UploadId = await KeptUploads.Keep(viewer, bytes, source, db, clock, ct);
                 return shown;
             }
-            if (!NeedsConfirmation(preview)) return await Import(bytes, null, ct);
-            UploadId = await KeptUploads.Keep(viewer, bytes, Upload.FileName, db, clock, ct);
-            (Preview, SourceName) = (preview, Upload.FileName);
+            if (!NeedsConfirmation(preview)) return await Import(bytes, source, null, ct);
+            UploadId = await KeptUploads.Keep(viewer, bytes, source, db, clock, ct);
+            (Preview, SourceName) = (preview, source);
             return Page();
-        }, () => Task.FromResult<IActionResult>(Page()));
+        }, () => Task.FromResult<IActionResult>(Page()), field: nameof(Source));
     }
 
     private async Task<IActionResult> ApplyKept(Guid id, CancellationToken ct)
@@ -69,25 +73,32 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
         if (!Confirmed)
         {
             ModelState.AddModelError(nameof(Confirmed), "Tick the box to confirm these changes, or choose another file.");
-            return await this.Apply(ImportPeople.Handle(new(new MemoryStream(kept.Bytes), MarkMissingAsLeft, DryRun: true), viewer, db, clock, ct),
+            return await this.Apply(ImportPeople.Handle(ImportRequest(kept.Bytes, kept.SourceName, dryRun: true), viewer, db, clock, ct),
                 preview => Task.FromResult(preview.Problems.Count > 0 ? Shown(preview) : Previewed(preview, kept.SourceName)),
-                () => Task.FromResult<IActionResult>(Page()));
+                () => Task.FromResult<IActionResult>(Page()), field: nameof(Source));
         }
-        return await Import(kept.Bytes, id, ct);
+        return await Import(kept.Bytes, kept.SourceName, id, ct);
     }
 
-    private async Task<IActionResult> Import(byte[] bytes, Guid? kept, CancellationToken ct) =>
-        await this.Apply(ImportPeople.Handle(new(new MemoryStream(bytes), MarkMissingAsLeft), viewer, db, clock, ct), async report =>
+    private ImportPeople.Request ImportRequest(byte[] bytes, string source, bool dryRun = false) =>
+        new(new MemoryStream(bytes), MarkMissingAsLeft, dryRun, source, MarkMissingAsLeft && SameSourceOnly);
+
+    private async Task<IActionResult> Import(byte[] bytes, string source, Guid? kept, CancellationToken ct) =>
+        await this.Apply(ImportPeople.Handle(ImportRequest(bytes, source), viewer, db, clock, ct), async report =>
         {
             if (!report.Applied) return Shown(report);
             if (kept is { } id) await KeptUploads.Forget(id, db, ct);
             TempData["Status"] = report.Summary;
             return RedirectToPage("/People/Index");
-        }, () => Task.FromResult<IActionResult>(Page()));
+        }, () => Task.FromResult<IActionResult>(Page()), field: nameof(Source));
 
-    /// <summary>Changes that a person would notice or that cannot be taken back by importing the old file again.</summary>
+    /// <summary>
+    /// Changes that a person would notice or that cannot be taken back by importing the old file again: leaving ends
+    /// enrolments, deactivates accounts and writes to program managers.
+    /// </summary>
     public static bool NeedsConfirmation(ImportPeople.Report preview) =>
-        preview.MarkedLeft > 0 || preview.Changes.Any(c => c.Fields.Any(f => f.Field is PeopleCsv.Name or PeopleCsv.Email or PeopleCsv.Grade));
+        preview.MarkedLeft > 0 || preview.Changes.Any(c => c.Fields.Any(f => f.Field is PeopleCsv.Name or PeopleCsv.Email or PeopleCsv.Grade
+            || f.Field == PeopleCsv.Status && f.New == PersonStatusText.Slug(Domain.PersonStatus.Left)));
 
     private IActionResult Shown(ImportPeople.Report report)
     {

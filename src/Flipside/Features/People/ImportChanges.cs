@@ -12,12 +12,16 @@ public sealed record PersonChange(string EmployeeId, string Name, IReadOnlyList<
 /// <summary>Someone the import marks as left because the file lists everyone and not them.</summary>
 public sealed record Leaver(string EmployeeId, string Name);
 
+/// <summary>An active person whose manager, after the import, is someone it marks as left: they need a new manager.</summary>
+public sealed record ReportOfLeaver(string EmployeeId, string Name, string ManagerEmployeeId, string ManagerName);
+
 /// <summary>What a checked file does to the directory, worked out before anything is written: the dry run reports it.</summary>
 internal sealed record ImportPlan(
     List<PersonRow> New, List<(PersonRow Row, Person Person, PersonChange Change)> Updated, int Unchanged, List<Person> Leaving)
 {
+    /// <param name="onlyThese">When set, only these people may be marked left for missing from the file (an earlier import from the same source created them).</param>
     public static ImportPlan Of(List<PersonRow> rows, Dictionary<string, PersonRow> byId, IReadOnlyDictionary<string, Person> directory,
-        bool markMissingAsLeft)
+        bool markMissingAsLeft, IReadOnlySet<Guid>? onlyThese = null)
     {
         var plan = new ImportPlan([], [], 0, []);
         var unchanged = 0;
@@ -28,9 +32,32 @@ internal sealed record ImportPlan(
             else unchanged++;
         }
         if (markMissingAsLeft)
-            plan.Leaving.AddRange(directory.Values.Where(p => p.Status != PersonStatus.Left && !byId.ContainsKey(p.EmployeeId))
+            plan.Leaving.AddRange(directory.Values.Where(p => p.Status != PersonStatus.Left && !byId.ContainsKey(p.EmployeeId)
+                    && (onlyThese is null || onlyThese.Contains(p.Id)))
                 .OrderBy(p => p.EmployeeId, StringComparer.Ordinal));
-        return plan with { Unchanged = unchanged };
+        return plan with { Unchanged = unchanged, Stranded = Strand(plan, rows, byId, directory) };
+    }
+
+    /// <summary>Existing people whose status column turns to left: they leave as surely as those missing from the file.</summary>
+    public List<Person> LeavingByStatus => [.. Updated.Where(u => u.Row.Status == PersonStatus.Left && u.Person.Status != PersonStatus.Left).Select(u => u.Person)];
+
+    /// <summary>Everyone the import marks as left, by either route.</summary>
+    public List<Person> AllLeaving => [.. Leaving, .. LeavingByStatus];
+
+    public IReadOnlyList<ReportOfLeaver> Stranded { get; private init; } = [];
+
+    private static List<ReportOfLeaver> Strand(ImportPlan plan, List<PersonRow> rows, Dictionary<string, PersonRow> byId, IReadOnlyDictionary<string, Person> directory)
+    {
+        var leavers = plan.AllLeaving.ToDictionary(p => p.EmployeeId, p => p.Name, StringComparer.Ordinal);
+        if (leavers.Count == 0) return [];
+        var leaving = plan.Leaving.Select(p => p.EmployeeId).ToHashSet(StringComparer.Ordinal);
+        // After the import: the file's rows as written, and everyone else as they stand.
+        var after = rows.Select(r => (r.EmployeeId, r.Name, Manager: r.ManagerId, r.Status))
+            .Concat(directory.Values.Where(p => !byId.ContainsKey(p.EmployeeId) && !leaving.Contains(p.EmployeeId))
+                .Select(p => (p.EmployeeId, p.Name, Manager: p.ManagerEmployeeId, p.Status)));
+        return [.. after.Where(a => a.Status != PersonStatus.Left && a.Manager is { } m && leavers.ContainsKey(m))
+            .Select(a => new ReportOfLeaver(a.EmployeeId, a.Name, a.Manager!, leavers[a.Manager!]))
+            .OrderBy(r => r.ManagerEmployeeId, StringComparer.Ordinal).ThenBy(r => r.EmployeeId, StringComparer.Ordinal)];
     }
 
     public IReadOnlyList<PersonChange> Changes => [.. Updated.Select(u => u.Change)];

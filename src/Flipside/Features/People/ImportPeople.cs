@@ -13,7 +13,11 @@ namespace Flipside.Features.People;
 public static class ImportPeople
 {
     /// <param name="DryRun">Check the file and report what it would change, writing nothing.</param>
-    public sealed record Request(Stream Csv, bool MarkMissingAsLeft, bool DryRun = false);
+    /// <param name="Source">Where the file comes from (an HR system, a file name), kept in the import history.</param>
+    /// <param name="SameSourceOnly">Marking missing people as left reaches only those an earlier import from this source created.</param>
+    public sealed record Request(Stream Csv, bool MarkMissingAsLeft, bool DryRun = false, string Source = "", bool SameSourceOnly = false);
+
+    public const int MaxSourceLength = 260;
 
     /// <summary>
     /// The outcome of an import or, for a dry run, its preview. Changes lists every updated person's changed fields
@@ -24,12 +28,23 @@ public static class ImportPeople
         public bool DryRun { get; init; }
         public IReadOnlyList<PersonChange> Changes { get; init; } = [];
         public IReadOnlyList<Leaver> Leaving { get; init; } = [];
+        /// <summary>Active people whose manager the import marks as left.</summary>
+        public IReadOnlyList<ReportOfLeaver> ReportsOfLeavers { get; init; } = [];
+        /// <summary>Open enrolments that end, and accounts deactivated, because their people leave.</summary>
+        public int EnrollmentsEnded { get; init; }
+        public int AccountsDeactivated { get; init; }
+        public string Source { get; init; } = "";
+        /// <summary>The import's entry in the history, by which it can be undone; null for a dry run or a refused file.</summary>
+        public Guid? ImportId { get; init; }
         public bool Applied => Problems.Count == 0 && !DryRun;
         public string Summary => Problems.Count > 0
             ? $"The file has {Problems.Count} problem{(Problems.Count == 1 ? "" : "s")}; nothing was written. Fix them and import the file again."
             : DryRun
-                ? $"Dry run, nothing was written: the import would create {Created}, update {Updated}, leave {Unchanged} unchanged and mark {MarkedLeft} as left."
-                : $"Import applied: {Created} created, {Updated} updated, {Unchanged} unchanged, {MarkedLeft} marked as left.";
+                ? $"Dry run, nothing was written: the import would create {Created}, update {Updated}, leave {Unchanged} unchanged and mark {MarkedLeft} as left{Effects("would end", "deactivate")}."
+                : $"Import applied: {Created} created, {Updated} updated, {Unchanged} unchanged, {MarkedLeft} marked as left{Effects("ended", "deactivated")}.";
+
+        private string Effects(string end, string deactivate) => EnrollmentsEnded + AccountsDeactivated == 0 ? ""
+            : $"; leaving {end} {Words.Count(EnrollmentsEnded, "enrolment")} and {deactivate} {Words.Count(AccountsDeactivated, "account")}";
     }
 
     public enum Step { Reading, Checking, Writing }
@@ -43,6 +58,9 @@ public static class ImportPeople
     {
         if (!viewer.IsProgramStaff) return Outcome.Forbidden("Only program managers and administrators import the directory.");
         if (r.MarkMissingAsLeft && viewer.RequireAdministrator("mark everyone missing from a file as left") is { } refused) return refused;
+        var source = r.Source.Trim();
+        if (source.Length > MaxSourceLength) return Outcome.Invalid("source", $"Shorten the source name to {MaxSourceLength} characters.");
+        if (r.SameSourceOnly && source.Length == 0) return Outcome.Invalid("source", "Name the source, so that only the people its earlier imports created are marked as left.");
         var problems = new List<ImportProblem>();
         if (await Read(r.Csv, clock, problems, progress, ct) is not { } file) return Failed(problems, 0);
 
@@ -56,11 +74,24 @@ public static class ImportPeople
             var byId = WholeFileChecks.Run(rows, directory, problems);
             progress?.Invoke(Step.Checking, 1);
             if (problems.Count > 0) return Failed(problems, rows.Count);
-            var plan = ImportPlan.Of(rows, byId, directory, r.MarkMissingAsLeft);
-            if (r.DryRun) return Reported(plan, rows.Count, viewer) with { DryRun = true };
-            var report = await Write(plan, rows, byId, directory, viewer, db, clock.GetUtcNow(), ct);
+            var onlyThese = r.MarkMissingAsLeft && r.SameSourceOnly ? await ImportRecording.CreatedBy(source, db, ct) : null;
+            var plan = ImportPlan.Of(rows, byId, directory, r.MarkMissingAsLeft, onlyThese);
+            if (plan.LeavingByStatus is { Count: > 0 } byStatus && viewer.RequireAdministrator(
+                    $"mark people as left; the file's status column marks {Names(byStatus)} as left. Leave those rows out, or ask an administrator to import the file") is { } notYours)
+                return notYours;
+            if (r.DryRun)
+            {
+                var (ending, deactivating) = await PersonLeaves.Reach(db, viewer, plan.AllLeaving, ct);
+                return Reported(plan, rows.Count, viewer, source) with { DryRun = true, EnrollmentsEnded = ending, AccountsDeactivated = deactivating };
+            }
+            var (report, run, effects) = await Write(plan, rows, byId, directory, viewer, db, clock.GetUtcNow(), source, ct);
             progress?.Invoke(Step.Writing, 1);
-            return report.Problems.Count > 0 ? report : Reported(plan, rows.Count, viewer);
+            return report.Problems.Count > 0 ? report : Reported(plan, rows.Count, viewer, source) with
+            {
+                ImportId = run,
+                EnrollmentsEnded = effects.Enrollments.Count,
+                AccountsDeactivated = effects.Accounts.Count,
+            };
         }
         finally
         {
@@ -97,9 +128,11 @@ public static class ImportPeople
         return file;
     }
 
-    private static async Task<Report> Write(ImportPlan plan, List<PersonRow> rows, Dictionary<string, PersonRow> byId,
-        Dictionary<string, Person> directory, Viewer viewer, FlipsideDb db, DateTimeOffset now, CancellationToken ct)
+    private static async Task<(Report Report, Guid Run, PersonLeaves.Effects Effects)> Write(ImportPlan plan, List<PersonRow> rows,
+        Dictionary<string, PersonRow> byId, Dictionary<string, Person> directory, Viewer viewer, FlipsideDb db, DateTimeOffset now, string source,
+        CancellationToken ct)
     {
+        var history = new ImportRecording(await ImportRecording.Start(viewer, now, source, rows.Count, plan, db, ct));
         var created = new List<Person>(plan.New.Count);
         foreach (var row in plan.New)
         {
@@ -107,28 +140,27 @@ public static class ImportPeople
             ImportPlan.Copy(row, person);
             created.Add(person);
         }
+        foreach (var person in plan.AllLeaving) history.Touch(person);
+        var effects = await PersonLeaves.Handle(db, viewer, now, [.. plan.AllLeaving.Select(p => p.Id)], ct);
         var newEmails = new List<(Person Person, string Email)>();
         foreach (var (row, person, _) in plan.Updated)
         {
+            history.Touch(person);
             if (!string.Equals(person.Email, row.Email, StringComparison.Ordinal)) newEmails.Add((person, row.Email));
             ImportPlan.Copy(row, person);
-            db.Entry(person).State = EntityState.Modified;
-        }
-        foreach (var person in plan.Leaving)
-        {
-            person.Status = PersonStatus.Left;
             db.Entry(person).State = EntityState.Modified;
         }
         int updated = plan.Updated.Count, unchanged = plan.Unchanged, left = plan.Leaving.Count;
         var claimed = rows.Select(r => r.Email).Where(e => e.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var person in directory.Values.Where(p => p.Status == PersonStatus.Left && !byId.ContainsKey(p.EmployeeId) && claimed.Contains(p.Email)))
         {
+            history.Touch(person);
             person.Email = $"(released) {person.Id}"; // no @, so never a real address: the person has left and someone new uses it
             db.Entry(person).State = EntityState.Modified;
         }
         foreach (var (person, _) in newEmails) person.Email = $"(changing) {person.Id}";
         db.Record(viewer, now, "people.imported", "Directory", "people",
-            $"{rows.Count} rows: {created.Count} created, {updated} updated, {unchanged} unchanged, {left} marked as left");
+            $"{rows.Count} rows from {source}: {created.Count} created, {updated} updated, {unchanged} unchanged, {left} marked as left");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -146,21 +178,27 @@ public static class ImportPeople
                 await db.SaveChangesAsync(ct);
             }
             await PeopleBulkWriter.Insert(db, created, ct);
+            await PeopleBulkWriter.Insert(db, history.Changes(created, effects), ct);
             await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (e is DbUpdateException || e is DbException d && PeopleBulkWriter.IsConflict(d))
         {
             // Someone else changed the directory between our read and our write; the transaction leaves it as it was.
-            return Failed([new(1, PeopleCsv.File, "", "The directory changed while this file was being imported, so nothing was written.",
-                "Import the file again.")], rows.Count);
+            return (Failed([new(1, PeopleCsv.File, "", "The directory changed while this file was being imported, so nothing was written.",
+                "Import the file again.")], rows.Count), Guid.Empty, effects);
         }
-        return new([], rows.Count, created.Count, updated, unchanged, left);
+        return (new([], rows.Count, created.Count, updated, unchanged, left), history.Run.Id, effects);
     }
 
+    private static string Names(List<Person> people) =>
+        string.Join(", ", people.Take(10).Select(p => p.EmployeeId)) + (people.Count > 10 ? $" and {people.Count - 10} more" : "");
+
     /// <summary>The plan as a report. Birth years are shown only to administrators, so a manager's preview hides them.</summary>
-    private static Report Reported(ImportPlan plan, int rows, Viewer viewer) =>
+    private static Report Reported(ImportPlan plan, int rows, Viewer viewer, string source) =>
         new([], rows, plan.New.Count, plan.Updated.Count, plan.Unchanged, plan.Leaving.Count)
         {
+            Source = source,
+            ReportsOfLeavers = plan.Stranded,
             Changes = viewer.IsAdministrator ? plan.Changes : [.. plan.Changes.Select(c => c with
             {
                 Fields = [.. c.Fields.Select(f => f.Field == PeopleCsv.BirthYear ? f with { Old = "(hidden)", New = "(hidden)" } : f)],

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Flipside.Features.People;
 
-/// <summary><c>flipside import people FILE.csv [--mark-missing-as-left] [--dry-run]</c>: the same import as the upload page, for automation.</summary>
+/// <summary><c>flipside import people FILE.csv [--mark-missing-as-left [--same-source-only]] [--source NAME] [--dry-run]</c>: the same import as the upload page, for automation.</summary>
 public static class ImportPeopleCommand
 {
     public static readonly Argument<FileInfo> File = new("FILE") { Description = "The CSV file of people (see the README's People CSV section)" };
@@ -18,9 +18,17 @@ public static class ImportPeopleCommand
     {
         Description = "Check the file and print what the import would change (counts, changed fields, who would be marked left); write nothing",
     };
+    public static readonly Option<string> Source = new("--source")
+    {
+        Description = "Where the file comes from, kept in the import history (default: the file's name)",
+    };
+    public static readonly Option<bool> SameSourceOnly = new("--same-source-only")
+    {
+        Description = "With --mark-missing-as-left: mark only people that earlier imports from the same source created",
+    };
     public static readonly Command People = new("people", "Import people from a CSV file: all or nothing, an upsert by employee id")
     {
-        File, MarkMissingAsLeft, DryRun,
+        File, MarkMissingAsLeft, DryRun, Source, SameSourceOnly,
     };
 
     public static Command Create()
@@ -35,10 +43,11 @@ public static class ImportPeopleCommand
         var file = parsed.GetValue(File);
         if (file is null || !file.Exists)
         {
-            await Console.Error.WriteLineAsync($"The file {file?.FullName ?? "(none)"} does not exist. Usage: flipside import people FILE.csv [--mark-missing-as-left] [--dry-run]");
+            await Console.Error.WriteLineAsync($"The file {file?.FullName ?? "(none)"} does not exist. Usage: flipside import people FILE.csv [--mark-missing-as-left [--same-source-only]] [--source NAME] [--dry-run]");
             return FlipsideCli.UsageError;
         }
         var (markMissing, dryRun) = (parsed.GetValue(MarkMissingAsLeft), parsed.GetValue(DryRun));
+        var (source, sameSource) = (parsed.GetValue(Source) is { Length: > 0 } named ? named : file.Name, parsed.GetValue(SameSourceOnly));
         return await ServeCommand.RunGuarded(ServeCommand.HostArgs(parsed, passThrough, demo: false, demoPassword: null), async app =>
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -47,7 +56,7 @@ public static class ImportPeopleCommand
             await using var csv = file.OpenRead();
             // Whoever runs the binary can read the database anyway, so the console acts with an administrator's rights.
             var viewer = Viewer.System(db, "cli:import-people");
-            var outcome = await WithProgress(progress => Outcome.Of(ImportPeople.Handle(new(csv, markMissing, dryRun), viewer, db, clock, CancellationToken.None, progress)));
+            var outcome = await WithProgress(progress => Outcome.Of(ImportPeople.Handle(new(csv, markMissing, dryRun, source, sameSource), viewer, db, clock, CancellationToken.None, progress)));
             if (outcome.Problem is { } refused)
             {
                 await Console.Error.WriteLineAsync($"{file.Name}: {refused.Reason}");

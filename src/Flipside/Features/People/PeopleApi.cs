@@ -24,24 +24,47 @@ public static class PeopleApi
             await ViewPerson.Handle(id, viewer, db, ct) is { } person ? TypedResults.Ok(person) : Outcome.NotFound.ToHttp())
             .Produces<ViewPerson.Details>().ProducesRefusals();
 
+        group.MapPost("/{id:guid}/leave", (Guid id, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            MarkPersonLeft.Handle(id, viewer, db, clock, ct).ToHttp(r => TypedResults.Ok(r)))
+            .Produces<MarkPersonLeft.Result>().ProducesRefusals()
+            .WithDescription("Marks one person as left (administrators only): their account is deactivated, their open enrolments end and their programs' managers are told.");
+
+        group.MapGet("/imports", (Viewer viewer, FlipsideDb db, CancellationToken ct) =>
+            ImportHistoryList.Handle(viewer, db, ct).ToHttp(rows => TypedResults.Ok(rows)))
+            .Produces<IReadOnlyList<ImportHistoryList.Row>>().ProducesRefusals();
+
+        group.MapPost("/imports/{id:guid}/undo", (Guid id, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            UndoImport.Handle(id, viewer, db, clock, ct).ToHttp(r => TypedResults.Ok(r)))
+            .Produces<UndoImport.Result>().ProducesRefusals()
+            .WithDescription("Reverses one import in one transaction. 409 names the people and fields when a later import or change depends on it.");
+
         group.MapPost("/import", Import)
             .Accepts<IFormFile>("multipart/form-data", "text/csv")
             .Produces<ImportPeople.Report>().ProducesRefusals()
             .WithDescription("Imports people from a CSV file, sent as a multipart field named file or as a text/csv body. "
                 + "Nothing is written when the file has any problem; the ProblemDetails then lists every one. With dryRun=true "
-                + "nothing is written either way: the report says what the import would do (counts, every updated person's changed fields, who would be marked left).");
+                + "nothing is written either way: the report says what the import would do (counts, every updated person's changed fields, who would be marked left). "
+                + "source names where the file comes from (kept in the import history); with sameSourceOnly=true, markMissingAsLeft reaches only people "
+                + "that earlier imports from the same source created.");
         return group;
     }
 
-    private static async Task<IResult> Import(HttpRequest request, bool? markMissingAsLeft, bool? dryRun, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>What an import through the API is called in the history when the caller names no source.</summary>
+    public const string DefaultSource = "API";
+
+    private static async Task<IResult> Import(HttpRequest request, bool? markMissingAsLeft, bool? dryRun, string? source, bool? sameSourceOnly,
+        Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         Stream? csv = null;
         var markMissing = markMissingAsLeft ?? false;
+        var sameSource = sameSourceOnly ?? false;
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(ct);
             csv = form.Files.GetFile("file")?.OpenReadStream();
             markMissing |= form["markMissingAsLeft"] is var v && bool.TryParse(v, out var m) && m;
+            sameSource |= form["sameSourceOnly"] is var o && bool.TryParse(o, out var only) && only;
+            source ??= form["source"].FirstOrDefault() ?? form.Files.GetFile("file")?.FileName;
         }
         else if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
             csv = request.Body;
@@ -49,7 +72,8 @@ public static class PeopleApi
             return Outcome.Invalid("file", "Send the CSV file as a multipart/form-data field named file, or as the request body with Content-Type text/csv.").ToHttp();
         await using (csv)
         {
-            return await ImportPeople.Handle(new(csv, markMissing, dryRun ?? false), viewer, db, clock, ct).ToHttp(report => report.Problems.Count == 0
+            var named = string.IsNullOrWhiteSpace(source) ? DefaultSource : source;
+            return await ImportPeople.Handle(new(csv, markMissing, dryRun ?? false, named, sameSource), viewer, db, clock, ct).ToHttp(report => report.Problems.Count == 0
                 ? TypedResults.Ok(report)
                 : TypedResults.Problem(report.Summary, statusCode: StatusCodes.Status400BadRequest, title: "The file was not imported.",
                     extensions: new Dictionary<string, object?> { ["rows"] = report.Rows, ["problems"] = report.Problems }));

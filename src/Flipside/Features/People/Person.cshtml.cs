@@ -1,19 +1,39 @@
 using Flipside.Data;
+using Flipside.Domain;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Flipside.Features.People;
 
-public sealed class PersonModel(FlipsideDb db, Viewer viewer) : PageModel
+public sealed class PersonModel(FlipsideDb db, Viewer viewer, TimeProvider clock) : PageModel
 {
     public ViewPerson.Details Person { get; private set; } = null!;
     public bool ShowBirthYear => viewer.IsAdministrator;
+    /// <summary>Marking someone left reaches every program they are in, so it is offered to administrators only (decision 0008).</summary>
+    public bool CanMarkLeft => viewer.IsAdministrator && Person.Status != PersonStatusText.Slug(PersonStatus.Left);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await Load(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostLeaveAsync(Guid id, bool confirmed, CancellationToken ct)
     {
-        if (await ViewPerson.Handle(id, viewer, db, ct) is not { } person) return NotFound();
+        if (!viewer.IsAdministrator) return Forbid();
+        if (!confirmed)
+        {
+            ModelState.AddModelError("", "Tick the box to confirm that this person has left.");
+            return await Load(id, ct) ? Page() : NotFound();
+        }
+        return await this.Apply(MarkPersonLeft.Handle(id, viewer, db, clock, ct), result =>
+        {
+            TempData["Status"] = result.Summary;
+            return RedirectToPage(new { id });
+        }, async () => await Load(id, ct) ? Page() : NotFound(), field: "");
+    }
+
+    private async Task<bool> Load(Guid id, CancellationToken ct)
+    {
+        if (await ViewPerson.Handle(id, viewer, db, ct) is not { } person) return false;
         Person = person;
-        return Page();
+        return true;
     }
 }

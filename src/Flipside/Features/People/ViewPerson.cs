@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Flipside.Data;
+using Flipside.Domain;
 using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,11 @@ public static class ViewPerson
         Guid Id, string EmployeeId, string Name, string Email, string Title, int Grade, string Department, string Location,
         string TimeZone, string? ManagerEmployeeId, Link? Manager, DateOnly? HireDate,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? BirthYear, IReadOnlyList<string> Languages,
-        string Status, IReadOnlyList<Link> DirectReports);
+        string Status, IReadOnlyList<Link> DirectReports)
+    {
+        /// <summary>For someone who has left: the people not left who still have them as manager, and need another.</summary>
+        public IReadOnlyList<Link> ActiveReportsOfLeaver { get; init; } = [];
+    }
 
     public const int MaxReportsShown = 200;
 
@@ -30,6 +35,11 @@ public static class ViewPerson
             .Select(r => new Link(r.Id, r.EmployeeId, r.Name, r.Title)).Take(MaxReportsShown).ToListAsync(ct);
         return new(p.Id, p.EmployeeId, p.Name, p.Email, p.Title, p.Grade, p.Department, p.Location, p.TimeZone, p.ManagerEmployeeId, manager,
             p.HireDate, showBirthYear ? p.BirthYear : null, p.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries),
-            PersonStatusText.Slug(p.Status), reports);
+            PersonStatusText.Slug(p.Status), reports)
+        {
+            ActiveReportsOfLeaver = p.Status != PersonStatus.Left ? [] : await db.People
+                .Where(r => r.ManagerEmployeeId == p.EmployeeId && r.Status != PersonStatus.Left).OrderBy(r => r.Name)
+                .Select(r => new Link(r.Id, r.EmployeeId, r.Name, r.Title)).Take(MaxReportsShown).ToListAsync(ct),
+        };
     }
 }
