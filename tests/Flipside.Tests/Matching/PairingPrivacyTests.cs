@@ -226,4 +226,22 @@ public sealed class PairingPrivacyTests(FlipsideFactory app) : AdministeredTests
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.Equal(PairingStatus.Active, (await Board()).Pairs.Single(p => p.Id == pair.Id).Status);
     }
+
+    [Fact]
+    public async Task ALeaderWhoLeavesTheOrganisation_EndsThePairing_AndTheMentorIsToldOnlyThatItEnded()
+    {
+        var (leaders, _) = await APublishedCohort();
+        var pair = (await Board()).Pairs.Single(p => p.MenteePersonId == leaders[0].Id);
+
+        var left = await Admin.PostAsync($"/api/v1/people/{leaders[0].Id}/leave", null);
+
+        Assert.True(left.IsSuccessStatusCode, await left.Content.ReadAsStringAsync());
+        var ended = (await Board()).Pairs.Single(p => p.Id == pair.Id);
+        Assert.Equal(PairingStatus.Ended, ended.Status);
+        Assert.Equal(PairingActor.Directory, ended.EndedBy);
+        var mentorEmail = await App.Query(db => db.People.Where(p => p.Id == pair.MentorPersonId).Select(p => p.Email).SingleAsync());
+        var toMentor = await App.Query(db => db.Outbox.Where(m => m.To == mentorEmail && m.Kind == "pairing-ended").Select(m => m.TextBody).SingleAsync());
+        Assert.Contains("The program has ended this pairing", toMentor);
+        Assert.DoesNotContain("left the organisation", toMentor);
+    }
 }

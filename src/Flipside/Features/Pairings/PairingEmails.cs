@@ -36,14 +36,13 @@ public static class PairingEmails
     }
 
     /// <summary>To the partner of whoever ended it: that it ended, never who asked or why.</summary>
-    public static OutboxMessage Ended(Pairing pairing, MentoringProgram program, Person reader, string baseUrl, DateTimeOffset now) =>
+    public static OutboxMessage Ended(Pairing pairing, MentoringProgram program, Person reader, string? baseUrl, DateTimeOffset now) =>
         new OutboxMessage(reader.Email, $"Your pairing in {program.Name} has ended", $"""
             Hello {reader.Name},
 
             The program has ended this pairing. This is not a judgement on anyone: pairings end for many reasons.
             If you would like a new match, the program manager can find one; you can also reply to them directly.
-
-            {baseUrl}/Enrollment/Mine
+            {(baseUrl is null ? "" : $"\n{baseUrl}/Enrollment/Mine")}
             """, null, now).About(EndedKind, $"pairing:{pairing.Id}/{reader.Id}");
 
     /// <summary>To the program's managers: a pairing ended or paused; the reason is on the board, not in the email.</summary>

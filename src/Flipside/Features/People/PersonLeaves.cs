@@ -34,6 +34,7 @@ public static class PersonLeaves
             person.Status = PersonStatus.Left;
             db.Entry(person).DetectChanges();
         }
+        await EndPairings(db, ids, now, ct);
         var ended = await EndEnrollments(db, ids, now, ct);
         var accounts = await DeactivateAccounts(db, viewer, people, now, ct);
         return new(ended, accounts);
@@ -69,6 +70,29 @@ public static class PersonLeaves
             foreach (var manager in program.Key.Managers.Select(m => managers.GetValueOrDefault(m.UserId)).OfType<FlipsideUser>())
                 db.Outbox.Add(LeaverEmails.ToManager(manager, program.Key, [.. program], now));
         return ended;
+    }
+
+    // Running pairings end without fault ("the program has ended this pairing"), and the partner is told; proposals and
+    // approvals not yet published are rejected so they are never published or proposed again.
+    private static async Task EndPairings(FlipsideDb db, List<Guid> ids, DateTimeOffset now, CancellationToken ct)
+    {
+        var open = await db.Pairings.Include(p => p.Cohort).ThenInclude(c => c.Program)
+            .Include(p => p.MentorEnrollment).ThenInclude(e => e.Person).Include(p => p.MenteeEnrollment).ThenInclude(e => e.Person)
+            .Where(p => Pairing.Holding.Contains(p.Status) && (ids.Contains(p.MentorEnrollment.PersonId) || ids.Contains(p.MenteeEnrollment.PersonId)))
+            .ToListAsync(ct);
+        foreach (var pairing in open)
+        {
+            if (pairing.IsRunning)
+            {
+                pairing.End(PairingActor.Directory, "left the organisation", rematch: false, now);
+                var partner = ids.Contains(pairing.MentorEnrollment.PersonId) ? pairing.MenteeEnrollment.Person : pairing.MentorEnrollment.Person;
+                if (!ids.Contains(partner.Id))
+                    db.Outbox.Add(Pairings.PairingEmails.Ended(pairing, pairing.Cohort.Program, partner, baseUrl: null, now));
+            }
+            else pairing.Reject("directory", now);
+            pairing.Version++;
+            db.Entry(pairing).DetectChanges();
+        }
     }
 
     private static async Task<List<DeactivatedAccount>> DeactivateAccounts(FlipsideDb db, Viewer viewer, List<Person> people, DateTimeOffset now, CancellationToken ct)
