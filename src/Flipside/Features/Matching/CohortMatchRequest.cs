@@ -36,8 +36,11 @@ public static class CohortMatchRequest
         MatchObjective objective = MatchObjective.MostPairs)
     {
         var cohort = await viewer.ManagedCohorts.Where(c => c.Id == cohortId)
-            .Select(c => new { c.ProgramId, c.StartsOn, c.Program.Eligibility.MinGradeGap, c.Program.Eligibility.ExcludeSameDepartment, c.Program.DefaultMentorCapacity,
-                c.Program.AllowRepeatPairings })
+            .Select(c => new
+            {
+                c.ProgramId, c.StartsOn, c.Program.Eligibility.MinGradeGap, c.Program.Eligibility.ExcludeSameDepartment, c.Program.DefaultMentorCapacity,
+                c.Program.AllowRepeatPairings
+            })
             .SingleOrDefaultAsync(ct);
         if (cohort is null) return null;
 

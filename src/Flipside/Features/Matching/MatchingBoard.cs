@@ -33,8 +33,11 @@ public static class MatchingBoard
             .SingleOrDefaultAsync(ct);
         if (cohort is null) return null;
         var runs = await db.MatchRuns.Where(r => r.CohortId == cohortId).OrderByDescending(r => r.StartedAt).Take(20)
-            .Select(r => new { Row = new RunRow(r.Id, r.StartedAt, r.StartedBy, r.Objective, r.Weights, r.Pairs, r.Total, r.Unmatched, r.LeftOut, r.ProvenOptimal,
-                r.FairnessFlags, r.ElapsedMilliseconds), r.Detail })
+            .Select(r => new
+            {
+                Row = new RunRow(r.Id, r.StartedAt, r.StartedBy, r.Objective, r.Weights, r.Pairs, r.Total, r.Unmatched, r.LeftOut, r.ProvenOptimal,
+                r.FairnessFlags, r.ElapsedMilliseconds), r.Detail
+            })
             .ToListAsync(ct);
         var names = await StartedByNames(db, runs.Select(r => r.Row.StartedBy), ct);
         var rows = runs.Select(r => r.Row with { StartedBy = names.GetValueOrDefault(r.Row.StartedBy, r.Row.StartedBy) }).ToList();
