@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Shared;
-using Flipside.Matching;
-using Flipside.Matching.Assignment;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Matching;
@@ -19,20 +17,9 @@ public static class PreviewMatching
     public static async Task<Outcome<Preview>> Handle(RunMatching.Request r, Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var cohort = await viewer.ManagedCohorts.Include(c => c.Program).FirstOrDefaultAsync(c => c.Id == r.CohortId, ct);
-        if (cohort is null) return Outcome.NotFound;
-        if (RunMatching.CanMatch(cohort) is { } refusal) return refusal;
-        if (await MatchSetup.Build(r.CohortId, r.Weights, r.Objective, viewer, db, ct) is not { } setup) return Outcome.NotFound;
-        if (RunMatching.CannotRun(setup) is { } cannot) return cannot;
-        MatchResult result;
-        try
-        {
-            result = Matcher.Match(setup.Request);
-        }
-        catch (AssignmentException e)
-        {
-            return Outcome.Conflict($"A locked or approved pair no longer fits: {e.Message}. Reject or unlock it first.");
-        }
+        var solved = await RunMatching.Solve(r, viewer, db, ct);
+        if (solved.Problem is { } problem) return problem;
+        var (_, setup, result) = solved.Value;
         var current = setup.Pairings.Where(p => p.Status is PairingStatus.Proposed or PairingStatus.Approved).Select(MatchSetup.Ids).ToHashSet();
         var proposed = result.Pairings.Select(p => new Flipside.Matching.Profiles.PairIds(p.MenteeId, p.MentorId)).ToHashSet();
         long currentTotal = await db.Pairings.Where(p => p.CohortId == r.CohortId && (p.Status == PairingStatus.Proposed || p.Status == PairingStatus.Approved))

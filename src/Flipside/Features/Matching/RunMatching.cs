@@ -19,24 +19,32 @@ public static class RunMatching
 
     public sealed record Summary(Guid RunId, int Pairs, long Total, int Unmatched, int LeftOut, bool ProvenOptimal, int FairnessFlags, int Added, int Removed);
 
-    public static async Task<Outcome<Summary>> Handle(Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>The cohort, its setup and the engine's answer: what a run saves and a preview only reports.</summary>
+    public sealed record Solved(Cohort Cohort, MatchSetup.Setup Setup, MatchResult Result);
+
+    public static async Task<Outcome<Solved>> Solve(Request r, Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
         var cohort = await viewer.ManagedCohorts.Include(c => c.Program).FirstOrDefaultAsync(c => c.Id == r.CohortId, ct);
         if (cohort is null) return Outcome.NotFound;
         if (CanMatch(cohort) is { } refusal) return refusal;
-        var watch = Stopwatch.StartNew();
         if (await MatchSetup.Build(r.CohortId, r.Weights, r.Objective, viewer, db, ct) is not { } setup) return Outcome.NotFound;
         if (CannotRun(setup) is { } cannot) return cannot;
-
-        MatchResult result;
         try
         {
-            result = Matcher.Match(setup.Request);
+            return new Solved(cohort, setup, Matcher.Match(setup.Request));
         }
         catch (AssignmentException e)
         {
             return Outcome.Conflict($"A locked or approved pair no longer fits: {e.Message}. Reject or unlock it, then run again.");
         }
+    }
+
+    public static async Task<Outcome<Summary>> Handle(Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var solved = await Solve(r, viewer, db, ct);
+        if (solved.Problem is { } problem) return problem;
+        var (cohort, setup, result) = solved.Value;
 
         var now = clock.GetUtcNow();
         var detail = RunDetail.From(setup.Compiled, setup, result);
