@@ -26,7 +26,7 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    public static async Task<AppProcess> StartAsync()
+    public static async Task<AppProcess> StartAsync(params string[] extraArgs)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("flipside-browser-").FullName;
         var start = new ProcessStartInfo(DotnetHost())
@@ -36,7 +36,7 @@ public sealed partial class AppProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = dataDirectory,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Flipside.dll"), "--urls", "http://127.0.0.1:0", "--data", dataDirectory })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Flipside.dll"), "--urls", "http://127.0.0.1:0", "--data", dataDirectory }.Concat(extraArgs))
             start.ArgumentList.Add(arg);
         foreach (var name in start.Environment.Keys.Where(k => InheritedSettings.Any(k.StartsWith)).ToList())
             start.Environment.Remove(name);

@@ -15,13 +15,16 @@ public class FlipsideFixture : IAsyncLifetime
     public AppProcess App => _app ?? throw new InvalidOperationException("The app has not started.");
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
+    /// <summary>What the app is started with besides its address and data folder.</summary>
+    protected virtual string[] AppArguments => [];
+
     public virtual async Task InitializeAsync()
     {
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: run 'apt-get install -y chromium' (./test.sh does).");
         try
         {
-            _app = await AppProcess.StartAsync();
+            _app = await AppProcess.StartAsync(AppArguments);
             _playwright = await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new()
             {
@@ -106,4 +109,12 @@ public sealed record Person(string Name, string Email, string Password)
     /// <summary>A person no other test uses, so tests stay independent on a shared app.</summary>
     public static Person Unique(string name) =>
         new(name, $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org", "orbit lantern meadow 42");
+}
+
+/// <summary>The app started with its demo organisation: a pilot matched and published, a second wave ready to match.</summary>
+public sealed class DemoFlipside : FlipsideFixture
+{
+    public const string Password = "flipside-demo-2026";
+
+    protected override string[] AppArguments => ["--demo", "--demo-password", Password];
 }
