@@ -1,0 +1,42 @@
+using System.Globalization;
+using Flipside.LoadBench;
+
+// Load benchmarks that drive a running Flipside over HTTP, as its users would:
+//   seed-cohort --data DIR [--leaders 1000] [--mentors 1000]     a cohort ready to match in the demo's first program
+//   matching --url URL --cohort ID [--pid PID] [--runs 3] [--previews 20] [--seconds 20] [--concurrency 8]
+//   stages --data DIR --cohort ID                                where a run's processor time goes, in-process
+//   cookie --url URL --email E --password P                      prints a signed-in cookie header for wrk
+var options = Options(args.Skip(1).ToArray());
+try
+{
+    return args.FirstOrDefault() switch
+    {
+        "seed-cohort" => await CohortSeeder.Seed(options["data"], Int(options, "leaders", 1000), Int(options, "mentors", 1000)),
+        "matching" => await MatchingLoad.Run(options),
+        "cookie" => await Session.PrintCookie(options),
+        "stages" => await Stages.Run(options["data"], Guid.Parse(options["cohort"])),
+        _ => Usage(),
+    };
+}
+catch (KeyNotFoundException e)
+{
+    Console.Error.WriteLine($"missing option: {e.Message}");
+    return Usage();
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: seed-cohort --data DIR [--leaders N] [--mentors N] | matching --url URL --cohort ID [--pid PID] [--runs N] " +
+        "[--previews N] [--seconds N] [--concurrency N] | stages --data DIR --cohort ID | cookie --url URL [--email E] [--password P]");
+    return 2;
+}
+
+static int Int(Dictionary<string, string> o, string key, int fallback) =>
+    o.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+static Dictionary<string, string> Options(string[] args)
+{
+    var options = new Dictionary<string, string>();
+    for (var i = 0; i + 1 < args.Length; i += 2) options[args[i].TrimStart('-')] = args[i + 1];
+    return options;
+}

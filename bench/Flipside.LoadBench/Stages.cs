@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Matching;
+using Flipside.Features.Shared;
+using Flipside.Matching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.LoadBench;
+
+/// <summary>
+/// Where a run's processor time goes, stage by stage, in this process (no HTTP): compiling the cohort from the
+/// database, the setup with existing pairings, the engine, the run's detail, and the board's query. Four reps, so the
+/// later ones show warm code.
+/// </summary>
+public static class Stages
+{
+    public static async Task<int> Run(string data, Guid cohort)
+    {
+        for (var rep = 0; rep < 4; rep++)
+        {
+            await using var db = new SqliteFlipsideDb(new DbContextOptionsBuilder<SqliteFlipsideDb>().UseSqlite($"Data Source={Path.Combine(data, "flipside.db")}").Options);
+            var viewer = Viewer.System(db, "stages");
+            var w = new Cpu();
+            var compiled = await CohortMatchRequest.Handle(cohort, viewer, db, default);
+            var t1 = w.Ms;
+            var setup = await MatchSetup.Build(cohort, new MatchWeights(), MatchObjective.MostPairs, viewer, db, default);
+            var t2 = w.Ms;
+            var result = Matcher.Match(setup!.Request);
+            var t3 = w.Ms;
+            var detail = RunDetail.From(setup.Compiled, setup, result);
+            var json = detail.ToJson();
+            var t4 = w.Ms;
+            var board = await MatchingBoard.Handle(cohort, viewer, db, default);
+            var t5 = w.Ms;
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"compile {t1} ms, setup(again) {t2 - t1} ms, match {t3 - t2} ms, detail {t4 - t3} ms ({json.Length} chars), board {t5 - t4} ms"));
+        }
+        return 0;
+    }
+}
+
+/// <summary>Processor time of the whole process since it was made.</summary>
+internal sealed class Cpu
+{
+    private readonly TimeSpan _start = Process.GetCurrentProcess().TotalProcessorTime;
+    public long Ms => (long)(Process.GetCurrentProcess().TotalProcessorTime - _start).TotalMilliseconds;
+}
