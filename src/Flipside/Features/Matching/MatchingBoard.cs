@@ -1,5 +1,6 @@
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Pairings;
 using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,11 @@ namespace Flipside.Features.Matching;
 public static class MatchingBoard
 {
     public sealed record Board(CohortHeader Cohort, RunRow? Latest, IReadOnlyList<PairRow> Pairs, IReadOnlyList<RunDetail.Unpaired> Unmatched,
-        IReadOnlyList<RunDetail.Unpaired> LeftOut, IReadOnlyList<RunDetail.Group> Fairness, IReadOnlyList<RunRow> Runs, Changes? SincePrevious);
+        IReadOnlyList<RunDetail.Unpaired> LeftOut, IReadOnlyList<RunDetail.Group> Fairness, IReadOnlyList<RunRow> Runs, Changes? SincePrevious)
+    {
+        /// <summary>Running pairings that a directory change put inside a reporting line, waiting for a pause, an end or a kept reason.</summary>
+        public IReadOnlyList<KeepInReportingLine.Flagged> InsideReportingLines { get; init; } = [];
+    }
 
     public sealed record CohortHeader(Guid Id, string Name, Guid ProgramId, string ProgramName, CohortStatus Status, string MentorLabel, string MenteeLabel);
 
@@ -62,7 +67,10 @@ public static class MatchingBoard
             var (added, removed) = latest.ComparedWith(RunDetail.FromJson(runs[1].Detail));
             changes = new Changes(added, removed);
         }
-        return new Board(cohort, rows.FirstOrDefault(), pairs, unmatched, latest.LeftOut, latest.Fairness, rows, changes);
+        return new Board(cohort, rows.FirstOrDefault(), pairs, unmatched, latest.LeftOut, latest.Fairness, rows, changes)
+        {
+            InsideReportingLines = await KeepInReportingLine.Waiting(cohortId, viewer, db, ct),
+        };
     }
 
     private static async Task<Dictionary<string, string>> StartedByNames(FlipsideDb db, IEnumerable<string> userIds, CancellationToken ct)
