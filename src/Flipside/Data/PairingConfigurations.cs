@@ -13,6 +13,9 @@ internal sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
         e.Property(p => p.EndedBy).HasConversion<string>().HasMaxLength(16);
         e.Property(p => p.EndReason).HasMaxLength(Pairing.ReasonMaxLength);
         e.Property(p => p.DecidedBy).HasMaxLength(450);
+        e.Property(p => p.ReportingLineAbove).HasConversion<string>().HasMaxLength(16);
+        e.Property(p => p.ReportingLineKeptBy).HasMaxLength(450);
+        e.Property(p => p.ReportingLineKeptReason).HasMaxLength(Pairing.ReasonMaxLength);
         e.Property(p => p.Version).IsConcurrencyToken();
         e.HasOne(p => p.Cohort).WithMany().HasForeignKey(p => p.CohortId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(p => p.MentorEnrollment).WithMany().HasForeignKey(p => p.MentorEnrollmentId).OnDelete(DeleteBehavior.Restrict);

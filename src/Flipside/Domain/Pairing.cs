@@ -45,6 +45,15 @@ public sealed class Pairing : IVersioned
     public string? EndReason { get; private set; }
     /// <summary>The person who left asked to be matched again.</summary>
     public bool RematchRequested { get; private set; }
+    /// <summary>Which of the two the directory now places above the other, when a running pairing sits inside a reporting line.</summary>
+    public PairingActor? ReportingLineAbove { get; private set; }
+    /// <summary>How many levels apart the two are in that line (1: a direct manager).</summary>
+    public int? ReportingLineLevels { get; private set; }
+    public DateTimeOffset? ReportingLineFlaggedAt { get; private set; }
+    /// <summary>The program manager who chose to keep the pairing inside the line, when and why.</summary>
+    public string? ReportingLineKeptBy { get; private set; }
+    public DateTimeOffset? ReportingLineKeptAt { get; private set; }
+    public string? ReportingLineKeptReason { get; private set; }
     public int Version { get; set; }
 
     private Pairing() { }
@@ -140,6 +149,36 @@ public sealed class Pairing : IVersioned
         Status = PairingStatus.Ended;
         EndedAt = now;
         (EndedBy, EndReason, RematchRequested) = (by, Reason(reason), rematch);
+    }
+
+    /// <summary>A running pairing that a program manager has still to pause, end or keep because of a reporting line.</summary>
+    public bool AwaitsReportingLineDecision => IsRunning && ReportingLineFlaggedAt is not null && ReportingLineKeptAt is null;
+
+    /// <summary>
+    /// The directory now puts one partner above the other. True when this is news: a line that moved since the last
+    /// flag (or since the manager kept it) asks for a decision again; the same line, already flagged or kept, does not.
+    /// </summary>
+    public bool FlagReportingLine(PairingActor above, int levels, DateTimeOffset now)
+    {
+        if (!IsRunning || (ReportingLineAbove == above && ReportingLineLevels == levels)) return false;
+        (ReportingLineAbove, ReportingLineLevels, ReportingLineFlaggedAt) = (above, levels, now);
+        (ReportingLineKeptBy, ReportingLineKeptAt, ReportingLineKeptReason) = (null, null, null);
+        return true;
+    }
+
+    /// <summary>The two are no longer in one line: a later move back into one is flagged afresh.</summary>
+    public void ClearReportingLine()
+    {
+        (ReportingLineAbove, ReportingLineLevels, ReportingLineFlaggedAt) = (null, null, null);
+        (ReportingLineKeptBy, ReportingLineKeptAt, ReportingLineKeptReason) = (null, null, null);
+    }
+
+    /// <summary>The program manager keeps the pairing inside the line, knowingly, and says why.</summary>
+    public void KeepInReportingLine(string by, string reason, DateTimeOffset now)
+    {
+        if (!AwaitsReportingLineDecision) throw new DomainException("This pairing has no reporting line waiting for a decision.");
+        var why = Reason(reason) ?? throw new DomainException("Say why the pairing stays inside the reporting line.");
+        (ReportingLineKeptBy, ReportingLineKeptAt, ReportingLineKeptReason) = (by, now, why);
     }
 
     private static string? Reason(string reason)

@@ -103,6 +103,8 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("POST", "/api/v1/cohorts/{cohortId:guid}/pairings", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/pairings", Roles.ProgramManager),
         ("POST", "/api/v1/cohorts/{cohortId:guid}/pairings/{pairingId:guid}/decision", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/pairings/00000000-0000-0000-0000-000000000001/decision", Roles.ProgramManager),
         ("POST", "/api/v1/cohorts/{cohortId:guid}/pairings/{pairingId:guid}/exit", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/pairings/00000000-0000-0000-0000-000000000001/exit", Roles.ProgramManager),
+        ("POST", "/api/v1/cohorts/{cohortId:guid}/matching/rematch", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/matching/rematch", Roles.ProgramManager),
+        ("POST", "/api/v1/cohorts/{cohortId:guid}/pairings/{pairingId:guid}/keep", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/pairings/00000000-0000-0000-0000-000000000001/keep", Roles.ProgramManager),
         ("GET", "/api/v1/pairings/mine", "/api/v1/pairings/mine", SignedIn),
         ("POST", "/api/v1/pairings/{pairingId:guid}/exit", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/exit", SignedIn),
         ("GET", "/Matching/Board", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
@@ -150,6 +152,8 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("POST", "/Matching/Board?handler=ByHand", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=ByHand", Roles.ProgramManager),
         ("POST", "/Matching/Board?handler=Publish", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Publish", Roles.ProgramManager),
         ("POST", "/Matching/Board?handler=Exit", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Exit", Roles.ProgramManager),
+        ("POST", "/Matching/Board?handler=Rematch", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Rematch", Roles.ProgramManager),
+        ("POST", "/Matching/Board?handler=Keep", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Keep", Roles.ProgramManager),
         ("POST", "/Enrollment/Mine?handler=Pairing", "/Enrollment/Mine?id=00000000-0000-0000-0000-000000000001&handler=Pairing", SignedIn),
     ];
 

@@ -75,6 +75,8 @@ public sealed class ProgramsApiTests(FlipsideFactory app) : ProgramsTestBase(app
     [InlineData("minMentorTenureMonths", "-1")]
     [InlineData("minMentorTenureMonths", "121")]
     [InlineData("mentorLabel", "")]
+    [InlineData("firstContactBy", "boss")]
+    [InlineData("firstContactBy", "")]
     public async Task Create_WithABadValue_NamesTheField_AndWritesNothing(string field, string value)
     {
         var program = Spoil(AProgram(), field, value);
@@ -189,6 +191,7 @@ public sealed class ProgramsApiTests(FlipsideFactory app) : ProgramsTestBase(app
             case "minGradeGap": p.MinGradeGap = Number(); break;
             case "minMentorTenureMonths": p.MinMentorTenureMonths = Number(); break;
             case "mentorLabel": p.MentorLabel = value; break;
+            case "firstContactBy": p.FirstContactBy = value; break;
             default: throw new ArgumentException($"No way to spoil {field}.", nameof(field));
         }
         return p;

@@ -13,6 +13,7 @@ public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, Tim
     public IReadOnlyList<CohortRoster.Row> Rows { get; private set; } = [];
     public CohortRoster.Readiness Readiness { get; private set; } = new(0, 0, 0, 0);
     public InviteToCohort.Result? LastInvite { get; private set; }
+    public IReadOnlyList<Pairings.KeepInReportingLine.Flagged> InsideReportingLines { get; private set; } = [];
 
     [BindProperty] public ParticipantRole InviteRole { get; set; } = ParticipantRole.Mentor;
     [BindProperty] public string? EmployeeIds { get; set; }
@@ -69,6 +70,7 @@ public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, Tim
         Cohort = cohort;
         Rows = await CohortRoster.List(cohortId, db, ct);
         Readiness = CohortRoster.ReadinessOf(Rows);
+        InsideReportingLines = await Pairings.KeepInReportingLine.Waiting(cohortId, viewer, db, ct);
         return true;
     }
 

@@ -76,6 +76,16 @@ public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock,
                 $"The pairing is {(exit == PairingExit.Resume ? "active again" : exit == PairingExit.Pause ? "paused" : "ended")}.", Back, () => ShowPage(ct))
             : Refused(Outcome.Invalid("action", "Choose pause, resume or end."), ct);
 
+    public Task<IActionResult> OnPostRematchAsync(Guid? personId, CancellationToken ct) =>
+        personId is { } person
+            ? this.Apply(ProposeRematch.Handle(new(CohortId, person), viewer, db, clock, ct),
+                made => Done($"Proposed: {made.PartnerName} (score {made.Score}). Approve the pair below, then publish it."), () => ShowPage(ct), prefix: "")
+            : Refused(Outcome.Invalid("", "Choose whom to rematch."), ct);
+
+    public Task<IActionResult> OnPostKeepAsync(Guid pairingId, string? reason, int? version, CancellationToken ct) =>
+        this.ApplyAndRedirect(KeepInReportingLine.Handle(new(CohortId, pairingId, reason, version), viewer, db, clock, ct),
+            "The pairing is kept inside the reporting line; your reason is recorded.", Back, () => ShowPage(ct));
+
     private RunMatching.Request? RunRequest(out Problem? problem)
     {
         problem = null;

@@ -22,6 +22,8 @@ public static class MatchingApi
     public sealed record ByHandBody(Guid? MenteePersonId, Guid? MentorPersonId);
     public sealed record DecisionBody(string? Decision, int? Version);
     public sealed record ExitBody(string? Action, string? Reason);
+    public sealed record RematchBody(Guid? PersonId);
+    public sealed record KeepBody(string? Reason, int? Version);
 
     private static readonly Problem ExitMissing = Outcome.Invalid("action", "Say what to do: pause, resume, end or newMatch.");
 
@@ -65,6 +67,15 @@ public static class MatchingApi
             LeavePairing.TryParse(body.Action, out var action)
                 ? LeavePairing.AsManager(cohortId, new(pairingId, action, body.Reason), viewer, url.Base, db, clock, ct).ToHttp()
                 : Task.FromResult(ExitMissing.ToHttp()))
+            .ProducesRefusals();
+
+        cohort.MapPost("/matching/rematch", (Guid cohortId, RematchBody body, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            body.PersonId is { } person
+                ? ProposeRematch.Handle(new(cohortId, person), viewer, db, clock, ct).ToHttp(made => TypedResults.Created($"/api/v1/cohorts/{cohortId}/matching", made))
+                : Task.FromResult(Outcome.Invalid("personId", "Name the person to rematch: personId.").ToHttp()))
+            .Produces<ProposeRematch.Proposed>(StatusCodes.Status201Created).ProducesRefusals();
+        cohort.MapPost("/pairings/{pairingId:guid}/keep", (Guid cohortId, Guid pairingId, KeepBody body, Viewer viewer, FlipsideDb db, TimeProvider clock,
+            CancellationToken ct) => KeepInReportingLine.Handle(new(cohortId, pairingId, body.Reason, body.Version), viewer, db, clock, ct).ToHttp())
             .ProducesRefusals();
 
         // A participant's own pairings, for whoever is signed in.

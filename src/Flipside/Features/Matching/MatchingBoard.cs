@@ -1,5 +1,6 @@
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Pairings;
 using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,16 @@ namespace Flipside.Features.Matching;
 public static class MatchingBoard
 {
     public sealed record Board(CohortHeader Cohort, RunRow? Latest, IReadOnlyList<PairRow> Pairs, IReadOnlyList<RunDetail.Unpaired> Unmatched,
-        IReadOnlyList<RunDetail.Unpaired> LeftOut, IReadOnlyList<RunDetail.Group> Fairness, IReadOnlyList<RunRow> Runs, Changes? SincePrevious);
+        IReadOnlyList<RunDetail.Unpaired> LeftOut, IReadOnlyList<RunDetail.Group> Fairness, IReadOnlyList<RunRow> Runs, Changes? SincePrevious)
+    {
+        /// <summary>Running pairings that a directory change put inside a reporting line, waiting for a pause, an end or a kept reason.</summary>
+        public IReadOnlyList<KeepInReportingLine.Flagged> InsideReportingLines { get; init; } = [];
+        /// <summary>Everyone enrolled whom no pairing holds (a mentor: with room left), for pairing by hand and rematching.</summary>
+        public IReadOnlyList<FreePerson> Free { get; init; } = [];
+    }
+
+    /// <summary>A person free to pair; Ended when a pairing of theirs ended in this cohort, so the board offers a rematch.</summary>
+    public sealed record FreePerson(Guid PersonId, string Name, ParticipantRole Role, bool Ended, bool AskedForRematch);
 
     public sealed record CohortHeader(Guid Id, string Name, Guid ProgramId, string ProgramName, CohortStatus Status, string MentorLabel, string MenteeLabel);
 
@@ -62,7 +72,29 @@ public static class MatchingBoard
             var (added, removed) = latest.ComparedWith(RunDetail.FromJson(runs[1].Detail));
             changes = new Changes(added, removed);
         }
-        return new Board(cohort, rows.FirstOrDefault(), pairs, unmatched, latest.LeftOut, latest.Fairness, rows, changes);
+        return new Board(cohort, rows.FirstOrDefault(), pairs, unmatched, latest.LeftOut, latest.Fairness, rows, changes)
+        {
+            InsideReportingLines = await KeepInReportingLine.Waiting(cohortId, viewer, db, ct),
+            Free = await FreePeople(cohortId, pairs, db, ct),
+        };
+    }
+
+    private static async Task<IReadOnlyList<FreePerson>> FreePeople(Guid cohortId, List<PairRow> pairs, FlipsideDb db, CancellationToken ct)
+    {
+        var enrolled = await db.Enrollments.Where(e => e.CohortId == cohortId && e.Status == EnrollmentStatus.Enrolled && e.Person.Status != PersonStatus.Left)
+            .OrderBy(e => e.Person.Name).ThenBy(e => e.PersonId)
+            .Select(e => new { e.PersonId, e.Person.Name, e.Role, e.Cohort.Program.DefaultMentorCapacity }).ToListAsync(ct);
+        var holding = pairs.Where(p => Pairing.Holding.Contains(p.Status)).ToList();
+        var ended = pairs.Where(p => p.Status == PairingStatus.Ended).ToList();
+        return [.. enrolled
+            .Where(e => e.Role == ParticipantRole.Mentee
+                ? holding.All(p => p.MenteePersonId != e.PersonId)
+                : holding.Count(p => p.MentorPersonId == e.PersonId) < e.DefaultMentorCapacity)
+            .Select(e =>
+            {
+                var theirs = ended.Where(p => (e.Role == ParticipantRole.Mentee ? p.MenteePersonId : p.MentorPersonId) == e.PersonId).ToList();
+                return new FreePerson(e.PersonId, e.Name, e.Role, theirs.Count > 0, theirs.Any(p => p.RematchRequested));
+            })];
     }
 
     private static async Task<Dictionary<string, string>> StartedByNames(FlipsideDb db, IEnumerable<string> userIds, CancellationToken ct)

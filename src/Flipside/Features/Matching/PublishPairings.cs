@@ -29,6 +29,8 @@ public static class PublishPairings
         if (left.Count > 0)
             return Outcome.Conflict($"Someone in {Words.Count(left.Count, "approved pair")} has left the organisation: reject those pairs first.");
 
+        if (await InsideALine(approved, db, ct) is { } inLine) return inLine;
+
         var now = clock.GetUtcNow();
         foreach (var pairing in approved)
         {
@@ -44,5 +46,20 @@ public static class PublishPairings
         db.Record(viewer, now, "matching.published", "Cohort", cohort.Id, $"{cohort.Program.Name}, {cohort.Name}: {Words.Count(approved.Count, "pair")} published");
         await db.SaveChangesAsync(ct);
         return new Published(approved.Count, approved.Count * 2);
+    }
+
+    // The directory may have moved since the pair was approved: the rule is checked against today's lines, not the run's.
+    private static async Task<Problem?> InsideALine(List<Pairing> approved, FlipsideDb db, CancellationToken ct)
+    {
+        var chains = await ReportingLines.ChainsAsync(db,
+            [.. approved.SelectMany(p => new[] { p.MentorEnrollment.PersonId, p.MenteeEnrollment.PersonId }).Distinct()], ct);
+        var inside = approved.Select(p => (Pairing: p, Line: ReportingLineMoves.Between(p.MentorEnrollment.PersonId, p.MenteeEnrollment.PersonId, chains)))
+            .Where(x => x.Line is not null).ToList();
+        if (inside.Count == 0) return null;
+        var (first, line) = (inside[0].Pairing, inside[0].Line!.Value);
+        var words = ReportingLineMoves.Describe(first.MentorEnrollment.Person.Name, first.MenteeEnrollment.Person.Name, line.Above, line.Levels);
+        return Outcome.Conflict($"Nothing was published: {words}, and a pair is never made inside a reporting line" +
+            (inside.Count > 1 ? $" ({Words.Count(inside.Count, "approved pair")} are now inside one)" : "") +
+            ". Reject those pairs on the board first.");
     }
 }

@@ -179,6 +179,8 @@ public static class ImportPeople
             }
             await PeopleBulkWriter.Insert(db, created, ct);
             await PeopleBulkWriter.Insert(db, history.Changes(created, effects), ct);
+            // A new manager can put a running pairing inside a reporting line: its program manager must hear of it.
+            await Pairings.ReportingLineMoves.Check(db, viewer, now, ct);
             await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (e is DbUpdateException || e is DbException d && PeopleBulkWriter.IsConflict(d))

@@ -64,6 +64,8 @@ public static class UndoImport
             foreach (var (person, email) in emails) person.Email = email;
             await db.SaveChangesAsync(ct);
         }
+        // Restoring old managers can move a running pairing into a reporting line (or out of one) as surely as an import.
+        await Pairings.ReportingLineMoves.Check(db, viewer, now, ct);
         await transaction.CommitAsync(ct);
         return new Result(run.Number, created.Count, people.Count - created.Count, returned, reactivated);
     }

@@ -16,4 +16,15 @@ public static class CohortSteps
         CohortStatus.Active => "Step 5 of 7, meetings: pairs are meeting; pair whoever is left from the matching board.",
         _ => "Step 7 of 7: the cohort is closed. Celebrate what the pairs achieved.",
     };
+
+    /// <summary>The manager's next action as a link: where the cohort moves on, or the matching board once it is matching.</summary>
+    public sealed record Action(string Text, string Href);
+
+    public static Action? Next(CohortStatus status, Guid cohortId, Guid programId) => status switch
+    {
+        CohortStatus.Planning or CohortStatus.Enrolling => new("Move the cohort on from the program's page", $"/Programs/Program?id={programId}"),
+        CohortStatus.Matching => new("Open the matching board", $"/Matching/Board?cohortId={cohortId}"),
+        CohortStatus.Active => new("Look after the pairs on the matching board", $"/Matching/Board?cohortId={cohortId}"),
+        _ => null,
+    };
 }

@@ -25,6 +25,8 @@ public sealed class ProgramInput
     public int MinMentorTenureMonths { get; set; } = EligibilityRules.DefaultMinMentorTenureMonths;
     public bool RequireManagerApproval { get; set; }
     public bool ExcludeSameDepartment { get; set; }
+    /// <summary>Who writes first once a pair is introduced: "mentee" (the leader, by default, so the junior never has to reach up) or "mentor".</summary>
+    public string FirstContactBy { get; set; } = Contact(ParticipantRole.Mentee);
 
     public static ProgramInput From(MentoringProgram p) => new()
     {
@@ -49,6 +51,16 @@ public sealed class ProgramInput
         MinMentorTenureMonths = p.Eligibility.MinMentorTenureMonths,
         RequireManagerApproval = p.Eligibility.RequireManagerApproval,
         ExcludeSameDepartment = p.Eligibility.ExcludeSameDepartment,
+        FirstContactBy = Contact(p.FirstContactBy),
+    };
+
+    private static string Contact(ParticipantRole role) => role == ParticipantRole.Mentor ? "mentor" : "mentee";
+
+    private static ParticipantRole? ParseContact(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "mentee" => ParticipantRole.Mentee,
+        "mentor" => ParticipantRole.Mentor,
+        _ => null,
     };
 
     /// <summary>
@@ -79,6 +91,8 @@ public sealed class ProgramInput
         if (MenteeLabel.Length is 0 or > 60) errors.Add(new(nameof(MenteeLabel), "Say what this program calls mentees (up to 60 characters), e.g. \"leader\"."));
         Check(errors, nameof(MinGradeGap), MinGradeGap, EligibilityRules.GradeGapRule);
         Check(errors, nameof(MinMentorTenureMonths), MinMentorTenureMonths, EligibilityRules.TenureRule);
+        if (ParseContact(FirstContactBy) is { } contact) FirstContactBy = Contact(contact);
+        else errors.Add(new(nameof(FirstContactBy), "Say who makes first contact: \"mentee\" (the leader) or \"mentor\"."));
         return errors;
     }
 
@@ -93,6 +107,7 @@ public sealed class ProgramInput
         p.DefaultMentorCapacity = DefaultMentorCapacity;
         p.MentorLabel = MentorLabel;
         p.MenteeLabel = MenteeLabel;
+        p.FirstContactBy = ParseContact(FirstContactBy) ?? ParticipantRole.Mentee;
         p.Eligibility = new EligibilityRules
         {
             MinGradeGap = MinGradeGap,

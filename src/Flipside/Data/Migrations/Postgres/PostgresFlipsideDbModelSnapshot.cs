@@ -667,6 +667,27 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Property<bool>("RematchRequested")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ReportingLineAbove")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ReportingLineFlaggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReportingLineKeptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportingLineKeptBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReportingLineKeptReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("ReportingLineLevels")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("RunId")
                         .HasColumnType("uuid");
 

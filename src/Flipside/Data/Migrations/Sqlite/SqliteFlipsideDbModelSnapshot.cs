@@ -660,6 +660,27 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Property<bool>("RematchRequested")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReportingLineAbove")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportingLineFlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReportingLineKeptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportingLineKeptBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportingLineKeptReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportingLineLevels")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("RunId")
                         .HasColumnType("TEXT");
 
