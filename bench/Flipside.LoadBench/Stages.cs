@@ -10,14 +10,14 @@ namespace Flipside.LoadBench;
 
 /// <summary>
 /// Where a run's processor time goes, stage by stage, in this process (no HTTP): compiling the cohort from the
-/// database, the setup with existing pairings, the engine, the run's detail, and the board's query. Four reps, so the
-/// later ones show warm code.
+/// database, the setup with existing pairings, the engine's solve alone (a preview's) and with its explanations (a run's),
+/// the run's detail, and the board's query. Eight reps, so the later ones show warm code.
 /// </summary>
 public static class Stages
 {
     public static async Task<int> Run(string data, Guid cohort)
     {
-        for (var rep = 0; rep < 4; rep++)
+        for (var rep = 0; rep < 8; rep++)
         {
             await using var db = new SqliteFlipsideDb(new DbContextOptionsBuilder<SqliteFlipsideDb>().UseSqlite($"Data Source={Path.Combine(data, "flipside.db")}").Options);
             var viewer = Viewer.System(db, "stages");
@@ -26,14 +26,16 @@ public static class Stages
             var t1 = w.Ms;
             var setup = await MatchSetup.Build(cohort, new MatchWeights(), MatchObjective.MostPairs, viewer, db, default);
             var t2 = w.Ms;
-            var result = Matcher.Match(setup!.Request);
+            var solved = Matcher.Solve(setup!.Request);
+            var tSolve = w.Ms;
+            var result = Matcher.Match(setup.Request);
             var t3 = w.Ms;
             var detail = RunDetail.From(setup.Compiled, setup, result);
             var json = detail.ToJson();
             var t4 = w.Ms;
             var board = await MatchingBoard.Handle(cohort, viewer, db, default);
             var t5 = w.Ms;
-            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"compile {t1} ms, setup(again) {t2 - t1} ms, match {t3 - t2} ms, detail {t4 - t3} ms ({json.Length} chars), board {t5 - t4} ms"));
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"compile {t1} ms, setup(again) {t2 - t1} ms, solve {tSolve - t2} ms ({solved.TotalScore}), match {t3 - tSolve} ms ({result.TotalScore}), detail {t4 - t3} ms ({json.Length} chars), board {t5 - t4} ms"));
         }
         return 0;
     }

@@ -18,6 +18,12 @@ public sealed record MatchResult(
     bool ProvenOptimal,
     int Rounds);
 
+/// <summary>
+/// The optimum alone: the pairs, their total, how many people it leaves unmatched (mentees without a mentor and
+/// mentors without a mentee, counted as <see cref="MatchResult.Unmatched"/> counts them) and whether it is proven.
+/// </summary>
+public sealed record MatchSolution(IReadOnlyList<PairIds> Pairs, long TotalScore, int Unmatched, bool ProvenOptimal);
+
 /// <summary>Why a pair is or is not allowed, and how it scores.</summary>
 public sealed record PairExplanation(bool Eligible, IReadOnlyList<string> Constraints, long Score, IReadOnlyList<ScorePart> Parts);
 
@@ -30,6 +36,33 @@ public static class Matcher
 {
     /// <summary>Proposes the optimal pairings for a cohort.</summary>
     public static MatchResult Match(MatchRequest request) => Match(new CompiledCohort(request), request);
+
+    /// <summary>
+    /// The same optimum as <see cref="Match(MatchRequest)"/> without explaining it: no score parts and no reasons for
+    /// whoever is left unmatched. A preview after a weight change needs only this, and explaining is most of the
+    /// rest of a run's cost.
+    /// </summary>
+    public static MatchSolution Solve(MatchRequest request)
+    {
+        var cohort = new CompiledCohort(request);
+        var (_, solution) = Assign(cohort, request);
+        var pairs = new List<PairIds>(cohort.Mentees.Length);
+        var load = new int[cohort.Mentors.Length];
+        int unmatched = 0;
+        for (int i = 0; i < cohort.Mentees.Length; i++)
+        {
+            int j = solution.MentorOf[i];
+            if (j < 0)
+            {
+                unmatched++;
+                continue;
+            }
+            pairs.Add(new PairIds(cohort.Mentees[i].Id, cohort.Mentors[j].Id));
+            load[j]++;
+        }
+        unmatched += load.Count(l => l == 0);
+        return new MatchSolution(pairs, solution.Objective, unmatched, solution.ProvenOptimal);
+    }
 
     /// <summary>Scores and explains one pair, eligible or not.</summary>
     public static PairExplanation Explain(MatchRequest request, string menteeId, string mentorId)
@@ -46,14 +79,7 @@ public static class Matcher
 
     internal static MatchResult Match(CompiledCohort cohort, MatchRequest request)
     {
-        var locked = LockedPairs(cohort, request);
-        var solution = AssignmentSolver.Solve(new AssignmentProblem<long>(new CohortScores(cohort), [.. cohort.Mentors.Select(p => p.Capacity)])
-        {
-            Locked = [.. locked.Select(l => new LockedPair<long>(l.i, l.j, cohort.Score(l.i, l.j)))],
-            Objective = request.Rules.Objective,
-            CandidatesPerMentee = request.Rules.CandidatesPerMentee,
-        });
-
+        var (locked, solution) = Assign(cohort, request);
         var lockedMentees = locked.Select(l => l.i).ToHashSet();
         // Explaining every pairing is the largest cost after the solve; each is independent of the others.
         var proposals = new PairingProposal?[cohort.Mentees.Length];
@@ -82,6 +108,18 @@ public static class Matcher
                 unmatched.Add(new UnmatchedPerson(cohort.Mentors[j].Id, false, UnmatchedReasons.ForMentor(cohort, j, unmatchedMentees, mode)));
         }
         return new MatchResult(pairings, unmatched, solution.Objective, solution.ProvenOptimal, solution.Rounds);
+    }
+
+    private static (List<(int i, int j)> Locked, AssignmentSolution<long> Solution) Assign(CompiledCohort cohort, MatchRequest request)
+    {
+        var locked = LockedPairs(cohort, request);
+        var solution = AssignmentSolver.Solve(new AssignmentProblem<long>(new CohortScores(cohort), [.. cohort.Mentors.Select(p => p.Capacity)])
+        {
+            Locked = [.. locked.Select(l => new LockedPair<long>(l.i, l.j, cohort.Score(l.i, l.j)))],
+            Objective = request.Rules.Objective,
+            CandidatesPerMentee = request.Rules.CandidatesPerMentee,
+        });
+        return (locked, solution);
     }
 
     /// <summary>

@@ -26,8 +26,8 @@ public static class CohortMatchRequest
     /// <summary>The engine's request, with who was left out of it and who is in it (keyed by person id).</summary>
     public sealed record Result(MatchRequest Request, IReadOnlyList<Skipped> Skipped, IReadOnlyDictionary<Guid, Member> Members, Guid ProgramId, bool AllowRepeatPairings);
 
-    private sealed record Row(Guid EnrollmentId, Guid PersonId, ParticipantRole Role, string Name, PersonStatus Status, int Grade, string Department, string Location,
-        string TimeZone, bool Complete, List<string> Interests, List<string> Languages, int Style, MeetingMode Mode, List<int> Availability);
+    private sealed record Row(Guid EnrollmentId, Guid PersonId, string EmployeeId, string? ManagerEmployeeId, ParticipantRole Role, string Name, PersonStatus Status,
+        int Grade, string Department, string Location, string TimeZone, bool Complete, List<string> Interests, List<string> Languages, int Style, MeetingMode Mode, List<int> Availability);
 
     private sealed record Topic(Guid EnrollmentId, TopicKind Kind, string Name, int Level);
 
@@ -46,7 +46,7 @@ public static class CohortMatchRequest
 
         var rows = await db.Enrollments.Where(e => e.CohortId == cohortId && e.Status == EnrollmentStatus.Enrolled)
             .OrderBy(e => e.Person.Name).ThenBy(e => e.PersonId)
-            .Select(e => new Row(e.Id, e.PersonId, e.Role, e.Person.Name, e.Person.Status, e.Person.Grade, e.Person.Department, e.Person.Location, e.Person.TimeZone,
+            .Select(e => new Row(e.Id, e.PersonId, e.Person.EmployeeId, e.Person.ManagerEmployeeId, e.Role, e.Person.Name, e.Person.Status, e.Person.Grade, e.Person.Department, e.Person.Location, e.Person.TimeZone,
                 e.Profile != null && e.Profile.CompletedAt != null,
                 e.Profile != null ? e.Profile.Interests : new List<string>(), e.Profile != null ? e.Profile.Languages : new List<string>(),
                 e.Profile != null ? e.Profile.CommunicationStyle : 0, e.Profile != null ? e.Profile.MeetingMode : MeetingMode.Either,
@@ -66,10 +66,14 @@ public static class CohortMatchRequest
                 ready.Add((row, zone));
         }
 
-        var ids = ready.Select(r => r.Row.EnrollmentId).ToList();
-        var topics = (await db.ProfileTopics.Where(t => ids.Contains(t.EnrollmentId)).Select(t => new Topic(t.EnrollmentId, t.Kind, t.Name, t.Level)).ToListAsync(ct))
+        // The cohort's topics by a join, not by a list of two thousand ids the database must parse and probe one by one;
+        // a skipped person's topics come too and are never read.
+        var topics = (await db.ProfileTopics
+                .Where(t => db.Enrollments.Any(e => e.Id == t.EnrollmentId && e.CohortId == cohortId && e.Status == EnrollmentStatus.Enrolled))
+                .Select(t => new Topic(t.EnrollmentId, t.Kind, t.Name, t.Level)).ToListAsync(ct))
             .ToLookup(t => t.EnrollmentId);
-        var chains = await ReportingLines.ChainsAsync(db, [.. ready.Select(r => r.Row.PersonId)], ct);
+        // The people's own directory rows came with the enrolments, so the walk starts one level up.
+        var chains = await ReportingLines.ChainsAsync(db, [.. ready.Select(r => new ReportingLines.Start(r.Row.PersonId, r.Row.EmployeeId, r.Row.ManagerEmployeeId))], ct);
         var monday = WeeklyAvailability.WeekOf(cohort.StartsOn);
 
         Participant ToParticipant(Row row, TimeZoneInfo zone) => new(row.PersonId.ToString(), row.Name)

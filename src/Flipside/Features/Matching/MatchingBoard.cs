@@ -43,14 +43,15 @@ public static class MatchingBoard
             .SingleOrDefaultAsync(ct);
         if (cohort is null) return null;
         var runs = await db.MatchRuns.Where(r => r.CohortId == cohortId).OrderByDescending(r => r.StartedAt).Take(20)
-            .Select(r => new
-            {
-                Row = new RunRow(r.Id, r.StartedAt, r.StartedBy, r.Objective, r.Weights, r.Pairs, r.Total, r.Unmatched, r.LeftOut, r.ProvenOptimal,
-                r.FairnessFlags, r.ElapsedMilliseconds), r.Detail
-            })
+            .Select(r => new RunRow(r.Id, r.StartedAt, r.StartedBy, r.Objective, r.Weights, r.Pairs, r.Total, r.Unmatched, r.LeftOut, r.ProvenOptimal,
+                r.FairnessFlags, r.ElapsedMilliseconds))
             .ToListAsync(ct);
-        var names = await StartedByNames(db, runs.Select(r => r.Row.StartedBy), ct);
-        var rows = runs.Select(r => r.Row with { StartedBy = names.GetValueOrDefault(r.Row.StartedBy, r.Row.StartedBy) }).ToList();
+        // Only the latest run's detail and the one before it are read: a detail is a few hundred kilobytes for a large
+        // cohort, and reading twenty of them on every page was most of the board's database time.
+        var recent = runs.Take(2).Select(r => r.Id).ToList();
+        var details = await db.MatchRuns.Where(r => recent.Contains(r.Id)).Select(r => new { r.Id, r.Detail }).ToDictionaryAsync(r => r.Id, r => r.Detail, ct);
+        var names = await StartedByNames(db, runs.Select(r => r.StartedBy), ct);
+        var rows = runs.Select(r => r with { StartedBy = names.GetValueOrDefault(r.StartedBy, r.StartedBy) }).ToList();
         var pairs = await db.Pairings.Where(p => p.CohortId == cohortId)
             .OrderBy(p => p.MenteeEnrollment.Person.Name).ThenBy(p => p.Id)
             .Select(p => new PairRow(p.Id, p.Status, p.Locked, p.ByHand, p.Score, p.MenteeEnrollment.PersonId, p.MenteeEnrollment.Person.Name,
@@ -62,14 +63,14 @@ public static class MatchingBoard
         var hidden = await Pairings.ExitPrivacy.HiddenFrom((await viewer.Person(ct))?.Id, withReasons, db, ct);
         pairs = [.. pairs.Select(p => hidden.Contains(p.MenteePersonId) ? p with { EndReason = null, EndedBy = null, RematchRequested = false } : p)];
 
-        var latest = runs.Count > 0 ? RunDetail.FromJson(runs[0].Detail) : RunDetail.Empty;
+        var latest = runs.Count > 0 ? RunDetail.FromJson(details[runs[0].Id]) : RunDetail.Empty;
         // Whoever was paired since the run (by hand, or a lock) is no longer unmatched.
         var held = pairs.Where(p => Pairing.Holding.Contains(p.Status)).SelectMany(p => new[] { p.MenteePersonId, p.MentorPersonId }).ToHashSet();
         var unmatched = latest.Unmatched.Where(u => !held.Contains(u.PersonId)).ToList();
         Changes? changes = null;
         if (runs.Count > 1)
         {
-            var (added, removed) = latest.ComparedWith(RunDetail.FromJson(runs[1].Detail));
+            var (added, removed) = latest.ComparedWith(RunDetail.FromJson(details[runs[1].Id]));
             changes = new Changes(added, removed);
         }
         return new Board(cohort, rows.FirstOrDefault(), pairs, unmatched, latest.LeftOut, latest.Fairness, rows, changes)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Shared;
+using Flipside.Matching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Matching;
@@ -17,14 +18,16 @@ public static class PreviewMatching
     public static async Task<Outcome<Preview>> Handle(RunMatching.Request r, Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var solved = await RunMatching.Solve(r, viewer, db, ct);
+        // The optimum without explanations: a preview reports counts and totals, and explaining every pair and
+        // everyone unmatched would cost as much again as the solve. Its total is a run's total (engine tests).
+        var solved = await RunMatching.Solve(r, viewer, db, setup => Matcher.Solve(setup.Request), (_, setup, solution) => (setup, solution), ct);
         if (solved.Problem is { } problem) return problem;
-        var (_, setup, result) = solved.Value;
+        var (setup, result) = solved.Value;
         var current = setup.Pairings.Where(p => p.Status is PairingStatus.Proposed or PairingStatus.Approved).Select(MatchSetup.Ids).ToHashSet();
-        var proposed = result.Pairings.Select(p => new Flipside.Matching.Profiles.PairIds(p.MenteeId, p.MentorId)).ToHashSet();
+        var proposed = result.Pairs.ToHashSet();
         long currentTotal = await db.Pairings.Where(p => p.CohortId == r.CohortId && (p.Status == PairingStatus.Proposed || p.Status == PairingStatus.Approved))
             .SumAsync(p => p.Score, ct);
-        return new Preview(result.Pairings.Count, result.TotalScore, result.Unmatched.Count,
+        return new Preview(result.Pairs.Count, result.TotalScore, result.Unmatched,
             proposed.Count(p => !current.Contains(p)), current.Count(p => !proposed.Contains(p)), result.ProvenOptimal, currentTotal, (int)watch.ElapsedMilliseconds);
     }
 }

@@ -12,9 +12,18 @@ public static class ReportingLines
     /// <summary>Managers' person ids, nearest first, for each of the given people (keyed by person id).</summary>
     public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> ChainsAsync(FlipsideDb db, IReadOnlyCollection<Guid> people, CancellationToken ct)
     {
+        var start = await db.People.Where(p => people.Contains(p.Id)).Select(p => new Start(p.Id, p.EmployeeId, p.ManagerEmployeeId)).ToListAsync(ct);
+        return await ChainsAsync(db, start, ct);
+    }
+
+    /// <summary>A person whose directory row the caller has already read.</summary>
+    public sealed record Start(Guid Id, string EmployeeId, string? ManagerEmployeeId);
+
+    /// <summary>Managers' person ids, nearest first, for people whose own rows the caller has read (keyed by person id).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> ChainsAsync(FlipsideDb db, IReadOnlyList<Start> start, CancellationToken ct)
+    {
         // Walks up one level a query, loading only the people on the way: a directory may be far larger than a cohort.
         var known = new Dictionary<string, (Guid Id, string? Manager)>();
-        var start = await db.People.Where(p => people.Contains(p.Id)).Select(p => new { p.Id, p.EmployeeId, p.ManagerEmployeeId }).ToListAsync(ct);
         foreach (var p in start)
             known[p.EmployeeId] = (p.Id, p.ManagerEmployeeId);
         var wanted = known.Values.Select(v => v.Manager).OfType<string>().Where(m => !known.ContainsKey(m)).ToHashSet();

@@ -22,7 +22,15 @@ public static class RunMatching
     /// <summary>The cohort, its setup and the engine's answer: what a run saves and a preview only reports.</summary>
     public sealed record Solved(Cohort Cohort, MatchSetup.Setup Setup, MatchResult Result);
 
-    public static async Task<Outcome<Solved>> Solve(Request r, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    public static Task<Outcome<Solved>> Solve(Request r, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
+        Solve(r, viewer, db, setup => Matcher.Match(setup.Request), (cohort, setup, result) => new Solved(cohort, setup, result), ct);
+
+    /// <summary>
+    /// The cohort and its setup, refused as a run is refused, then <paramref name="engine"/> on the setup: a run
+    /// explains its answer, a preview only needs the optimum (<see cref="Matcher.Solve"/>).
+    /// </summary>
+    public static async Task<Outcome<T>> Solve<TResult, T>(Request r, Viewer viewer, FlipsideDb db, Func<MatchSetup.Setup, TResult> engine,
+        Func<Cohort, MatchSetup.Setup, TResult, T> result, CancellationToken ct)
     {
         var cohort = await viewer.ManagedCohorts.Include(c => c.Program).FirstOrDefaultAsync(c => c.Id == r.CohortId, ct);
         if (cohort is null) return Outcome.NotFound;
@@ -31,7 +39,7 @@ public static class RunMatching
         if (CannotRun(setup) is { } cannot) return cannot;
         try
         {
-            return new Solved(cohort, setup, Matcher.Match(setup.Request));
+            return result(cohort, setup, engine(setup));
         }
         catch (AssignmentException e)
         {
