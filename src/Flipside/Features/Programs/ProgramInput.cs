@@ -25,6 +25,9 @@ public sealed class ProgramInput
     public int MinMentorTenureMonths { get; set; } = EligibilityRules.DefaultMinMentorTenureMonths;
     public bool RequireManagerApproval { get; set; }
     public bool ExcludeSameDepartment { get; set; }
+    public MatchingMode MatchingMode { get; set; } = MatchingMode.Managed;
+    public int AnswerDays { get; set; } = MentoringProgram.DefaultAnswerDays;
+    public int RankingDays { get; set; } = MentoringProgram.DefaultRankingDays;
 
     public static ProgramInput From(MentoringProgram p) => new()
     {
@@ -49,6 +52,9 @@ public sealed class ProgramInput
         MinMentorTenureMonths = p.Eligibility.MinMentorTenureMonths,
         RequireManagerApproval = p.Eligibility.RequireManagerApproval,
         ExcludeSameDepartment = p.Eligibility.ExcludeSameDepartment,
+        MatchingMode = p.MatchingMode,
+        AnswerDays = p.AnswerDays,
+        RankingDays = p.RankingDays,
     };
 
     /// <summary>
@@ -79,6 +85,9 @@ public sealed class ProgramInput
         if (MenteeLabel.Length is 0 or > 60) errors.Add(new(nameof(MenteeLabel), "Say what this program calls mentees (up to 60 characters), e.g. \"leader\"."));
         Check(errors, nameof(MinGradeGap), MinGradeGap, EligibilityRules.GradeGapRule);
         Check(errors, nameof(MinMentorTenureMonths), MinMentorTenureMonths, EligibilityRules.TenureRule);
+        if (!Enum.IsDefined(MatchingMode)) errors.Add(new(nameof(MatchingMode), "Choose how pairs are made: Managed, SelfMatching or RankedChoice."));
+        Check(errors, nameof(AnswerDays), AnswerDays, MentoringProgram.AnswerDaysRule);
+        Check(errors, nameof(RankingDays), RankingDays, MentoringProgram.RankingDaysRule);
         return errors;
     }
 
@@ -100,6 +109,9 @@ public sealed class ProgramInput
             RequireManagerApproval = RequireManagerApproval,
             ExcludeSameDepartment = ExcludeSameDepartment,
         };
+        p.MatchingMode = MatchingMode;
+        p.AnswerDays = AnswerDays;
+        p.RankingDays = RankingDays;
         Rows.Sync(p.Objectives, o => o.Position, Objectives, (input, objective, i) => input.ApplyTo(objective, i));
     }
 
