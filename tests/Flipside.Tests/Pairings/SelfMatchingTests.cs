@@ -267,4 +267,29 @@ public sealed class SelfMatchingTests(FlipsideFactory app) : AdministeredTests(a
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("answerDays", await bad.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task ThePages_LetALeaderAskAndAMentorAccept_AndShowARefusalAboveTheList()
+    {
+        var (leaders, mentors) = await ASelfMatchingCohort();
+        var leader = await As(leaders[0]);
+        var mentor = await As(mentors[0]);
+        var page = $"/Pairings/Suggestions?cohortId={_cohort}";
+        Assert.Contains("Choose your mentor", await (await leader.GetAsync("/Enrollment/Mine")).Html());
+        Assert.Contains(mentors[0].Name, await (await leader.GetAsync(page)).Html());
+
+        var asked = await leader.Submit(page, new Dictionary<string, string> { ["mentorPersonId"] = mentors[0].Id.ToString() }, page + "&handler=Request");
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var again = await leader.Submit(page, new Dictionary<string, string> { ["mentorPersonId"] = mentors[1].Id.ToString() }, page + "&handler=Request");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains($"You already asked {mentors[0].Name}", await again.Html());
+
+        var requestId = await App.Query(db => db.MentorRequests.Select(r => r.Id).SingleAsync());
+        Assert.Contains(leaders[0].Name, await (await mentor.GetAsync("/Pairings/Requests")).Html());
+        var accepted = await mentor.Submit("/Pairings/Requests", new Dictionary<string, string> { ["answer"] = "accept" },
+            $"/Pairings/Requests?id={requestId}&handler=Answer");
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(PairingStatus.Approved, await App.Query(db => db.Pairings.Select(p => p.Status).SingleAsync()));
+        Assert.Contains("You have a mentor in this cohort", await (await leader.GetAsync(page)).Html());
+    }
 }

@@ -25,6 +25,9 @@ public sealed class ProgramInput
     public int MinMentorTenureMonths { get; set; } = EligibilityRules.DefaultMinMentorTenureMonths;
     public bool RequireManagerApproval { get; set; }
     public bool ExcludeSameDepartment { get; set; }
+    // By name on the wire in both directions, so .NET clients that serialise this type with default options send
+    // "SelfMatching" rather than a number; a number that names no mode is refused by Normalise.
+    [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MatchingMode>))]
     public MatchingMode MatchingMode { get; set; } = MatchingMode.Managed;
     public int AnswerDays { get; set; } = MentoringProgram.DefaultAnswerDays;
     public int RankingDays { get; set; } = MentoringProgram.DefaultRankingDays;
