@@ -29,6 +29,8 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<ProfileTopic> ProfileTopics => Set<ProfileTopic>();
     public DbSet<Pairing> Pairings => Set<Pairing>();
     public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
+    public DbSet<MentorRequest> MentorRequests => Set<MentorRequest>();
+    public DbSet<Preference> Preferences => Set<Preference>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -38,3 +38,36 @@ internal sealed class MatchRunConfiguration : IEntityTypeConfiguration<MatchRun>
         e.HasIndex(r => new { r.CohortId, r.StartedAt });
     }
 }
+
+internal sealed class MentorRequestConfiguration : IEntityTypeConfiguration<MentorRequest>
+{
+    public void Configure(EntityTypeBuilder<MentorRequest> e)
+    {
+        e.HasKey(r => r.Id);
+        e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(r => r.Version).IsConcurrencyToken();
+        e.HasOne<Cohort>().WithMany().HasForeignKey(r => r.CohortId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(r => r.MenteeEnrollment).WithMany().HasForeignKey(r => r.MenteeEnrollmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(r => r.MentorEnrollment).WithMany().HasForeignKey(r => r.MentorEnrollmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Pairing>().WithMany().HasForeignKey(r => r.PairingId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(r => new { r.CohortId, r.Status });
+        e.HasIndex(r => new { r.Status, r.AnswerBy });
+        e.HasIndex(r => r.MenteeEnrollmentId);
+        e.HasIndex(r => r.MentorEnrollmentId);
+    }
+}
+
+internal sealed class PreferenceConfiguration : IEntityTypeConfiguration<Preference>
+{
+    public void Configure(EntityTypeBuilder<Preference> e)
+    {
+        e.HasKey(p => p.Id);
+        e.HasOne<Cohort>().WithMany().HasForeignKey(p => p.CohortId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Enrollment>().WithMany().HasForeignKey(p => p.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Enrollment>().WithMany().HasForeignKey(p => p.RankedEnrollmentId).OnDelete(DeleteBehavior.Restrict);
+        // One place per rank and one rank per person ranked, in each ranking.
+        e.HasIndex(p => new { p.EnrollmentId, p.Rank }).IsUnique();
+        e.HasIndex(p => new { p.EnrollmentId, p.RankedEnrollmentId }).IsUnique();
+        e.HasIndex(p => p.CohortId);
+    }
+}

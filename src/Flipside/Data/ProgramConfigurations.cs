@@ -17,6 +17,7 @@ internal sealed class ProgramConfiguration : IEntityTypeConfiguration<MentoringP
         e.Property(p => p.MenteeLabel).HasMaxLength(60);
         e.ComplexProperty(p => p.Eligibility);
         e.Property(p => p.FirstContactBy).HasConversion<string>().HasMaxLength(16);
+        e.Property(p => p.MatchingMode).HasConversion<string>().HasMaxLength(16);
         e.HasMany(p => p.Objectives).WithOne().HasForeignKey(o => o.ProgramId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(p => p.Managers).WithOne().HasForeignKey(m => m.ProgramId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(p => p.Sponsors).WithOne().HasForeignKey(m => m.ProgramId).OnDelete(DeleteBehavior.Cascade);

@@ -20,6 +20,8 @@ public sealed class Cohort : IVersioned
     public CohortStatus Status { get; private set; } = CohortStatus.Planning;
     /// <summary>Whether anyone may apply as a volunteer, besides those invited.</summary>
     public bool OpenForApplications { get; set; }
+    /// <summary>When the cohort moved to matching: ranked choice counts its ranking days from here.</summary>
+    public DateTimeOffset? MatchingSince { get; private set; }
     public List<Enrollment> Enrollments { get; private set; } = [];
     public int Version { get; set; }
 
@@ -43,7 +45,8 @@ public sealed class Cohort : IVersioned
     public const string NoPairingReady = "A cohort goes active once at least one of its pairings is ready. Match the cohort and publish its pairings first.";
 
     /// <param name="pairingsReady">How many of the cohort's pairings are ready to start; going active needs one.</param>
-    public void MoveTo(CohortStatus next, int pairingsReady)
+    /// <param name="at">When the move happens; recorded for the move to matching.</param>
+    public void MoveTo(CohortStatus next, int pairingsReady, DateTimeOffset? at = null)
     {
         if (next == Status) return;
         if (next == CohortStatus.Active && pairingsReady == 0) throw new DomainException(NoPairingReady);
@@ -53,6 +56,7 @@ public sealed class Cohort : IVersioned
         if (next == CohortStatus.Closed || next == Status + 1)
         {
             Status = next;
+            if (next == CohortStatus.Matching) MatchingSince = at;
             return;
         }
         throw new DomainException($"A cohort moves one step at a time: from {Status.ToString().ToLowerInvariant()} the next step is {(Status + 1).ToString().ToLowerInvariant()}.");
@@ -65,4 +69,7 @@ public sealed class Cohort : IVersioned
     private static readonly Func<Cohort, bool> Takes = TakingEnrollments.Compile();
 
     public bool TakesEnrollments => Takes(this);
+
+    /// <summary>When ranked choice stops taking rankings; null when the move to matching was not timed (then the manager's run closes them).</summary>
+    public DateTimeOffset? RankingClosesAt(int rankingDays) => MatchingSince?.AddDays(rankingDays);
 }

@@ -3,6 +3,12 @@ namespace Flipside.Domain;
 public enum ProgramStatus { Active, Archived }
 
 /// <summary>
+/// How a program's pairs are made: the program manager runs matching and decides (the default), leaders choose from
+/// suggested mentors who accept or decline, or both sides rank their suggestions and a stable matching decides.
+/// </summary>
+public enum MatchingMode { Managed, SelfMatching, RankedChoice }
+
+/// <summary>
 /// One reverse-mentoring initiative: why it exists (objectives and their measures), what it is about
 /// (focus areas), how pairs meet (cadence, duration) and who may take part (eligibility rules).
 /// </summary>
@@ -18,6 +24,10 @@ public sealed class MentoringProgram : IVersioned
     public const int DefaultMinutesPerMeeting = 60;
     public const int DefaultDurationMonths = 6;
     public const int DefaultCapacity = 1;
+    public static readonly IntRule AnswerDaysRule = new(1, 30, "A mentor answers a request within 1 to 30 days.");
+    public static readonly IntRule RankingDaysRule = new(1, 60, "Rankings stay open 1 to 60 days.");
+    public const int DefaultAnswerDays = 7;
+    public const int DefaultRankingDays = 7;
     public const string DefaultMentorLabel = "mentor";
     public const string DefaultMenteeLabel = "leader";
 
@@ -46,6 +56,11 @@ public sealed class MentoringProgram : IVersioned
     public ParticipantRole FirstContactBy { get; set; } = ParticipantRole.Mentee;
     /// <summary>Whether matching may pair two people who were paired in an earlier cohort of the program.</summary>
     public bool AllowRepeatPairings { get; set; }
+    public MatchingMode MatchingMode { get; set; } = MatchingMode.Managed;
+    /// <summary>Self-matching: the days a mentor has to answer a leader's request before it expires.</summary>
+    public int AnswerDays { get; set => field = AnswerDaysRule.Guard(value); } = DefaultAnswerDays;
+    /// <summary>Ranked choice: the days after a cohort moves to matching during which both sides rank their suggestions.</summary>
+    public int RankingDays { get; set => field = RankingDaysRule.Guard(value); } = DefaultRankingDays;
     public List<Objective> Objectives { get; private set; } = [];
     public List<ProgramManagerAssignment> Managers { get; private set; } = [];
     /// <summary>Executives who back the program; they see its aggregates, never anyone's private content.</summary>

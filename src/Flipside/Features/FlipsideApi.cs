@@ -2,6 +2,7 @@ using Flipside.Features.Account;
 using Flipside.Features.Admin;
 using Flipside.Features.Enrollment;
 using Flipside.Features.Matching;
+using Flipside.Features.Pairings;
 using Flipside.Features.People;
 using Flipside.Features.Programs;
 using Flipside.Infrastructure.Security;
@@ -20,5 +21,6 @@ public static class FlipsideApi
         api.MapEnrollmentApi();
         api.MapProgramsApi();
         api.MapMatchingApi();
+        api.MapSelfMatchingApi();
     }
 }

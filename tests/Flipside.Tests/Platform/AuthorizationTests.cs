@@ -108,6 +108,13 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("GET", "/api/v1/pairings/mine", "/api/v1/pairings/mine", SignedIn),
         ("POST", "/api/v1/pairings/{pairingId:guid}/exit", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/exit", SignedIn),
         ("GET", "/Matching/Board", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("GET", "/api/v1/self-matching/cohorts/{cohortId:guid}/suggestions", "/api/v1/self-matching/cohorts/00000000-0000-0000-0000-000000000001/suggestions", SignedIn),
+        ("POST", "/api/v1/self-matching/cohorts/{cohortId:guid}/requests", "/api/v1/self-matching/cohorts/00000000-0000-0000-0000-000000000001/requests", SignedIn),
+        ("GET", "/api/v1/self-matching/requests", "/api/v1/self-matching/requests", SignedIn),
+        ("POST", "/api/v1/self-matching/requests/{requestId:guid}/answer", "/api/v1/self-matching/requests/00000000-0000-0000-0000-000000000001/answer", SignedIn),
+        ("GET", "/api/v1/cohorts/{cohortId:guid}/mentor-requests", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/mentor-requests", Roles.ProgramManager),
+        ("GET", "/Pairings/Suggestions", "/Pairings/Suggestions?cohortId=00000000-0000-0000-0000-000000000001", SignedIn),
+        ("GET", "/Pairings/Requests", "/Pairings/Requests", SignedIn),
         ("GET", "/Matching/Pair", "/Matching/Pair?cohortId=00000000-0000-0000-0000-000000000001&id=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
         // Every page handler, as "/Page?handler=Name" (the default handler as the page alone): the same rules as endpoints.
         ("POST", "/Admin/OutboxMessage?handler=SendAgain", "/Admin/OutboxMessage?id=00000000-0000-0000-0000-000000000001&handler=SendAgain", Roles.Administrator),
@@ -154,6 +161,8 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("POST", "/Matching/Board?handler=Exit", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Exit", Roles.ProgramManager),
         ("POST", "/Matching/Board?handler=Rematch", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Rematch", Roles.ProgramManager),
         ("POST", "/Matching/Board?handler=Keep", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Keep", Roles.ProgramManager),
+        ("POST", "/Pairings/Suggestions?handler=Request", "/Pairings/Suggestions?cohortId=00000000-0000-0000-0000-000000000001&handler=Request", SignedIn),
+        ("POST", "/Pairings/Requests?handler=Answer", "/Pairings/Requests?id=00000000-0000-0000-0000-000000000001&handler=Answer", SignedIn),
         ("POST", "/Enrollment/Mine?handler=Pairing", "/Enrollment/Mine?id=00000000-0000-0000-0000-000000000001&handler=Pairing", SignedIn),
     ];
 

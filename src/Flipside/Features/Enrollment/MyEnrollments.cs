@@ -8,7 +8,8 @@ namespace Flipside.Features.Enrollment;
 public static class MyEnrollments
 {
     public sealed record Item(Guid EnrollmentId, Guid CohortId, string ProgramName, string CohortName, string Purpose, ParticipantRole Role,
-        string RoleLabel, EnrollmentStatus Status, bool ProfileComplete, string Cadence, int DurationMonths, CohortStatus CohortStatus);
+        string RoleLabel, EnrollmentStatus Status, bool ProfileComplete, string Cadence, int DurationMonths, CohortStatus CohortStatus,
+        MatchingMode MatchingMode = MatchingMode.Managed);
 
     public sealed record OpenCohort(Guid CohortId, string ProgramName, string CohortName, string Purpose, string MentorLabel, string MenteeLabel,
         DateOnly StartsOn, string Cadence, int DurationMonths);
@@ -24,7 +25,7 @@ public static class MyEnrollments
             .ToListAsync(ct);
         return [.. rows.OrderByDescending(r => r.CreatedAt).Select(r => new Item(r.Id, r.CohortId, r.Program.Name, r.CohortName, r.Program.Purpose, r.Role,
             r.Role == ParticipantRole.Mentor ? r.Program.MentorLabel : r.Program.MenteeLabel, r.Status, r.Complete,
-            r.Program.DescribeCadence(), r.Program.DurationMonths, r.CohortStatus))];
+            r.Program.DescribeCadence(), r.Program.DurationMonths, r.CohortStatus, r.Program.MatchingMode))];
     }
 
     public static async Task<IReadOnlyList<OpenCohort>> OpenForApplications(Guid personId, FlipsideDb db, CancellationToken ct)

@@ -32,10 +32,17 @@ public static class CohortMatchRequest
     private sealed record Topic(Guid EnrollmentId, TopicKind Kind, string Name, int Level);
 
     /// <summary>The request for a cohort the viewer manages, or null when there is no such cohort or it is not theirs.</summary>
-    public static async Task<Result?> Handle(Guid cohortId, Viewer viewer, FlipsideDb db, CancellationToken ct, MatchWeights? weights = null,
+    public static Task<Result?> Handle(Guid cohortId, Viewer viewer, FlipsideDb db, CancellationToken ct, MatchWeights? weights = null,
+        MatchObjective objective = MatchObjective.MostPairs) => Compile(cohortId, viewer.ManagedCohorts, db, ct, weights, objective);
+
+    /// <summary>
+    /// The request for a cohort found in the given scope. Participants choosing for themselves (self-matching, ranked
+    /// choice) need the whole cohort's request, so their use cases check their own enrolment and pass every cohort.
+    /// </summary>
+    public static async Task<Result?> Compile(Guid cohortId, IQueryable<Cohort> scope, FlipsideDb db, CancellationToken ct, MatchWeights? weights = null,
         MatchObjective objective = MatchObjective.MostPairs)
     {
-        var cohort = await viewer.ManagedCohorts.Where(c => c.Id == cohortId)
+        var cohort = await scope.Where(c => c.Id == cohortId)
             .Select(c => new
             {
                 c.ProgramId, c.StartsOn, c.Program.Eligibility.MinGradeGap, c.Program.Eligibility.ExcludeSameDepartment, c.Program.DefaultMentorCapacity,

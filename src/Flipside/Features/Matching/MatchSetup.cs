@@ -23,9 +23,13 @@ public static class MatchSetup
         public IEnumerable<Existing> Kept => Pairings.Where(p => p.Status == PairingStatus.Approved || (p.Status == PairingStatus.Proposed && p.Locked));
     }
 
-    public static async Task<Setup?> Build(Guid cohortId, MatchWeights weights, MatchObjective objective, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    public static Task<Setup?> Build(Guid cohortId, MatchWeights weights, MatchObjective objective, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
+        Build(cohortId, weights, objective, viewer.ManagedCohorts, db, ct);
+
+    /// <summary>The setup for a cohort in the given scope (see <see cref="CohortMatchRequest.Compile"/>).</summary>
+    public static async Task<Setup?> Build(Guid cohortId, MatchWeights weights, MatchObjective objective, IQueryable<Cohort> scope, FlipsideDb db, CancellationToken ct)
     {
-        if (await CohortMatchRequest.Handle(cohortId, viewer, db, ct, weights, objective) is not { } compiled) return null;
+        if (await CohortMatchRequest.Compile(cohortId, scope, db, ct, weights, objective) is not { } compiled) return null;
         var pairings = await db.Pairings.Where(p => p.CohortId == cohortId)
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Select(p => new Existing(p.Id, p.MenteeEnrollment.PersonId, p.MentorEnrollment.PersonId, p.Status, p.Locked, p.Version))

@@ -20,7 +20,7 @@ public static class MoveCohort
         cohort.Program.EnsureChangeable("moving its cohorts");
         var from = cohort.Status;
         int ready = await db.Pairings.CountAsync(p => p.CohortId == cohort.Id && p.Status == PairingStatus.Active, ct);
-        cohort.MoveTo(r.Next, ready);
+        cohort.MoveTo(r.Next, ready, clock.GetUtcNow());
         if (from != cohort.Status)
             db.Record(viewer, clock.GetUtcNow(), "cohort.moved", "Cohort", cohort.Id, $"{cohort.Program.Name}, {cohort.Name}: {from} to {cohort.Status}");
         await db.SaveChangesAsync(ct);

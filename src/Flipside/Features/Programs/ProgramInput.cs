@@ -27,6 +27,12 @@ public sealed class ProgramInput
     public bool ExcludeSameDepartment { get; set; }
     /// <summary>Who writes first once a pair is introduced: "mentee" (the leader, by default, so the junior never has to reach up) or "mentor".</summary>
     public string FirstContactBy { get; set; } = Contact(ParticipantRole.Mentee);
+    // By name on the wire in both directions, so .NET clients that serialise this type with default options send
+    // "SelfMatching" rather than a number; a number that names no mode is refused by Normalise.
+    [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MatchingMode>))]
+    public MatchingMode MatchingMode { get; set; } = MatchingMode.Managed;
+    public int AnswerDays { get; set; } = MentoringProgram.DefaultAnswerDays;
+    public int RankingDays { get; set; } = MentoringProgram.DefaultRankingDays;
 
     public static ProgramInput From(MentoringProgram p) => new()
     {
@@ -52,6 +58,9 @@ public sealed class ProgramInput
         RequireManagerApproval = p.Eligibility.RequireManagerApproval,
         ExcludeSameDepartment = p.Eligibility.ExcludeSameDepartment,
         FirstContactBy = Contact(p.FirstContactBy),
+        MatchingMode = p.MatchingMode,
+        AnswerDays = p.AnswerDays,
+        RankingDays = p.RankingDays,
     };
 
     private static string Contact(ParticipantRole role) => role == ParticipantRole.Mentor ? "mentor" : "mentee";
@@ -93,6 +102,9 @@ public sealed class ProgramInput
         Check(errors, nameof(MinMentorTenureMonths), MinMentorTenureMonths, EligibilityRules.TenureRule);
         if (ParseContact(FirstContactBy) is { } contact) FirstContactBy = Contact(contact);
         else errors.Add(new(nameof(FirstContactBy), "Say who makes first contact: \"mentee\" (the leader) or \"mentor\"."));
+        if (!Enum.IsDefined(MatchingMode)) errors.Add(new(nameof(MatchingMode), "Choose how pairs are made: Managed, SelfMatching or RankedChoice."));
+        Check(errors, nameof(AnswerDays), AnswerDays, MentoringProgram.AnswerDaysRule);
+        Check(errors, nameof(RankingDays), RankingDays, MentoringProgram.RankingDaysRule);
         return errors;
     }
 
@@ -115,6 +127,9 @@ public sealed class ProgramInput
             RequireManagerApproval = RequireManagerApproval,
             ExcludeSameDepartment = ExcludeSameDepartment,
         };
+        p.MatchingMode = MatchingMode;
+        p.AnswerDays = AnswerDays;
+        p.RankingDays = RankingDays;
         Rows.Sync(p.Objectives, o => o.Position, Objectives, (input, objective, i) => input.ApplyTo(objective, i));
     }
 

@@ -153,6 +153,9 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("MatchingSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -433,6 +436,63 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("Measures");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.MentorRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnswerBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MenteeEnrollmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MentorEnrollmentId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("MentorReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid?>("PairingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrollmentId");
+
+                    b.HasIndex("MentorEnrollmentId");
+
+                    b.HasIndex("PairingId");
+
+                    b.HasIndex("CohortId", "Status");
+
+                    b.HasIndex("Status", "AnswerBy");
+
+                    b.ToTable("MentorRequests");
+                });
+
             modelBuilder.Entity("Flipside.Domain.MentoringProgram", b =>
                 {
                     b.Property<Guid>("Id")
@@ -440,6 +500,9 @@ namespace Flipside.Data.Migrations.Postgres
 
                     b.Property<bool>("AllowRepeatPairings")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("AnswerDays")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -465,6 +528,11 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("MatchingMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("MenteeLabel")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -487,6 +555,9 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("RankingDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -796,6 +867,41 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasIndex("Name");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Preference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RankedEnrollmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("RankedEnrollmentId");
+
+                    b.HasIndex("EnrollmentId", "Rank")
+                        .IsUnique();
+
+                    b.HasIndex("EnrollmentId", "RankedEnrollmentId")
+                        .IsUnique();
+
+                    b.ToTable("Preferences");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Profile", b =>
@@ -1245,6 +1351,36 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.MentorRequest", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Enrollment", "MenteeEnrollment")
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Enrollment", "MentorEnrollment")
+                        .WithMany()
+                        .HasForeignKey("MentorEnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("MenteeEnrollment");
+
+                    b.Navigation("MentorEnrollment");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Objective", b =>
                 {
                     b.HasOne("Flipside.Domain.MentoringProgram", null)
@@ -1316,6 +1452,27 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Navigation("MenteeEnrollment");
 
                     b.Navigation("MentorEnrollment");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Preference", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("RankedEnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Flipside.Domain.Profile", b =>

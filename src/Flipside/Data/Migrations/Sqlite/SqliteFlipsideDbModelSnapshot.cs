@@ -146,6 +146,9 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MatchingSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -426,12 +429,72 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.ToTable("Measures");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.MentorRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnswerBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MenteeEnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorEnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("MentorReasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PairingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrollmentId");
+
+                    b.HasIndex("MentorEnrollmentId");
+
+                    b.HasIndex("PairingId");
+
+                    b.HasIndex("CohortId", "Status");
+
+                    b.HasIndex("Status", "AnswerBy");
+
+                    b.ToTable("MentorRequests");
+                });
+
             modelBuilder.Entity("Flipside.Domain.MentoringProgram", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("AllowRepeatPairings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ArchivedAt")
@@ -458,6 +521,11 @@ namespace Flipside.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MatchingMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MenteeLabel")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -480,6 +548,9 @@ namespace Flipside.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RankingDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -789,6 +860,41 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Preference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RankedEnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("RankedEnrollmentId");
+
+                    b.HasIndex("EnrollmentId", "Rank")
+                        .IsUnique();
+
+                    b.HasIndex("EnrollmentId", "RankedEnrollmentId")
+                        .IsUnique();
+
+                    b.ToTable("Preferences");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Profile", b =>
@@ -1232,6 +1338,36 @@ namespace Flipside.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.MentorRequest", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Enrollment", "MenteeEnrollment")
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Enrollment", "MentorEnrollment")
+                        .WithMany()
+                        .HasForeignKey("MentorEnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("MenteeEnrollment");
+
+                    b.Navigation("MentorEnrollment");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Objective", b =>
                 {
                     b.HasOne("Flipside.Domain.MentoringProgram", null)
@@ -1303,6 +1439,27 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Navigation("MenteeEnrollment");
 
                     b.Navigation("MentorEnrollment");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Preference", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("RankedEnrollmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Flipside.Domain.Profile", b =>
