@@ -62,7 +62,7 @@ public static class MatchingBoard
         var hidden = await Pairings.ExitPrivacy.HiddenFrom((await viewer.Person(ct))?.Id, withReasons, db, ct);
         pairs = [.. pairs.Select(p => hidden.Contains(p.MenteePersonId) ? p with { EndReason = null, EndedBy = null, RematchRequested = false } : p)];
 
-        var latest = runs.Count > 0 ? RunDetail.FromJson(runs[0].Detail) : RunDetail.Empty;
+        var latest = (runs.Count > 0 ? RunDetail.FromJson(runs[0].Detail) : RunDetail.Empty).SeenBy(viewer.IsAdministrator);
         // Whoever was paired since the run (by hand, or a lock) is no longer unmatched.
         var held = pairs.Where(p => Pairing.Holding.Contains(p.Status)).SelectMany(p => new[] { p.MenteePersonId, p.MentorPersonId }).ToHashSet();
         var unmatched = latest.Unmatched.Where(u => !held.Contains(u.PersonId)).ToList();
