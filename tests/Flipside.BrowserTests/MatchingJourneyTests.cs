@@ -6,7 +6,7 @@ namespace Flipside.BrowserTests;
 
 /// <summary>
 /// Issue 10 end to end on the demo: the manager runs matching on the second wave, tunes a weight and sees the
-/// preview, locks and rejects pairs, re-runs, approves and publishes; a junior mentor of the pilot sees the partner
+/// preview, locks and rejects pairs, pairs two by hand, re-runs (keeping both), approves and publishes; a junior mentor of the pilot sees the partner
 /// and why, then leaves privately, and the leader sees only that the program ended the pairing. axe-core on each page.
 /// </summary>
 public sealed class MatchingJourneyTests(DemoFlipside app) : IClassFixture<DemoFlipside>
@@ -26,8 +26,17 @@ public sealed class MatchingJourneyTests(DemoFlipside app) : IClassFixture<DemoF
         return page;
     }
 
+    /// <summary>Rejects the pair whose button this is and returns its leader and mentor, read from the button's name.</summary>
+    private static async Task<(string Leader, string Mentor)> Reject(IPage page, ILocator button)
+    {
+        var names = (await button.GetAttributeAsync("aria-label"))!["Reject ".Length..].Split(" with ");
+        await button.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("rejected");
+        return (names[0], names[1]);
+    }
+
     [Fact]
-    public async Task Manager_RunsTunesLocksRerunsAndPublishes_ThenAJuniorLeavesAndTheLeaderSeesOnlyThatItEnded()
+    public async Task Manager_RunsTunesLocksPairsByHandRerunsAndPublishes_ThenAJuniorLeavesAndTheLeaderSeesOnlyThatItEnded()
     {
         await using var managerContext = await app.NewContextAsync();
         var manager = await SignedIn(managerContext, Manager);
@@ -47,13 +56,25 @@ public sealed class MatchingJourneyTests(DemoFlipside app) : IClassFixture<DemoF
         var lockButtons = manager.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Lock ") });
         await lockButtons.First.ClickAsync();
         await Expect(manager.GetByRole(AriaRole.Status).First).ToContainTextAsync("The pair is locked");
+        // Two rejections free two leaders and two mentors (each mentor takes one leader), so there is someone to pair by hand.
         var rejectButtons = manager.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Reject ") });
-        await rejectButtons.Last.ClickAsync();
-        await Expect(manager.GetByRole(AriaRole.Status).First).ToContainTextAsync("rejected");
+        var (leaderByHand, _) = await Reject(manager, rejectButtons.Last);
+        var (_, mentorByHand) = await Reject(manager, rejectButtons.Last);
+
+        await manager.Locator("#byhand-mentee").SelectOptionAsync(new SelectOptionValue { Label = leaderByHand });
+        await manager.Locator("#byhand-mentor").SelectOptionAsync(new SelectOptionValue { Label = mentorByHand });
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Pair them" }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Status).First).ToContainTextAsync("The pair is made, approved and locked.");
+        var byHandRow = manager.GetByRole(AriaRole.Row).Filter(new() { Has = manager.GetByRole(AriaRole.Rowheader, new() { Name = leaderByHand, Exact = true }) })
+            .Filter(new() { HasText = "by hand" });
+        await Expect(byHandRow).ToContainTextAsync(mentorByHand);
+        await Expect(byHandRow).ToContainTextAsync("approved, locked, by hand");
+        await _audit.CheckAsync(manager);
 
         await manager.GetByRole(AriaRole.Button, new() { Name = "Run matching" }).ClickAsync();
         await Expect(manager.GetByRole(AriaRole.Status).First).ToContainTextAsync("Matching ran:");
-        await Expect(manager.GetByRole(AriaRole.Cell, new() { NameRegex = new Regex("locked") })).ToHaveCountAsync(1);
+        await Expect(manager.GetByRole(AriaRole.Cell, new() { NameRegex = new Regex("locked") })).ToHaveCountAsync(2);
+        await Expect(byHandRow).ToContainTextAsync(mentorByHand);
         await Expect(manager.GetByText(new Regex("^Since the previous run"))).ToBeVisibleAsync();
 
         await manager.GetByText(new Regex("^\\d+ reasons?$")).First.ClickAsync();
@@ -65,6 +86,8 @@ public sealed class MatchingJourneyTests(DemoFlipside app) : IClassFixture<DemoF
         await manager.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Approve all") }).ClickAsync();
         await manager.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Publish \\d+ approved") }).ClickAsync();
         await Expect(manager.GetByRole(AriaRole.Status).First).ToContainTextAsync("published");
+        await Expect(manager.GetByRole(AriaRole.Row).Filter(new() { HasText = mentorByHand }).Filter(new() { HasText = "active" })
+            .Filter(new() { Has = manager.GetByRole(AriaRole.Rowheader, new() { Name = leaderByHand, Exact = true }) })).ToHaveCountAsync(1);
         await _audit.CheckAsync(manager);
 
         // The pilot's junior mentor sees the partner and why, then leaves privately.

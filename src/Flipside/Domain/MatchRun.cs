@@ -14,7 +14,9 @@ public sealed record MatchWeights
     public int AvailabilityOverlap { get; init => field = WeightRule.Guard(value); } = 2;
     public int SharedLanguage { get; init => field = WeightRule.Guard(value); } = 1;
     public int CrossDepartment { get; init => field = WeightRule.Guard(value); } = 1;
-    public int GenerationGap { get; init => field = WeightRule.Guard(value); } = 1;
+    // 0: generation derives from the birth year, which only administrators see, so it shapes no pair unless a
+    // program asks for it; no form or API field sets it yet.
+    public int GenerationGap { get; init => field = WeightRule.Guard(value); }
 }
 
 /// <summary>

@@ -206,6 +206,40 @@ public sealed class MatchingWorkflowTests(FlipsideFactory app) : AdministeredTes
     }
 
     [Fact]
+    public async Task Publish_MakesActiveExactlyThePairsTheManagerApproved_PairByPair()
+    {
+        await AMatchingCohort();
+        await Enrolled.Cohort(App, _cohort, leaders: 7, mentors: 6);
+        await Run();
+        var proposed = (await Board()).Pairs;
+        Assert.Equal(HttpStatusCode.NoContent, (await Decide(proposed[0], "reject")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Decide(proposed[1], "lock")).StatusCode);
+        foreach (var p in proposed.Skip(2).SkipLast(1)) Assert.Equal(HttpStatusCode.NoContent, (await Decide(p, "approve")).StatusCode);
+        // The leader the engine left unmatched, paired by hand with the mentor freed by the rejection.
+        var free = (await Board()).Free;
+        var byHand = await Admin.PostAsJsonAsync(Url("/pairings"), new
+        {
+            menteePersonId = free.First(f => f.Role == ParticipantRole.Mentee && f.PersonId != proposed[0].MenteePersonId).PersonId,
+            mentorPersonId = proposed[0].MentorPersonId,
+        });
+        Assert.Equal(HttpStatusCode.Created, byHand.StatusCode);
+        var before = await Board();
+        var approved = before.Pairs.Where(p => p.Status == PairingStatus.Approved).Select(p => (p.MenteePersonId, p.MentorPersonId)).Order().ToList();
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync(Url("/matching/publish"), null)).StatusCode);
+        var after = await Board();
+
+        var active = after.Pairs.Where(p => p.Status == PairingStatus.Active).Select(p => (p.MenteePersonId, p.MentorPersonId)).Order().ToList();
+        Assert.Equal(proposed.Count - 2, approved.Count); // the approved ones and the pair by hand, not the rejected or the locked proposal
+        Assert.Equal(approved, active);
+        var stored = await App.Query(db => db.Pairings.Where(p => p.CohortId == _cohort && p.Status == PairingStatus.Active)
+            .Select(p => new { Mentee = p.MenteeEnrollment.PersonId, Mentor = p.MentorEnrollment.PersonId }).ToListAsync());
+        Assert.Equal(approved, stored.Select(p => (p.Mentee, p.Mentor)).Order().ToList());
+        Assert.Equal(PairingStatus.Proposed, after.Pairs.Single(p => p.Id == proposed[1].Id).Status);
+        Assert.Equal(PairingStatus.Proposed, after.Pairs.Single(p => p.Id == proposed[^1].Id).Status);
+    }
+
+    [Fact]
     public async Task PublishAgain_AfterMoreApprovals_PublishesOnlyTheNewPairs()
     {
         await AMatchingCohort();

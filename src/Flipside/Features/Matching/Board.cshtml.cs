@@ -31,6 +31,9 @@ public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock,
     public MatchWeights Current { get; private set; } = new();
     public MatchObjective CurrentObjective { get; private set; }
 
+    /// <summary>The preset the form shows as chosen: the one sent back, else the one whose weights the fields hold.</summary>
+    public string? ChosenPreset => string.IsNullOrEmpty(Weights.Preset) ? Board.Presets.FirstOrDefault(p => p.Weights == Current)?.Key : Weights.Preset;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Show(ct) ?? Page();
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
@@ -128,7 +131,8 @@ public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock,
     {
         if (await MatchingBoard.Handle(CohortId, viewer, db, ct) is not { } board) return NotFound();
         Board = board;
-        (Current, CurrentObjective) = board.Latest is { } run ? (run.Weights, run.Objective) : (new MatchWeights(), MatchObjective.MostPairs);
+        // Before the first run the form starts from the preset suggested for the program.
+        (Current, CurrentObjective) = board.Latest is { } run ? (run.Weights, run.Objective) : (board.Suggested.Preset.Weights, MatchObjective.MostPairs);
         IEnumerable<MatchingBoard.PairRow> rows = board.Pairs;
         if (Enum.TryParse<PairingStatus>(Status, ignoreCase: true, out var status)) rows = rows.Where(p => p.Status == status);
         if (!string.IsNullOrWhiteSpace(Q))

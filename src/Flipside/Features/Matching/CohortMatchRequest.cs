@@ -27,7 +27,10 @@ public static class CohortMatchRequest
     public sealed record Result(MatchRequest Request, IReadOnlyList<Skipped> Skipped, IReadOnlyDictionary<Guid, Member> Members, Guid ProgramId, bool AllowRepeatPairings);
 
     private sealed record Row(Guid EnrollmentId, Guid PersonId, string EmployeeId, string? ManagerEmployeeId, ParticipantRole Role, string Name, PersonStatus Status,
-        int Grade, string Department, string Location, string TimeZone, bool Complete, List<string> Interests, List<string> Languages, int Style, MeetingMode Mode, List<int> Availability);
+        int Grade, string Department, string Location, string TimeZone, bool Complete, List<string> Interests, List<string> Languages, int Style, MeetingMode Mode, List<int> Availability)
+    {
+        public int? BirthYear { get; init; }
+    }
 
     private sealed record Topic(Guid EnrollmentId, TopicKind Kind, string Name, int Level);
 
@@ -57,7 +60,8 @@ public static class CohortMatchRequest
                 e.Profile != null && e.Profile.CompletedAt != null,
                 e.Profile != null ? e.Profile.Interests : new List<string>(), e.Profile != null ? e.Profile.Languages : new List<string>(),
                 e.Profile != null ? e.Profile.CommunicationStyle : 0, e.Profile != null ? e.Profile.MeetingMode : MeetingMode.Either,
-                e.Profile != null ? e.Profile.Availability : new List<int>()))
+                e.Profile != null ? e.Profile.Availability : new List<int>())
+            { BirthYear = e.Person.BirthYear })
             .ToListAsync(ct);
         var skipped = new List<Skipped>();
         var ready = new List<(Row Row, TimeZoneInfo Zone)>();
@@ -98,8 +102,9 @@ public static class CohortMatchRequest
             MeetingMode = ToEngine(row.Mode),
             Availability = WeeklyAvailability.ToUtc(row.Availability, zone, monday),
             Capacity = row.Role == ParticipantRole.Mentor ? cohort.DefaultMentorCapacity : 1,
-            // Generation stays unset: it would come from the birth year, which the directory keeps for
-            // administrators and uses only where a program asks for it, and no program setting asks yet.
+            // From the birth year, for the fairness summary that only administrators read; it counts in a score only
+            // when the run's generation weight is above 0 (0 by default, and no program sets it yet).
+            Generation = BirthGenerations.Of(row.BirthYear),
         };
 
         var rules = new ProgramRules

@@ -16,6 +16,6 @@ public static class MatchRunDetail
         if (!await viewer.ManagedCohorts.AnyAsync(c => c.Id == cohortId, ct)) return null;
         var run = await db.MatchRuns.FirstOrDefaultAsync(r => r.Id == runId && r.CohortId == cohortId, ct);
         return run is null ? null : new Run(run.Id, run.StartedAt, run.Objective, run.Weights, run.Pairs, run.Total, run.Unmatched, run.ProvenOptimal,
-            RunDetail.FromJson(run.Detail));
+            RunDetail.FromJson(run.Detail).SeenBy(viewer.IsAdministrator));
     }
 }

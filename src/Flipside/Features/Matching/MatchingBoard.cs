@@ -20,6 +20,9 @@ public static class MatchingBoard
         public IReadOnlyList<KeepInReportingLine.Flagged> InsideReportingLines { get; init; } = [];
         /// <summary>Everyone enrolled whom no pairing holds (a mentor: with room left), for pairing by hand and rematching.</summary>
         public IReadOnlyList<FreePerson> Free { get; init; } = [];
+        /// <summary>The weight preset that fits the program, and why; <see cref="Presets"/> lists it first.</summary>
+        public WeightPresets.Suggestion Suggested { get; init; } = WeightPresets.SuggestFor([]);
+        public IReadOnlyList<WeightPresets.Preset> Presets { get; init; } = WeightPresets.All;
     }
 
     /// <summary>A person free to pair; Ended when a pairing of theirs ended in this cohort, so the board offers a rematch.</summary>
@@ -38,10 +41,16 @@ public static class MatchingBoard
 
     public static async Task<Board?> Handle(Guid cohortId, Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
-        var cohort = await viewer.ManagedCohorts.Where(c => c.Id == cohortId)
-            .Select(c => new CohortHeader(c.Id, c.Name, c.ProgramId, c.Program.Name, c.Status, c.Program.MentorLabel, c.Program.MenteeLabel))
+        var found = await viewer.ManagedCohorts.Where(c => c.Id == cohortId)
+            .Select(c => new
+            {
+                Header = new CohortHeader(c.Id, c.Name, c.ProgramId, c.Program.Name, c.Status, c.Program.MentorLabel, c.Program.MenteeLabel),
+                c.Program.FocusAreas,
+            })
             .SingleOrDefaultAsync(ct);
-        if (cohort is null) return null;
+        if (found is null) return null;
+        var cohort = found.Header;
+        var suggested = WeightPresets.SuggestFor(found.FocusAreas);
         var runs = await db.MatchRuns.Where(r => r.CohortId == cohortId).OrderByDescending(r => r.StartedAt).Take(20)
             .Select(r => new RunRow(r.Id, r.StartedAt, r.StartedBy, r.Objective, r.Weights, r.Pairs, r.Total, r.Unmatched, r.LeftOut, r.ProvenOptimal,
                 r.FairnessFlags, r.ElapsedMilliseconds))
@@ -63,7 +72,7 @@ public static class MatchingBoard
         var hidden = await Pairings.ExitPrivacy.HiddenFrom((await viewer.Person(ct))?.Id, withReasons, db, ct);
         pairs = [.. pairs.Select(p => hidden.Contains(p.MenteePersonId) ? p with { EndReason = null, EndedBy = null, RematchRequested = false } : p)];
 
-        var latest = runs.Count > 0 ? RunDetail.FromJson(details[runs[0].Id]) : RunDetail.Empty;
+        var latest = (runs.Count > 0 ? RunDetail.FromJson(details[runs[0].Id]) : RunDetail.Empty).SeenBy(viewer.IsAdministrator);
         // Whoever was paired since the run (by hand, or a lock) is no longer unmatched.
         var held = pairs.Where(p => Pairing.Holding.Contains(p.Status)).SelectMany(p => new[] { p.MenteePersonId, p.MentorPersonId }).ToHashSet();
         var unmatched = latest.Unmatched.Where(u => !held.Contains(u.PersonId)).ToList();
@@ -77,6 +86,8 @@ public static class MatchingBoard
         {
             InsideReportingLines = await KeepInReportingLine.Waiting(cohortId, viewer, db, ct),
             Free = await FreePeople(cohortId, pairs, db, ct),
+            Suggested = suggested,
+            Presets = WeightPresets.Ordered(suggested),
         };
     }
 

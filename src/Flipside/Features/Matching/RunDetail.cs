@@ -2,6 +2,7 @@ using System.Text.Json;
 using Flipside.Domain;
 using Flipside.Matching;
 using Flipside.Matching.Fairness;
+using Flipside.Matching.Profiles;
 
 namespace Flipside.Features.Matching;
 
@@ -30,6 +31,12 @@ public sealed record RunDetail(
 
     public IEnumerable<Group> Flagged => Fairness.Where(g => g.MatchRateFlag || g.MeanScoreFlag);
 
+    /// <summary>
+    /// The run as this reader may see it: groups by generation derive from birth years, which only administrators
+    /// see, so everyone else reads the fairness summary without them.
+    /// </summary>
+    public RunDetail SeenBy(bool administrator) => administrator ? this : this with { Fairness = [.. Fairness.Where(g => g.Dimension != BirthGenerations.Dimension)] };
+
     public static RunDetail From(CohortMatchRequest.Result compiled, MatchSetup.Setup setup, MatchResult result)
     {
         string Name(string personId) => compiled.Members[Guid.Parse(personId)].Name;
@@ -46,7 +53,10 @@ public sealed record RunDetail(
     }
 
     private static IEnumerable<Group> Groups(ParticipantRole side, FairnessReport report) =>
-        report.Groups.Select(g => new Group(side, g.Dimension, g.Group, g.People, g.Matched, g.MatchRate, g.MeanScore, g.MatchRateFlag, g.MeanScoreFlag));
+        report.Groups.Select(g => new Group(side, g.Dimension, GroupName(g), g.People, g.Matched, g.MatchRate, g.MeanScore, g.MatchRateFlag, g.MeanScoreFlag));
+
+    private static string GroupName(GroupOutcome g) =>
+        g.Dimension == BirthGenerations.Dimension && Enum.TryParse<Generation>(g.Group, out var generation) ? BirthGenerations.Name(generation) : g.Group;
 
     /// <summary>Pairs in this run and not the other, and the other way round.</summary>
     public (IReadOnlyList<Pair> Added, IReadOnlyList<Pair> Removed) ComparedWith(RunDetail previous)

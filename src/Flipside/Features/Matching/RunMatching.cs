@@ -61,7 +61,8 @@ public static class RunMatching
         var run = new MatchRun(r.CohortId, viewer.UserId, now, r.Objective, r.Weights);
         db.MatchRuns.Add(run);
         await SaveProposals(db, setup, result, run.Id, now, ct);
-        int flags = detail.Flagged.Count();
+        // The count kept with the run is the one every program manager may read: flags by generation show on the board to administrators only.
+        int flags = detail.SeenBy(administrator: false).Flagged.Count();
         run.Record(result.Pairings.Count, result.Unmatched.Count, detail.LeftOut.Count, result.TotalScore, result.ProvenOptimal, flags,
             (int)watch.ElapsedMilliseconds, detail.ToJson());
         // Two runs of one cohort at once: the cohort's version makes the second refused, not interleaved.

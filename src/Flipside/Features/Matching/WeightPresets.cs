@@ -21,6 +21,36 @@ public static class WeightPresets
 
     public static Preset? Find(string? key) => All.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The preset suggested for a program, and why in words a manager can check against the program's page.</summary>
+    public sealed record Suggestion(Preset Preset, string Because);
+
+    // A program does not remember the template it started from (the manager may have changed everything since), so the
+    // suggestion reads what it keeps: its focus areas. The templates' skill areas and their values areas, as the presets' summaries say.
+    private static readonly Dictionary<string, string> PresetByFocusArea = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AI and emerging technology"] = "skills-first",
+        ["Social media and digital marketing"] = "skills-first",
+        ["Data and analytics"] = "skills-first",
+        ["Collaboration tools"] = "skills-first",
+        ["Gen Z values and expectations"] = "common-ground",
+        ["Diversity and inclusion"] = "common-ground",
+        ["Sustainability"] = "common-ground",
+        ["Frontline realities"] = "common-ground",
+    };
+
+    /// <summary>The program's first focus area that a preset is written for decides; with none, Balanced.</summary>
+    public static Suggestion SuggestFor(IEnumerable<string> focusAreas)
+    {
+        foreach (var area in focusAreas)
+            if (PresetByFocusArea.TryGetValue(area, out var key))
+                return new(Find(key)!, $"Suggested for this program: its first focus area with a preset, {area}, is " +
+                    (key == "skills-first" ? "a skill to learn." : "about values and understanding."));
+        return new(All[0], "Suggested for this program: none of its focus areas calls for another preset.");
+    }
+
+    /// <summary>Every preset, the suggested one first.</summary>
+    public static IReadOnlyList<Preset> Ordered(Suggestion suggestion) => [suggestion.Preset, .. All.Where(p => p != suggestion.Preset)];
+
     /// <summary>The weights a person can set: what each means, in the order the form shows them.</summary>
     public static readonly IReadOnlyList<(string Field, string Label, string Help)> Parts =
     [
