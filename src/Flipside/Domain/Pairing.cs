@@ -151,8 +151,11 @@ public sealed class Pairing : IVersioned
         (EndedBy, EndReason, RematchRequested) = (by, Reason(reason), rematch);
     }
 
-    /// <summary>A running pairing that a program manager has still to pause, end or keep because of a reporting line.</summary>
-    public bool AwaitsReportingLineDecision => IsRunning && ReportingLineFlaggedAt is not null && ReportingLineKeptAt is null;
+    /// <summary>
+    /// An active pairing that a program manager has still to pause, end or keep because of a reporting line. Pausing is
+    /// a decision too; resuming a pairing still inside the line asks again.
+    /// </summary>
+    public bool AwaitsReportingLineDecision => Status == PairingStatus.Active && ReportingLineFlaggedAt is not null && ReportingLineKeptAt is null;
 
     /// <summary>
     /// The directory now puts one partner above the other. True when this is news: a line that moved since the last

@@ -63,7 +63,7 @@ public sealed class MatchingWorkflowTests(FlipsideFactory app) : AdministeredTes
         var response = await Admin.PostAsJsonAsync(Url("/matching/runs"), new { });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("no mentors with a complete profile waiting for a pair", await Detail(response));
+        Assert.Contains("Every mentor already has as many running pairings as the program allows", await Detail(response));
         Assert.Equal(1, await App.Query(db => db.MatchRuns.CountAsync()));
     }
 

@@ -83,10 +83,11 @@ public sealed class PairingPrivacyTests(FlipsideFactory app) : AdministeredTests
     {
         _cohort = (await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Matching)).CohortId;
         var leader = Seed.APerson("L1", 9);
-        leader.Status = PersonStatus.Left;
         await Enrolled.Enrol(App, _cohort, leader, ParticipantRole.Mentee, "Podcasting");
         var mentor = Seed.APerson("M1", 3);
         await Enrolled.Enrol(App, _cohort, mentor, ParticipantRole.Mentor, "Podcasting");
+        // Marked left as an administrator does it, which also ends the enrolment.
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"/api/v1/people/{leader.Id}/leave", null)).StatusCode);
 
         var response = await Admin.PostAsJsonAsync(Url("/pairings"), new { menteePersonId = leader.Id, mentorPersonId = mentor.Id });
 
@@ -243,5 +244,74 @@ public sealed class PairingPrivacyTests(FlipsideFactory app) : AdministeredTests
         var toMentor = await App.Query(db => db.Outbox.Where(m => m.To == mentorEmail && m.Kind == "pairing-ended").Select(m => m.TextBody).SingleAsync());
         Assert.Contains("The program has ended this pairing", toMentor);
         Assert.DoesNotContain("left the organisation", toMentor);
+    }
+
+    private Task<Guid> EnrolmentOf(Person person) =>
+        App.Query(db => db.Enrollments.Where(e => e.PersonId == person.Id && e.CohortId == _cohort).Select(e => e.Id).SingleAsync());
+
+    [Fact]
+    public async Task AMentorWhoLeavesTheProgram_EndsTheirPairing_AndTheLeaderHearsOnlyThatTheProgramEndedIt()
+    {
+        var (leaders, mentors) = await APublishedCohort();
+        var pair = (await Board()).Pairs.Single(p => p.MentorPersonId == mentors[0].Id);
+        var leaderPerson = leaders.Single(l => l.Id == pair.MenteePersonId);
+        var mentor = await As(mentors[0]);
+        var leader = await As(leaderPerson);
+
+        var left = await mentor.PostAsync($"/api/v1/enrollments/{await EnrolmentOf(mentors[0])}/withdraw", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, left.StatusCode);
+        var onBoard = (await Board()).Pairs.Single(p => p.Id == pair.Id);
+        Assert.Equal(PairingStatus.Ended, onBoard.Status);
+        var leadersView = (await leader.GetFromJsonAsync<List<MyPairings.Item>>("/api/v1/pairings/mine", Json.Options))!.Single();
+        Assert.Equal("The program has ended this pairing.", leadersView.Ended);
+        Assert.Equal("", leadersView.Partner.Email);
+        Assert.Equal(1, await App.Query(db => db.Outbox.CountAsync(m => m.To == leaderPerson.Email && m.Kind == PairingEmails.EndedKind)));
+    }
+
+    [Fact]
+    public async Task ALeaderWhoLeavesBeforePublishing_HasTheApprovedPairRejected_AndNothingIsIntroduced()
+    {
+        _cohort = (await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Matching)).CohortId;
+        var (leaders, _) = await Enrolled.Cohort(App, _cohort, leaders: 1, mentors: 1);
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsJsonAsync(Url("/matching/runs"), new { })).StatusCode);
+        var pair = (await Board()).Pairs.Single();
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsJsonAsync(Url($"/pairings/{pair.Id}/decision"), new { decision = "approve", version = pair.Version })).StatusCode);
+        var leader = await As(leaders[0]);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await leader.PostAsync($"/api/v1/enrollments/{await EnrolmentOf(leaders[0])}/withdraw", null)).StatusCode);
+        var publish = await Admin.PostAsync(Url("/matching/publish"), null);
+
+        Assert.Equal(HttpStatusCode.Conflict, publish.StatusCode);
+        Assert.Equal(PairingStatus.Rejected, (await Board()).Pairs.Single().Status);
+        Assert.Equal(0, await App.Query(db => db.Outbox.CountAsync(m => m.Kind == PairingEmails.IntroductionKind)));
+    }
+
+    [Fact]
+    public async Task TheLeadersOwnManager_ManagingTheProgram_IsNotToldThatTheMentorAskedForANewMatch()
+    {
+        _cohort = (await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Matching)).CohortId;
+        var boss = Seed.APerson("B1", 10, department: "Board");
+        await Seed.People(App, boss);
+        var leaderPerson = Seed.APerson("L1", 9, manager: "B1", department: "Leadership 1");
+        await Enrolled.Enrol(App, _cohort, leaderPerson, ParticipantRole.Mentee, "Podcasting");
+        var mentorPerson = Seed.APerson("M1", 3, department: "Team 1");
+        await Enrolled.Enrol(App, _cohort, mentorPerson, ParticipantRole.Mentor, "Podcasting");
+        // Invited with the email in other letters than the directory's: the account keeps the case it was given.
+        await Given.AnAccount(App, Admin, boss.Email.ToUpperInvariant(), Roles.ProgramManager);
+        var programId = await App.Query(db => db.Cohorts.Where(c => c.Id == _cohort).Select(c => c.ProgramId).SingleAsync());
+        Assert.True((await Admin.PostAsJsonAsync($"/api/v1/programs/{programId}/managers", new { email = boss.Email })).IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsJsonAsync(Url("/matching/runs"), new { })).StatusCode);
+        var pair = (await Board()).Pairs.Single();
+        await Admin.PostAsJsonAsync(Url($"/pairings/{pair.Id}/decision"), new { decision = "approve", version = pair.Version });
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync(Url("/matching/publish"), null)).StatusCode);
+        var mentor = await As(mentorPerson);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await mentor.PostAsJsonAsync($"/api/v1/pairings/{pair.Id}/exit", new { action = "newMatch", reason = "Too close to home" })).StatusCode);
+
+        var toBoss = await App.Query(db => db.Outbox.Where(m => m.To.ToLower() == boss.Email).Select(m => m.TextBody).ToListAsync());
+        Assert.DoesNotContain(toBoss, body => body.Contains("new match", StringComparison.OrdinalIgnoreCase) || body.Contains("ended", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(await App.Query(db => db.Outbox.Where(m => m.To == Given.AdminEmail).Select(m => m.TextBody).ToListAsync()),
+            body => body.Contains("new match", StringComparison.OrdinalIgnoreCase));
     }
 }

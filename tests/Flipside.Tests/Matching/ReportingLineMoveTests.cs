@@ -157,4 +157,20 @@ public sealed class ReportingLineMoveTests(FlipsideFactory app) : AdministeredTe
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Single((await Board()).InsideReportingLines);
     }
+
+    [Fact]
+    public async Task PausingAFlaggedPairing_SettlesTheNotice_AndResumingItAsksAgain()
+    {
+        var pair = await APair();
+        await Admin.Applied(MentorReportsTo("L1"));
+        Assert.Single((await Board()).InsideReportingLines);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsJsonAsync(Url($"/pairings/{pair.Id}/exit"), new { action = "pause" })).StatusCode);
+
+        Assert.Empty((await Board()).InsideReportingLines);
+        Assert.DoesNotContain("now inside a reporting line", await (await Admin.GetAsync($"/Enrollment/Roster?cohortId={_cohort}")).Html());
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsJsonAsync(Url($"/pairings/{pair.Id}/exit"), new { action = "resume" })).StatusCode);
+        Assert.Single((await Board()).InsideReportingLines);
+    }
 }
+

@@ -31,11 +31,16 @@ public static class AnswerInvitation
         return Outcome.Ok;
     }
 
-    /// <summary>Leaving needs no reason and tells no one why; the roster only shows "withdrawn".</summary>
-    public static async Task<Outcome<Done>> Withdraw(Guid enrollmentId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Leaving needs no reason and tells no one why; the roster only shows "withdrawn". A pairing the person was in ends
+    /// with them, without fault, as if they had ended it themselves.
+    /// </summary>
+    public static async Task<Outcome<Done>> Withdraw(Guid enrollmentId, Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         if (await EnrollmentAccess.OwnEnrollment(viewer, enrollmentId, ct) is not { } e) return Outcome.NotFound;
-        e.Withdraw(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        e.Withdraw(now);
+        await Pairings.LeavePairing.StageWithdrawal(e, viewer, baseUrl, db, now, ct);
         await db.SaveChangesAsync(ct);
         return Outcome.Ok;
     }

@@ -49,8 +49,8 @@ public static class EnrollmentApi
             AnswerInvitation.Accept(id, viewer, url.Base, db, clock, ct).ToHttp()).ProducesRefusals();
         mine.MapPost("/{id:guid}/decline", (Guid id, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             AnswerInvitation.Decline(id, viewer, db, clock, ct).ToHttp()).ProducesRefusals();
-        mine.MapPost("/{id:guid}/withdraw", (Guid id, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            AnswerInvitation.Withdraw(id, viewer, db, clock, ct).ToHttp()).ProducesRefusals();
+        mine.MapPost("/{id:guid}/withdraw", (Guid id, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            AnswerInvitation.Withdraw(id, viewer, url.Base, db, clock, ct).ToHttp()).ProducesRefusals();
         mine.MapGet("/{id:guid}/profile", async (Guid id, Viewer viewer, CancellationToken ct) =>
             await EnrollmentAccess.OwnEnrollment(viewer, id, ct) is { } e ? TypedResults.Ok(ProfileView.Of(e)) : Outcome.NotFound.ToHttp())
             .Produces<ProfileView>().ProducesRefusals();

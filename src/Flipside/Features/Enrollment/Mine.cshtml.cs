@@ -33,7 +33,7 @@ public sealed class MineModel(FlipsideDb db, Viewer viewer, PublicUrl url, TimeP
         Change(AnswerInvitation.Decline(id, viewer, db, clock, ct), "You declined. Nothing more will be asked of you for this cohort.", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
-        Change(AnswerInvitation.Withdraw(id, viewer, db, clock, ct), "You have left. No reason is recorded, and your pairing partner is not told why.", ct);
+        Change(AnswerInvitation.Withdraw(id, viewer, url.Base, db, clock, ct), "You have left. No reason is recorded, and your pairing partner is not told why.", ct);
 
     public Task<IActionResult> OnPostPairingAsync(Guid id, string? action, string? reason, CancellationToken ct) =>
         LeavePairing.TryParse(action, out var exit)

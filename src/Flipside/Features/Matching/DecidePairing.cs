@@ -32,6 +32,9 @@ public static class DecidePairing
             case PairingDecision.Lock: pairing.Lock(true); break;
             case PairingDecision.Unlock: pairing.Lock(false); break;
         }
+        // A run reads the locks and approvals when it starts: moving the cohort's version refuses a run that overlaps
+        // this decision ("someone else changed this") instead of saving its answer over the new decision.
+        pairing.Cohort.Version++;
         db.Record(viewer, now, "pairing." + r.Decision.ToString().ToLowerInvariant(), "Pairing", pairing.Id,
             $"{pairing.MenteeEnrollment.Person.Name} with {pairing.MentorEnrollment.Person.Name}");
         await db.SaveChangesAsync(ct);

@@ -70,7 +70,8 @@ public static class PairByHand
             return member.Role == role ? null : Outcome.Invalid(field, $"{member.Name} takes part as {Words.WithArticle(RoleName(member.Role))}, not as {Words.WithArticle(RoleName(role))}.");
         if (setup.Compiled.Skipped.FirstOrDefault(s => s.PersonId == personId) is { } skipped)
             return Outcome.Conflict($"{skipped.Name} cannot be paired: {skipped.Reason}.");
-        var name = await db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstOrDefaultAsync(ct);
-        return Outcome.Invalid(field, name is null ? "There is no such person in the directory." : $"{name} is not enrolled in this cohort.");
+        var person = await db.People.Where(p => p.Id == personId).Select(p => new { p.Name, p.Status }).FirstOrDefaultAsync(ct);
+        if (person?.Status == PersonStatus.Left) return Outcome.Conflict($"{person.Name} cannot be paired: has left the organisation.");
+        return Outcome.Invalid(field, person is null ? "There is no such person in the directory." : $"{person.Name} is not enrolled in this cohort.");
     }
 }

@@ -29,6 +29,10 @@ public static class PublishPairings
         if (left.Count > 0)
             return Outcome.Conflict($"Someone in {Words.Count(left.Count, "approved pair")} has left the organisation: reject those pairs first.");
 
+        var gone = approved.Where(p => p.MentorEnrollment.Status != EnrollmentStatus.Enrolled || p.MenteeEnrollment.Status != EnrollmentStatus.Enrolled).ToList();
+        if (gone.Count > 0)
+            return Outcome.Conflict($"Someone in {Words.Count(gone.Count, "approved pair")} is no longer enrolled in the cohort: reject those pairs first.");
+
         if (await InsideALine(approved, db, ct) is { } inLine) return inLine;
 
         var now = clock.GetUtcNow();

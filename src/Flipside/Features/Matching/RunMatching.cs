@@ -78,6 +78,8 @@ public static class RunMatching
     public static Problem? CanMatch(Cohort cohort)
     {
         if (cohort.Program.Status == ProgramStatus.Archived) return Outcome.Conflict("This program is archived. Restore it before matching its cohorts.");
+        if (cohort.Status == CohortStatus.Closed)
+            return Outcome.Conflict("This cohort is closed: its pairings have run their course. Start a new cohort of the program to match again.");
         return cohort.Status is CohortStatus.Matching or CohortStatus.Active ? null
             : Outcome.Conflict($"This cohort is {cohort.Status.ToString().ToLowerInvariant()}. Move it to matching when enrolment is over, then run matching.");
     }
@@ -86,6 +88,9 @@ public static class RunMatching
     public static Problem? CannotRun(MatchSetup.Setup setup)
     {
         var request = setup.Request;
+        // Mentors with complete profiles whose every place a running pairing already holds: full, not missing.
+        if (request.Mentees.Count > 0 && request.Mentors.Count == 0 && setup.Compiled.Request.Mentors.Count > 0)
+            return Outcome.Conflict("Every mentor already has as many running pairings as the program allows. Raise the program's mentor capacity, or enrol more mentors.");
         if (request.Mentees.Count == 0 || request.Mentors.Count == 0)
         {
             var missing = new List<string>();
@@ -116,7 +121,11 @@ public static class RunMatching
             var mentor = members[Guid.Parse(proposal.MentorId)];
             var reasons = PairingReasons.For(mentee.Name, mentor.Name, proposal.Parts);
             if (kept.TryGetValue(mentee.EnrollmentId, out var existing))
+            {
+                // The engine kept the pairs it was given; a kept pair with another mentor was decided while it ran.
+                if (existing.MentorEnrollmentId != mentor.EnrollmentId) throw new DomainException(Outcome.ChangedMeanwhile);
                 existing.Rescore(proposal.Score, reasons);
+            }
             else
                 db.Pairings.Add(new Pairing(setup.CohortId, mentor.EnrollmentId, mentee.EnrollmentId, proposal.Score, reasons, runId, now));
         }

@@ -40,7 +40,7 @@ public static class KeepInReportingLine
     public static async Task<IReadOnlyList<Flagged>> Waiting(Guid cohortId, Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
         var rows = await viewer.ManagedPairings
-            .Where(p => p.CohortId == cohortId && Pairing.Running.Contains(p.Status) && p.ReportingLineFlaggedAt != null && p.ReportingLineKeptAt == null)
+            .Where(p => p.CohortId == cohortId && p.Status == PairingStatus.Active && p.ReportingLineFlaggedAt != null && p.ReportingLineKeptAt == null)
             .OrderBy(p => p.MenteeEnrollment.Person.Name).ThenBy(p => p.Id)
             .Select(p => new
             {

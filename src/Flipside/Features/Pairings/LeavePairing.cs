@@ -36,15 +36,42 @@ public static class LeavePairing
         return await Apply(pairing, PairingActor.ProgramManager, r, viewer, baseUrl, db, clock, ct);
     }
 
-    private static Task<Pairing?> Load(IQueryable<Pairing> scope, Guid id, CancellationToken ct) => scope
+    /// <summary>
+    /// Someone who leaves the program (withdraws their enrolment) leaves their pairings the same no-fault way: a running
+    /// pairing ends by their side, the partner hears only that the program ended it and the managers are told as for
+    /// any exit; a proposal or approval not yet published is rejected, so it is never published or proposed again.
+    /// Only stages the changes: the caller saves them with the withdrawal.
+    /// </summary>
+    public static async Task StageWithdrawal(Domain.Enrollment enrollment, Viewer viewer, string baseUrl, FlipsideDb db, DateTimeOffset now, CancellationToken ct)
+    {
+        var pairings = await Including(db.Pairings)
+            .Where(p => Pairing.Holding.Contains(p.Status) && (p.MentorEnrollmentId == enrollment.Id || p.MenteeEnrollmentId == enrollment.Id))
+            .ToListAsync(ct);
+        var actor = enrollment.Role == ParticipantRole.Mentor ? PairingActor.Mentor : PairingActor.Mentee;
+        foreach (var pairing in pairings)
+        {
+            if (pairing.IsRunning) await Stage(pairing, actor, new(pairing.Id, PairingExit.End, "left the program"), viewer, baseUrl, db, now, ct);
+            else pairing.Reject("withdrawn", now);
+        }
+    }
+
+    private static IQueryable<Pairing> Including(IQueryable<Pairing> scope) => scope
         .Include(p => p.Cohort).ThenInclude(c => c.Program).ThenInclude(p => p.Managers)
-        .Include(p => p.MentorEnrollment).ThenInclude(e => e.Person).Include(p => p.MenteeEnrollment).ThenInclude(e => e.Person)
-        .FirstOrDefaultAsync(p => p.Id == id, ct);
+        .Include(p => p.MentorEnrollment).ThenInclude(e => e.Person).Include(p => p.MenteeEnrollment).ThenInclude(e => e.Person);
+
+    private static Task<Pairing?> Load(IQueryable<Pairing> scope, Guid id, CancellationToken ct) => Including(scope).FirstOrDefaultAsync(p => p.Id == id, ct);
 
     private static async Task<Outcome<Done>> Apply(Pairing pairing, PairingActor actor, Request r, Viewer viewer, string baseUrl, FlipsideDb db,
         TimeProvider clock, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        if (await Stage(pairing, actor, r, viewer, baseUrl, db, clock.GetUtcNow(), ct) is { } problem) return problem;
+        await db.SaveChangesAsync(ct);
+        return Outcome.Ok;
+    }
+
+    private static async Task<Problem?> Stage(Pairing pairing, PairingActor actor, Request r, Viewer viewer, string baseUrl, FlipsideDb db,
+        DateTimeOffset now, CancellationToken ct)
+    {
         var reason = r.Reason ?? "";
         if (reason.Trim().Length > Pairing.ReasonMaxLength) return Outcome.Invalid("reason", $"Keep the reason to {Pairing.ReasonMaxLength} characters.");
         string what;
@@ -71,18 +98,19 @@ public static class LeavePairing
         }
         // The audit log records that it happened and by which side, never the reason.
         db.Record(viewer, now, "pairing." + what, "Pairing", pairing.Id, $"{what} by the {actor.ToString().ToLowerInvariant()}");
-        await db.SaveChangesAsync(ct);
-        return Outcome.Ok;
+        return null;
     }
 
     // A manager who is the leader, or above the leader, is not told: the email alone would say the junior left.
     private static async Task<List<string>> NotTheLeadersLine(List<string> emails, Guid menteePersonId, FlipsideDb db, CancellationToken ct)
     {
-        var people = await db.People.Where(p => emails.Contains(p.Email)).Select(p => new { p.Id, p.Email }).ToListAsync(ct);
+        // The directory keeps emails in lower case; an account keeps the case it was invited with.
+        var lower = emails.Select(e => e.ToLowerInvariant()).ToList();
+        var people = await db.People.Where(p => lower.Contains(p.Email)).Select(p => new { p.Id, p.Email }).ToListAsync(ct);
         var keep = new List<string>();
         foreach (var email in emails)
         {
-            var person = people.FirstOrDefault(p => p.Email == email);
+            var person = people.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
             if (person is null || (await ExitPrivacy.HiddenFrom(person.Id, [menteePersonId], db, ct)).Count == 0) keep.Add(email);
         }
         return keep;

@@ -16,7 +16,8 @@ public static class MyPairings
         IReadOnlyList<string> Interests, IReadOnlyList<string> Languages, int CommunicationStyle, MeetingMode MeetingMode);
 
     public sealed record Item(Guid PairingId, Guid CohortId, string ProgramName, string CohortName, ParticipantRole MyRole, string PartnerLabel,
-        PairingStatus Status, DateTimeOffset? PublishedAt, Partner Partner, IReadOnlyList<string> Reasons, string? Ended, bool IMakeFirstContact);
+        PairingStatus Status, DateTimeOffset? PublishedAt, Partner Partner, IReadOnlyList<string> Reasons, string? Ended, bool IMakeFirstContact,
+        bool PausedByMe);
 
     public static async Task<IReadOnlyList<Item>> List(Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
@@ -46,12 +47,13 @@ public static class MyPairings
             var myRole = r.IAmMentor ? ParticipantRole.Mentor : ParticipantRole.Mentee;
             var p = partners[r.IAmMentor ? r.MenteeEnrollment : r.MentorEnrollment];
             // Whoever ended it knows they did; the partner learns only that the program ended it.
-            string? ended = r.Status != PairingStatus.Ended ? null
-                : r.EndedBy == (r.IAmMentor ? PairingActor.Mentor : PairingActor.Mentee) ? "You ended this pairing." : "The program has ended this pairing.";
+            var mySide = r.IAmMentor ? PairingActor.Mentor : PairingActor.Mentee;
+            string? ended = r.Status != PairingStatus.Ended ? null : r.EndedBy == mySide ? "You ended this pairing." : "The program has ended this pairing.";
             bool ongoing = r.Status is PairingStatus.Active or PairingStatus.Paused;
             return new Item(r.Id, r.CohortId, r.Program, r.Cohort, myRole, r.IAmMentor ? r.MenteeLabel : r.MentorLabel, r.Status, r.PublishedAt,
                 new Partner(p.Name, p.Title, p.Department, p.TimeZone, ongoing ? p.Email : "", p.Topics, p.Interests, p.Languages, p.Style, p.Mode),
-                r.IAmMentor ? r.MentorReasons : r.MenteeReasons, ended, r.FirstContactBy == myRole);
+                r.IAmMentor ? r.MentorReasons : r.MenteeReasons, ended, r.FirstContactBy == myRole,
+                r.Status == PairingStatus.Paused && r.EndedBy == mySide);
         })];
     }
 }
