@@ -14,15 +14,15 @@ public sealed class RankedChoiceTests(FlipsideFactory app) : AdministeredTests(a
 {
     private Guid _cohort;
 
-    /// <summary>A cohort moved to matching now, so that ranking closes the program's days from now.</summary>
+    /// <summary>A cohort moved to matching now (or the given days ago), so that ranking closes the program's days after that.</summary>
     private async Task<(List<Person> Leaders, List<Person> Mentors)> ARankedCohort(int leaders = 3, int mentors = 3, MatchingMode mode = MatchingMode.RankedChoice,
-        int rankingDays = MentoringProgram.DefaultRankingDays)
+        int rankingDays = MentoringProgram.DefaultRankingDays, int daysAgo = 0)
     {
         _cohort = (await Seed.AProgram(App, Given.AdminEmail, p => (p.MatchingMode, p.RankingDays) = (mode, rankingDays), CohortStatus.Enrolling)).CohortId;
         var people = await Enrolled.Cohort(App, _cohort, leaders, mentors);
         await App.Query(async db =>
         {
-            (await db.Cohorts.SingleAsync(c => c.Id == _cohort)).MoveTo(CohortStatus.Matching, pairingsReady: 0, App.Clock.GetUtcNow());
+            (await db.Cohorts.SingleAsync(c => c.Id == _cohort)).MoveTo(CohortStatus.Matching, pairingsReady: 0, App.Clock.GetUtcNow().AddDays(-daysAgo));
             return await db.SaveChangesAsync();
         });
         return people;
@@ -99,12 +99,11 @@ public sealed class RankedChoiceTests(FlipsideFactory app) : AdministeredTests(a
     [Fact]
     public async Task Ranking_AfterTheDeadline_Returns409WithTheDeadline()
     {
-        // One day, so that the sign-in outlives the ranking.
-        var (leaders, _) = await ARankedCohort(rankingDays: 1);
+        // Moved to matching a ranking's days ago rather than moving the clock on: a sign-in lasts only hours.
+        var (leaders, _) = await ARankedCohort(daysAgo: MentoringProgram.DefaultRankingDays);
+        var closes = App.Clock.GetUtcNow();
         var leader = await As(leaders[0]);
         var suggested = (await Ranking(leader)).Candidates;
-        var closes = App.Clock.GetUtcNow().AddDays(1);
-        App.Clock.Advance(TimeSpan.FromDays(1));
 
         var response = await Rank(leader, (suggested[0].PersonId, 1));
 
