@@ -178,6 +178,34 @@ public sealed class RankedChoiceTests(FlipsideFactory app) : AdministeredTests(a
         Assert.True(board.Pairs.Count > 1, "the others were matched on their rankings");
     }
 
+    [Fact]
+    public async Task ThePages_SaveARanking_ShowARankGivenTwiceAboveTheList_AndTheBoardCountsWhoRanked()
+    {
+        var (leaders, _) = await ARankedCohort();
+        var leader = await As(leaders[0]);
+        var page = $"/Pairings/Rank?cohortId={_cohort}";
+        Assert.Contains("Rank your choices", await (await leader.GetAsync("/Enrollment/Mine")).Html());
+        var suggested = (await Ranking(leader)).Candidates;
+        Assert.Contains(suggested[0].Name, await (await leader.GetAsync(page)).Html());
+        Dictionary<string, string> Form(int first, int second) => new()
+        {
+            ["people[0]"] = suggested[0].PersonId.ToString(), ["ranks[0]"] = first.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["people[1]"] = suggested[1].PersonId.ToString(), ["ranks[1]"] = second.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var twice = await leader.Submit(page, Form(1, 1), page + "&handler=Save");
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Contains("Rank 1 is given twice", await twice.Html());
+        var saved = await leader.Submit(page, Form(2, 1), page + "&handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var rows = await App.Query(db => db.Preferences.Join(db.Enrollments, p => p.RankedEnrollmentId, e => e.Id, (p, e) => new { e.PersonId, p.Rank }).ToListAsync());
+        Assert.Equal([(suggested[1].PersonId, 1), (suggested[0].PersonId, 2)], rows.OrderBy(r => r.Rank).Select(r => (r.PersonId, r.Rank)).ToList());
+
+        var board = await (await Admin.GetAsync($"/Matching/Board?cohortId={_cohort}")).Html();
+        Assert.Contains("1 of 3 leaders and 0 of 3 mentors have ranked.", board);
+        Assert.Contains("Ranking closes on", board);
+    }
+
     /// <summary>Leader and mentor who rank each other, where the leader prefers the mentor to their own match and the mentor has room or would rather have the leader.</summary>
     private static int BlockingPairs(IEnumerable<Guid> leaders, Dictionary<Guid, List<Guid>> rankings, Dictionary<Guid, Guid> mentorOf, int capacity)
     {
