@@ -33,9 +33,30 @@ public static class StableMatcher
     /// capacity is ignored). A person without a ranking ranks nobody. Blocking pairs are counted among eligible pairs
     /// of people who are not locked, and every unmatched person comes with reasons.
     /// </summary>
-    public static StableResult Match(MatchRequest request, IReadOnlyList<Ranking> menteeRankings, IReadOnlyList<Ranking> mentorRankings)
+    public static StableResult Match(MatchRequest request, IReadOnlyList<Ranking> menteeRankings, IReadOnlyList<Ranking> mentorRankings) =>
+        Match(new CompiledCohort(request), request, menteeRankings, mentorRankings);
+
+    /// <summary>
+    /// The stable matching of <see cref="Match(MatchRequest, IReadOnlyList{Ranking}, IReadOnlyList{Ranking})"/> as a run's
+    /// result, so that it is saved and reviewed like an optimal run: each pair scored and explained with the request's
+    /// weights (the score orders nothing here), locked pairs marked, the unmatched with their reasons. Never
+    /// <see cref="MatchResult.ProvenOptimal"/>: stability, not the total, is what it guarantees.
+    /// </summary>
+    public static MatchResult Propose(MatchRequest request, IReadOnlyList<Ranking> menteeRankings, IReadOnlyList<Ranking> mentorRankings)
     {
         var c = new CompiledCohort(request);
+        var stable = Match(c, request, menteeRankings, mentorRankings);
+        var locked = request.Locked.ToHashSet();
+        var pairings = stable.MentorOfMentee.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
+        {
+            int i = c.IndexOfMentee(p.Key), j = c.IndexOfMentor(p.Value);
+            return new PairingProposal(p.Key, p.Value, c.Score(i, j), PairExplainer.Explain(c, i, j), locked.Contains(new PairIds(p.Key, p.Value)));
+        }).ToList();
+        return new MatchResult(pairings, stable.Unmatched, pairings.Sum(p => p.Score), ProvenOptimal: false, Rounds: 0);
+    }
+
+    private static StableResult Match(CompiledCohort c, MatchRequest request, IReadOnlyList<Ranking> menteeRankings, IReadOnlyList<Ranking> mentorRankings)
+    {
         var locked = Matcher.LockedPairs(c, request);
         var lockedMentor = new int[c.Mentees.Length];
         Array.Fill(lockedMentor, -1);

@@ -1,7 +1,21 @@
 namespace Flipside.Domain;
 
-/// <summary>What a run maximises: as many pairs as possible first (then the score), or the total score alone.</summary>
-public enum MatchObjective { MostPairs, HighestScore }
+/// <summary>
+/// What a run maximises: as many pairs as possible first (then the score), or the total score alone; or, in a ranked
+/// choice cohort, no total at all but a stable matching of the participants' rankings.
+/// </summary>
+public enum MatchObjective { MostPairs, HighestScore, RankedChoice }
+
+public static class MatchObjectives
+{
+    /// <summary>The objective in a program manager's words, as the board's runs show it.</summary>
+    public static string Describe(this MatchObjective objective) => objective switch
+    {
+        MatchObjective.MostPairs => "most pairs first",
+        MatchObjective.HighestScore => "highest total score",
+        _ => "ranked choice (stable)",
+    };
+}
 
 /// <summary>How much each part of a pair's score counts, 0 (ignored) to 10.</summary>
 public sealed record MatchWeights

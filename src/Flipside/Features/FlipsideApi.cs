@@ -22,5 +22,6 @@ public static class FlipsideApi
         api.MapProgramsApi();
         api.MapMatchingApi();
         api.MapSelfMatchingApi();
+        api.MapRankedChoiceApi();
     }
 }

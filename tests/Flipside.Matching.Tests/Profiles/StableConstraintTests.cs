@@ -51,6 +51,24 @@ public class StableConstraintTests
     }
 
     [Fact]
+    public void Propose_GivesTheStableMatchingAsARunResult_ScoredExplainedAndLocksMarked()
+    {
+        var request = A.Request([A.Mentee("a"), A.Mentee("b"), A.Mentee("c")], [A.Mentor("maya"), A.Mentor("zoe", "Zoe Li")]) with { Locked = [new PairIds("b", "zoe")] };
+        var mentees = new[] { new Ranking("a", ["zoe", "maya"]), new Ranking("b", []) };
+        var mentors = new[] { new Ranking("maya", ["a"]), new Ranking("zoe", ["a", "b"]) };
+
+        var result = StableMatcher.Propose(request, mentees, mentors);
+
+        var stable = StableMatcher.Match(request, mentees, mentors);
+        Assert.Equal(stable.MentorOfMentee.OrderBy(p => p.Key).ToList(), result.Pairings.Select(p => KeyValuePair.Create(p.MenteeId, p.MentorId)).ToList());
+        Assert.Equal([("a", false), ("b", true)], result.Pairings.Select(p => (p.MenteeId, p.Locked)).ToList());
+        Assert.All(result.Pairings, p => Assert.Equal(Matcher.Explain(request with { Locked = [] }, p.MenteeId, p.MentorId).Score, p.Score));
+        Assert.Equal(result.Pairings.Sum(p => p.Score), result.TotalScore);
+        Assert.False(result.ProvenOptimal);
+        Assert.StartsWith("ranks none of its", Assert.Single(result.Unmatched.Single(u => u.PersonId == "c").Reasons), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StableMatch_LockedPairBreakingAConstraint_IsRefused()
     {
         var request = A.Request([A.Mentee()], [A.Mentor()]) with { Exclusions = [new PairIds("leader", "maya")], Locked = [new PairIds("leader", "maya")] };

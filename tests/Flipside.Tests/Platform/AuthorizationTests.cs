@@ -115,6 +115,9 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("GET", "/api/v1/cohorts/{cohortId:guid}/mentor-requests", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/mentor-requests", Roles.ProgramManager),
         ("GET", "/Pairings/Suggestions", "/Pairings/Suggestions?cohortId=00000000-0000-0000-0000-000000000001", SignedIn),
         ("GET", "/Pairings/Requests", "/Pairings/Requests", SignedIn),
+        ("GET", "/api/v1/ranked-choice/cohorts/{cohortId:guid}/ranking", "/api/v1/ranked-choice/cohorts/00000000-0000-0000-0000-000000000001/ranking", SignedIn),
+        ("PUT", "/api/v1/ranked-choice/cohorts/{cohortId:guid}/ranking", "/api/v1/ranked-choice/cohorts/00000000-0000-0000-0000-000000000001/ranking", SignedIn),
+        ("GET", "/Pairings/Rank", "/Pairings/Rank?cohortId=00000000-0000-0000-0000-000000000001", SignedIn),
         ("GET", "/Matching/Pair", "/Matching/Pair?cohortId=00000000-0000-0000-0000-000000000001&id=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
         // Every page handler, as "/Page?handler=Name" (the default handler as the page alone): the same rules as endpoints.
         ("POST", "/Admin/OutboxMessage?handler=SendAgain", "/Admin/OutboxMessage?id=00000000-0000-0000-0000-000000000001&handler=SendAgain", Roles.Administrator),
@@ -163,6 +166,7 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("POST", "/Matching/Board?handler=Keep", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Keep", Roles.ProgramManager),
         ("POST", "/Pairings/Suggestions?handler=Request", "/Pairings/Suggestions?cohortId=00000000-0000-0000-0000-000000000001&handler=Request", SignedIn),
         ("POST", "/Pairings/Requests?handler=Answer", "/Pairings/Requests?id=00000000-0000-0000-0000-000000000001&handler=Answer", SignedIn),
+        ("POST", "/Pairings/Rank?handler=Save", "/Pairings/Rank?cohortId=00000000-0000-0000-0000-000000000001&handler=Save", SignedIn),
         ("POST", "/Enrollment/Mine?handler=Pairing", "/Enrollment/Mine?id=00000000-0000-0000-0000-000000000001&handler=Pairing", SignedIn),
     ];
 

@@ -30,6 +30,7 @@ public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock,
     public PreviewMatching.Preview? Preview { get; private set; }
     public MatchWeights Current { get; private set; } = new();
     public MatchObjective CurrentObjective { get; private set; }
+    public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>The preset the form shows as chosen: the one sent back, else the one whose weights the fields hold.</summary>
     public string? ChosenPreset => string.IsNullOrEmpty(Weights.Preset) ? Board.Presets.FirstOrDefault(p => p.Weights == Current)?.Key : Weights.Preset;

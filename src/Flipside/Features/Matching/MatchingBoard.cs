@@ -23,6 +23,8 @@ public static class MatchingBoard
         /// <summary>The weight preset that fits the program, and why; <see cref="Presets"/> lists it first.</summary>
         public WeightPresets.Suggestion Suggested { get; init; } = WeightPresets.SuggestFor([]);
         public IReadOnlyList<WeightPresets.Preset> Presets { get; init; } = WeightPresets.All;
+        /// <summary>For a ranked choice cohort: how many have ranked on each side and when ranking closes; null otherwise.</summary>
+        public RankedChoiceRun.Status? Ranking { get; init; }
     }
 
     /// <summary>A person free to pair; Ended when a pairing of theirs ended in this cohort, so the board offers a rematch.</summary>
@@ -46,6 +48,9 @@ public static class MatchingBoard
             {
                 Header = new CohortHeader(c.Id, c.Name, c.ProgramId, c.Program.Name, c.Status, c.Program.MentorLabel, c.Program.MenteeLabel),
                 c.Program.FocusAreas,
+                c.Program.MatchingMode,
+                c.Program.RankingDays,
+                c.MatchingSince,
             })
             .SingleOrDefaultAsync(ct);
         if (found is null) return null;
@@ -88,6 +93,9 @@ public static class MatchingBoard
             Free = await FreePeople(cohortId, pairs, db, ct),
             Suggested = suggested,
             Presets = WeightPresets.Ordered(suggested),
+            Ranking = found.MatchingMode == MatchingMode.RankedChoice
+                ? await RankedChoiceRun.StatusOf(cohortId, found.MatchingSince?.AddDays(found.RankingDays), db, ct)
+                : null,
         };
     }
 

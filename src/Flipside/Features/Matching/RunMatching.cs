@@ -22,8 +22,13 @@ public static class RunMatching
     /// <summary>The cohort, its setup and the engine's answer: what a run saves and a preview only reports.</summary>
     public sealed record Solved(Cohort Cohort, MatchSetup.Setup Setup, MatchResult Result);
 
-    public static Task<Outcome<Solved>> Solve(Request r, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
-        Solve(r, viewer, db, setup => Matcher.Match(setup.Request), (cohort, setup, result) => new Solved(cohort, setup, result), ct);
+    /// <summary>A ranked choice cohort is matched on its participants' rankings (a stable matching), any other on the optimum.</summary>
+    public static async Task<Outcome<Solved>> Solve(Request r, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    {
+        var ranked = await RankedChoiceRun.Of(r.CohortId, viewer, db, ct);
+        return await Solve(r, viewer, db, setup => ranked is null ? Matcher.Match(setup.Request) : RankedChoiceRun.Match(setup, ranked),
+            (cohort, setup, result) => new Solved(cohort, setup, result), ct);
+    }
 
     /// <summary>
     /// The cohort and its setup, refused as a run is refused, then <paramref name="engine"/> on the setup: a run
@@ -58,7 +63,9 @@ public static class RunMatching
         var detail = RunDetail.From(setup.Compiled, setup, result);
         var previous = await db.MatchRuns.Where(m => m.CohortId == r.CohortId).OrderByDescending(m => m.StartedAt).Select(m => m.Detail).FirstOrDefaultAsync(ct);
         var (added, removed) = previous is null ? (detail.Pairs, []) : detail.ComparedWith(RunDetail.FromJson(previous));
-        var run = new MatchRun(r.CohortId, viewer.UserId, now, r.Objective, r.Weights);
+        // The weights still score and explain each pair of a ranked choice run; the rankings chose them.
+        var objective = cohort.Program.MatchingMode == MatchingMode.RankedChoice ? MatchObjective.RankedChoice : r.Objective;
+        var run = new MatchRun(r.CohortId, viewer.UserId, now, objective, r.Weights);
         db.MatchRuns.Add(run);
         await SaveProposals(db, setup, result, run.Id, now, ct);
         // The count kept with the run is the one every program manager may read: flags by generation show on the board to administrators only.

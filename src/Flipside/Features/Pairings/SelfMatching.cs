@@ -41,15 +41,20 @@ public static class SelfMatching
     }
 
     public const string NotSelfMatching = "This program's pairs are made by the program manager, not chosen by participants.";
+    public const string NotRankedChoice = "This program does not use ranked choice: there is nothing to rank.";
 
-    /// <summary>The context for the viewer enrolled in the cohort in the given role; not found when they are not.</summary>
-    public static async Task<Outcome<Context>> Load(Guid cohortId, ParticipantRole role, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// The context for the viewer enrolled in the cohort in the given role; not found when they are not. Ranked choice
+    /// shares it (<paramref name="mode"/>): the same people, rules and refusals, another way of choosing.
+    /// </summary>
+    public static async Task<Outcome<Context>> Load(Guid cohortId, ParticipantRole role, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct,
+        MatchingMode mode = MatchingMode.SelfMatching)
     {
         var mine = await viewer.OwnEnrollments.Where(e => e.CohortId == cohortId && e.Role == role && e.Status == EnrollmentStatus.Enrolled)
             .Select(e => new { e.PersonId }).FirstOrDefaultAsync(ct);
         if (mine is null) return Outcome.NotFound;
         var cohort = await db.Cohorts.Include(c => c.Program).SingleAsync(c => c.Id == cohortId, ct);
-        if (cohort.Program.MatchingMode != MatchingMode.SelfMatching) return Outcome.Conflict(NotSelfMatching);
+        if (cohort.Program.MatchingMode != mode) return Outcome.Conflict(mode == MatchingMode.RankedChoice ? NotRankedChoice : NotSelfMatching);
         if (cohort.Program.Status == ProgramStatus.Archived) return Outcome.Conflict("This program is archived: no pairs are made in it now.");
         if (cohort.Status != CohortStatus.Matching)
             return Outcome.Conflict(cohort.Status < CohortStatus.Matching
