@@ -18,23 +18,32 @@ public static class EnrollmentEmails
             You are invited to take part in {program.Name} ({cohort.Name}) as {Words.WithArticle(part)}.
             {program.Purpose}
 
-            Pairs meet for {program.DescribeCadence()} over {program.DurationMonths} months. Taking part is your choice,
+            Pairs meet for {program.DescribeCadence()} over {Words.Count(program.DurationMonths, "month")}. Taking part is your choice,
             and you can leave at any time without giving a reason.
 
             {next}
             """, null, now);
     }
 
-    public static OutboxMessage ManagerApproval(Person manager, Person mentor, Cohort cohort, string link, DateTimeOffset now) =>
-        new(manager.Email, $"{mentor.Name} would like to join {cohort.Program.Name}", $"""
+    /// <summary>
+    /// Asks the mentor's line manager to agree to the time. <paramref name="invited"/> says how the mentor came to the
+    /// program: a program manager invited them and they accepted, or they volunteered and were taken in.
+    /// </summary>
+    public static OutboxMessage ManagerApproval(Person manager, Person mentor, Cohort cohort, bool invited, string link, DateTimeOffset now)
+    {
+        var program = cohort.Program;
+        var how = invited
+            ? $"{mentor.Name} was invited to take part in {program.Name} ({cohort.Name}) as {Words.WithArticle(program.MentorLabel)} and has accepted"
+            : $"{mentor.Name} has volunteered as {Words.WithArticle(program.MentorLabel)} in {program.Name} ({cohort.Name})";
+        return new(manager.Email, $"{mentor.Name} would like to join {program.Name}", $"""
             Hello {manager.Name},
 
-            {mentor.Name} has volunteered as {Words.WithArticle(cohort.Program.MentorLabel)} in {cohort.Program.Name} ({cohort.Name}): junior colleagues
-            help senior leaders learn, for {cohort.Program.DescribeCadence()} over {cohort.Program.DurationMonths} months.
+            {how}: junior colleagues help senior leaders learn, for {program.DescribeCadence()} over {Words.Count(program.DurationMonths, "month")}.
             The program asks line managers to agree to the time this takes.
 
             Approve or decline here: {link}
             """, null, now);
+    }
 
     public static OutboxMessage ManagerAnswered(Domain.Enrollment e, bool approved, string baseUrl, DateTimeOffset now)
     {

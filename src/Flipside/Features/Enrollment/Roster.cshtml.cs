@@ -3,6 +3,7 @@ using Flipside.Domain;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Enrollment;
 
@@ -13,6 +14,12 @@ public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, Tim
     public IReadOnlyList<CohortRoster.Row> Rows { get; private set; } = [];
     public CohortRoster.Readiness Readiness { get; private set; } = new(0, 0, 0, 0);
     public InviteToCohort.Result? LastInvite { get; private set; }
+    /// <summary>Past matching: pairs published and running (active or paused), and enrolled people in none of them.</summary>
+    public int RunningPairs { get; private set; }
+    public int Unpaired { get; private set; }
+    public bool PastMatching => Cohort.Status > CohortStatus.Matching;
+    /// <summary>The directory's departments and locations, offered as on the People page so a filter never misspells one.</summary>
+    public People.SearchPeople.FilterChoices Choices { get; private set; } = new([], []);
 
     [BindProperty] public ParticipantRole InviteRole { get; set; } = ParticipantRole.Mentor;
     [BindProperty] public string? EmployeeIds { get; set; }
@@ -69,6 +76,15 @@ public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, Tim
         Cohort = cohort;
         Rows = await CohortRoster.List(cohortId, db, ct);
         Readiness = CohortRoster.ReadinessOf(Rows);
+        if (cohort.TakesEnrollments) Choices = await People.SearchPeople.Choices(db, ct);
+        if (PastMatching)
+        {
+            var running = await db.Pairings.Where(p => p.CohortId == cohortId && Pairing.Running.Contains(p.Status))
+                .Select(p => new { p.MentorEnrollmentId, p.MenteeEnrollmentId }).ToListAsync(ct);
+            var paired = running.SelectMany(p => new[] { p.MentorEnrollmentId, p.MenteeEnrollmentId }).ToHashSet();
+            RunningPairs = running.Count;
+            Unpaired = Rows.Count(r => r.Status == EnrollmentStatus.Enrolled && !paired.Contains(r.EnrollmentId));
+        }
         return true;
     }
 

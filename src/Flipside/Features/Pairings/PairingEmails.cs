@@ -28,7 +28,7 @@ public static class PairingEmails
             You are paired with {partner.Person.Name}{(partner.Person.Title.Length > 0 ? $", {partner.Person.Title}" : "")}, as your {partnerRole} in {program.Name} ({cohort.Name}).
 
             {why}{firstMove}
-            Pairs meet for {program.DescribeCadence()} over {program.DurationMonths} months. What you talk about stays between the two of you.
+            Pairs meet for {program.DescribeCadence()} over {Words.Count(program.DurationMonths, "month")}. What you talk about stays between the two of you.
             Either of you can pause or end the pairing at any time, privately and without fault, from "My programs".
 
             Your pairing: {baseUrl}/Enrollment/Mine
