@@ -11,6 +11,8 @@ public sealed class ProfileModel(FlipsideDb db, Viewer viewer, TimeProvider cloc
 {
     public const int TopicRows = 8;
     public static readonly string[] DayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    /// <summary>Communication styles 1 to 5 in words (index 0 unused).</summary>
+    public static readonly string[] StyleNames = ["", "Casual and digital (chat, quick calls)", "Mostly casual", "A mix", "Mostly structured", "Structured and formal (agenda, notes)"];
 
     public Domain.Enrollment Enrollment { get; private set; } = null!;
     [BindProperty] public InputModel Input { get; set; } = new();

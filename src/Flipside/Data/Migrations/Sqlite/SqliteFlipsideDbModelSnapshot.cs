@@ -573,6 +573,9 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SendAt")
                         .HasColumnType("INTEGER");
 
@@ -596,6 +599,8 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Kind", "CorrelationKey");
+
+                    b.HasIndex("ProgramId", "CreatedAt");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
