@@ -42,17 +42,19 @@ public sealed partial class RosterTests(FlipsideFactory app) : IClassFixture<Fli
     [InlineData(CohortStatus.Matching)]
     public async Task UpToMatching_TheRosterAsksWhetherTheCohortIsReadyToMatch(CohortStatus status)
     {
-        var (_, cohortId) = await Seed.AProgram(_app, "pam@example.com", status: status);
+        var (_, cohortId) = await ACohortWithOnePair(status, publish: false); // approved, not yet published
 
         var html = await (await _manager.GetAsync($"/Enrollment/Roster?cohortId={cohortId}")).Html();
 
         Assert.Contains("<h2 id=\"ready-heading\" class=\"h4\">Ready to match?</h2>", html);
+        Assert.DoesNotContain("running in this cohort", html);
     }
 
     [Theory]
+    [InlineData(CohortStatus.Matching)]
     [InlineData(CohortStatus.Active)]
     [InlineData(CohortStatus.Closed)]
-    public async Task PastMatching_TheRosterSaysHowManyPairsRun_NotReadyToMatch(CohortStatus status)
+    public async Task OncePairsArePublished_OrPastMatching_TheRosterSaysHowManyPairsRun_NotReadyToMatch(CohortStatus status)
     {
         var (_, cohortId) = await ACohortWithOnePair(status, publish: true);
 

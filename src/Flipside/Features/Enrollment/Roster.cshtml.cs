@@ -14,10 +14,11 @@ public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, Tim
     public IReadOnlyList<CohortRoster.Row> Rows { get; private set; } = [];
     public CohortRoster.Readiness Readiness { get; private set; } = new(0, 0, 0, 0);
     public InviteToCohort.Result? LastInvite { get; private set; }
-    /// <summary>Past matching: pairs published and running (active or paused), and enrolled people in none of them.</summary>
+    /// <summary>From matching on: pairs published and running (active or paused), and enrolled people in none of them.</summary>
     public int RunningPairs { get; private set; }
     public int Unpaired { get; private set; }
-    public bool PastMatching => Cohort.Status > CohortStatus.Matching;
+    /// <summary>Past matching, or once pairs are published, "ready to match?" is answered: the roster shows the pairs instead.</summary>
+    public bool ShowsPairs => Cohort.Status > CohortStatus.Matching || RunningPairs > 0;
     /// <summary>The directory's departments and locations, offered as on the People page so a filter never misspells one.</summary>
     public People.SearchPeople.FilterChoices Choices { get; private set; } = new([], []);
 
@@ -77,7 +78,7 @@ public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, Tim
         Rows = await CohortRoster.List(cohortId, db, ct);
         Readiness = CohortRoster.ReadinessOf(Rows);
         if (cohort.TakesEnrollments) Choices = await People.SearchPeople.Choices(db, ct);
-        if (PastMatching)
+        if (cohort.Status >= CohortStatus.Matching)
         {
             var running = await db.Pairings.Where(p => p.CohortId == cohortId && Pairing.Running.Contains(p.Status))
                 .Select(p => new { p.MentorEnrollmentId, p.MenteeEnrollmentId }).ToListAsync(ct);
