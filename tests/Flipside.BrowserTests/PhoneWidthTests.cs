@@ -36,7 +36,7 @@ public sealed class PhoneWidthTests(AdministeredFlipside app)
         page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
         await page.GotoAsync("/");
         var toggler = page.GetByRole(AriaRole.Button, new() { Name = "Show navigation" });
-        var accounts = page.GetByRole(AriaRole.Link, new() { Name = "Accounts" });
+        var accounts = page.GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true });
         await Expect(accounts).ToBeHiddenAsync();
         await Expect(toggler).ToHaveAttributeAsync("aria-expanded", "false");
 
