@@ -70,7 +70,7 @@ public sealed class EnrollmentJourneyTests(FlipsideFixture app) : IClassFixture<
         await manager.GotoAsync(roster);
         await Expect(manager.GetByText("1 of 3 reverse mentors and 1 of 2 leaders have finished their profile.")).ToBeVisibleAsync();
         await _audit.CheckAsync(manager);
-        await manager.GetByRole(AriaRole.Button, new() { Name = "Remind the 3 who have not finished" }).ClickAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Remind the 3 people who have not finished" }).ClickAsync();
         await Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("Reminder sent to 3 people.");
         await _audit.CheckAsync(manager);
 

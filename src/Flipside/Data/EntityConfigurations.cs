@@ -57,6 +57,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.Property(m => m.Kind).HasMaxLength(64);
         e.Property(m => m.CorrelationKey).HasMaxLength(200);
         e.HasIndex(m => new { m.Kind, m.CorrelationKey });
+        // A program's managers list its messages, newest first. No foreign key: a message outlives what it was about.
+        e.HasIndex(m => new { m.ProgramId, m.CreatedAt });
         // Owned: an attachment lives and goes with its message, and is loaded with it for sending.
         e.OwnsMany(m => m.Attachments, a =>
         {

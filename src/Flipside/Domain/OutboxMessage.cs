@@ -30,6 +30,11 @@ public sealed class OutboxMessage
     public string? Kind { get; private set; }
     /// <summary>…by the thing it concerns, e.g. "pairing:{id}/meeting:{id}".</summary>
     public string? CorrelationKey { get; private set; }
+    /// <summary>
+    /// The program the message is about (an enrolment, a reminder, a pairing), so that its managers can read it when
+    /// no mail server is set up; null for messages about the installation itself, such as an account invitation.
+    /// </summary>
+    public Guid? ProgramId { get; private set; }
     private readonly List<OutboxAttachment> _attachments = [];
     public IReadOnlyList<OutboxAttachment> Attachments => _attachments;
 
@@ -70,6 +75,13 @@ public sealed class OutboxMessage
         if (string.IsNullOrWhiteSpace(correlationKey) || correlationKey.Length > 200) throw new DomainException("A message's correlation key names what it is about, in at most 200 characters.");
         Kind = kind;
         CorrelationKey = correlationKey;
+        return this;
+    }
+
+    /// <summary>Files the message under the program it is about (see <see cref="ProgramId"/>).</summary>
+    public OutboxMessage ForProgram(Guid programId)
+    {
+        ProgramId = programId;
         return this;
     }
 

@@ -19,7 +19,7 @@ public sealed class IndexModel(FlipsideDb db, Viewer viewer, TimeProvider clock)
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (viewer.IsAdministrator) Admin = await HomeSummary.ForAdministrator(db, clock.GetUtcNow(), ct);
-        if (viewer.IsProgramManager) MyPrograms = await ProgramQueries.List(viewer, ct);
+        if (viewer.IsProgramStaff) MyPrograms = await ProgramQueries.List(viewer, ct);
         if (viewer.IsSponsor) Sponsored = await ProgramSponsors.Of(viewer, ct);
         if (viewer.IsInRole(Domain.Roles.Participant) && await viewer.Person(ct) is { } person)
         {

@@ -79,6 +79,49 @@ public sealed class InviteTests(FlipsideFactory app) : IClassFixture<FlipsideFac
         Assert.Equal(["L1", "M3"], roster!.Enrollments.Select(e => e.EmployeeId).Order());
     }
 
+    [Theory]
+    [InlineData("{\"department\":\"Legal\"}", "No one in the directory matches this filter (department Legal), so nobody was invited.")]
+    [InlineData("{\"department\":\"Sales\",\"location\":\"Paris\",\"minGrade\":3,\"maxGrade\":5}",
+        "No one in the directory matches this filter (department Sales, location Paris, grades 3 to 5), so nobody was invited.")]
+    [InlineData("{\"maxGrade\":1}", "No one in the directory matches this filter (grade 1 or below), so nobody was invited.")]
+    public async Task Invite_ByAFilterThatMatchesNobody_SaysNoOneInTheDirectoryMatches(string filter, string sentence)
+    {
+        var body = $"{{\"role\":\"Mentee\",\"filter\":{filter}}}";
+
+        var response = await _manager.PostAsync($"/api/v1/cohorts/{_cohort}/enrollments", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
+        Assert.Equal([sentence], problem!.Errors["filter"]);
+        Assert.Equal(0, await _app.Query(db => db.Enrollments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RosterPage_AFilterThatMatchesNobody_SaysSo_InsteadOfInvitingZero()
+    {
+        var response = await _manager.Submit($"/Enrollment/Roster?cohortId={_cohort}",
+            new Dictionary<string, string> { ["InviteRole"] = "Mentee", ["Filter.Department"] = "Sales", ["Filter.MinGrade"] = "10" },
+            $"/Enrollment/Roster?cohortId={_cohort}&handler=Invite&byFilter=true");
+
+        var html = await response.Html();
+        Assert.Contains("No one in the directory matches this filter (department Sales, grade 10 or above), so nobody was invited.", html);
+        Assert.Contains("data-valmsg-for=\"Filter\"", html);
+        Assert.DoesNotContain("Invited 0", html);
+        Assert.Contains("<option value=\"Sales\" selected=\"selected\">Sales</option>", html);
+    }
+
+    [Fact]
+    public async Task RosterPage_OffersTheDirectorysDepartmentsAndLocations_ToChooseFrom()
+    {
+        var html = await (await _manager.GetAsync($"/Enrollment/Roster?cohortId={_cohort}")).Html();
+
+        var department = System.Text.RegularExpressions.Regex.Match(html, "<select[^>]*id=\"f-dept\"[^>]*>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var location = System.Text.RegularExpressions.Regex.Match(html, "<select[^>]*id=\"f-loc\"[^>]*>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(department.Success && location.Success, "department and location are chosen, not typed");
+        Assert.Equal(["", "Operations", "Sales"], System.Text.RegularExpressions.Regex.Matches(department.Groups[1].Value, "value=\"([^\"]*)\"").Select(m => m.Groups[1].Value));
+        Assert.Equal(["", "London"], System.Text.RegularExpressions.Regex.Matches(location.Groups[1].Value, "value=\"([^\"]*)\"").Select(m => m.Groups[1].Value));
+    }
+
     [Fact]
     public async Task Invite_WhenTheCohortIsPastEnrolling_IsRefusedWithTheReason()
     {

@@ -107,6 +107,40 @@ public sealed partial class ParticipationTests(FlipsideFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task TheLineManagersEmail_SaysTheMentorWasInvited_WhenTheyWere()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", p =>
+        {
+            p.Eligibility.RequireManagerApproval = true;
+            p.DurationMonths = 1;
+        });
+        var mentor = await InvitedAs("M1", ParticipantRole.Mentor);
+        await mentor.PostAsync($"/api/v1/enrollments/{(await Mine(mentor)).EnrollmentId}/accept", null);
+
+        var email = await _app.Query(db => db.Outbox.SingleAsync(m => m.To == "boss@example.com"));
+        Assert.Contains("Person M1 was invited to take part in Digital fluency (Pilot) as a mentor and has accepted:", email.TextBody);
+        Assert.DoesNotContain("volunteered", email.TextBody);
+        Assert.Contains("over 1 month.", email.TextBody);
+    }
+
+    [Fact]
+    public async Task TheLineManagersEmail_SaysTheMentorVolunteered_WhenTheyDid()
+    {
+        (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", p => p.Eligibility.RequireManagerApproval = true, openForApplications: true);
+        var mentor = await Given.AnAccount(_app, _admin, "m1@example.com", Roles.Participant);
+        var applied = await mentor.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/applications", new { role = "Mentor", motivation = "I teach my team TikTok already." });
+        Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
+
+        var taken = await _manager.PostAsJsonAsync($"/api/v1/enrollments/{(await Mine(mentor)).EnrollmentId}/decision", new { accept = true });
+
+        Assert.Equal(HttpStatusCode.NoContent, taken.StatusCode);
+        var email = await _app.Query(db => db.Outbox.SingleAsync(m => m.To == "boss@example.com"));
+        Assert.Contains("Person M1 has volunteered as a mentor in Digital fluency (Pilot):", email.TextBody);
+        Assert.DoesNotContain("invited", email.TextBody);
+        Assert.Contains("over 6 months.", email.TextBody);
+    }
+
+    [Fact]
     public async Task AVolunteer_Applies_AndTheProgramManagerTakesThemIn()
     {
         (_, _cohort) = await Seed.AProgram(_app, "pam@example.com", openForApplications: true);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Flipside.Domain;
 using Flipside.Features.Enrollment;
 using Flipside.Tests.Support;
@@ -136,6 +137,68 @@ public sealed class ProfileTests(FlipsideFactory app) : IClassFixture<FlipsideFa
         Assert.True(view!.Complete);
         Assert.Equal([8, 9], view.Availability);
         Assert.Equal(["en", "fr"], view.Languages);
+    }
+
+    [Fact]
+    public async Task Finishing_WithAValueOutOfRange_StillNamesEveryMissingField()
+    {
+        var response = await _mentor.PutAsJsonAsync($"/api/v1/enrollments/{_mentorEnrollment}/profile", AProfile(finish: true, level: 6, hours: [], languages: []));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(["availability", "languages", "skills"], json.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task TheProfilePage_SavesADraft_WithEmptyBoxes()
+    {
+        // What a browser posts for an untouched form: every text box, empty.
+        var draft = await _leader.Submit($"/Enrollment/Profile?id={_leaderEnrollment}", new Dictionary<string, string>
+        {
+            ["Input.Topics[0].Name"] = "", ["Input.Topics[0].Level"] = "2", ["Input.Interests"] = "", ["Input.Languages"] = "",
+            ["Input.HopeToGive"] = "", ["Input.HopeToGet"] = "Learn how decisions are made.", ["Input.Days[0].From1"] = "", ["Input.Days[0].To1"] = "",
+            ["finish"] = "false",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        var view = await _leader.GetFromJsonAsync<ProfileView>($"/api/v1/enrollments/{_leaderEnrollment}/profile", Json.Options);
+        Assert.False(view!.Complete);
+        Assert.Equal("Learn how decisions are made.", view.HopeToGet);
+    }
+
+    [Fact]
+    public async Task TheProfilePage_FinishesWithoutInterests_WhichAreMarkedOptional()
+    {
+        var page = await (await _leader.GetAsync($"/Enrollment/Profile?id={_leaderEnrollment}")).Html();
+        Assert.Contains("Interests outside work <span class=\"text-body-secondary\">(optional)</span>", page);
+
+        var done = await _leader.Submit($"/Enrollment/Profile?id={_leaderEnrollment}", new Dictionary<string, string>
+        {
+            ["Input.Topics[0].Name"] = "Strategy", ["Input.Topics[0].Level"] = "1", ["Input.Interests"] = "", ["Input.Languages"] = "en",
+            ["Input.Days[0].From1"] = "8", ["Input.Days[0].To1"] = "10", ["finish"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.True((await _leader.GetFromJsonAsync<ProfileView>($"/api/v1/enrollments/{_leaderEnrollment}/profile", Json.Options))!.Complete);
+    }
+
+    [Fact]
+    public async Task TheProfilePage_NamesEveryMissingField_OnTheFirstFinish()
+    {
+        var response = await _leader.Submit($"/Enrollment/Profile?id={_leaderEnrollment}", new Dictionary<string, string>
+        {
+            ["Input.Topics[0].Name"] = "", ["Input.Topics[0].Level"] = "2", ["Input.Interests"] = "", ["Input.Languages"] = "",
+            ["Input.Days[0].From1"] = "", ["Input.Days[0].To1"] = "", ["Input.Days[1].From1"] = "9", ["Input.Days[1].To1"] = "", ["finish"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Html();
+        Assert.Contains("Tuesday: choose both when a time range starts and when it ends.", html);
+        Assert.Contains("Add at least one thing you want to learn.", html);
+        Assert.Contains("Add at least one language you can mentor or learn in.", html);
+        Assert.DoesNotContain("field is required", html);
+        Assert.DoesNotContain("Interests", Regex.Match(html, "<div class=\"alert alert-danger[^>]*>.*?</div>", RegexOptions.Singleline).Value);
+        Assert.Null(await _app.Query(db => db.Profiles.SingleOrDefaultAsync()));
     }
 
     [Theory]

@@ -26,6 +26,29 @@ public sealed class PlatformTests : IDisposable
     }
 
     [Fact]
+    public async Task ATakeWithoutAnOrderBy_FailsInTheTests_SoNoQueryShipsWithEfCoresWarning()
+    {
+        var unordered = await Assert.ThrowsAsync<InvalidOperationException>(() => _app.Query(db => db.People.Take(2).ToListAsync()));
+
+        Assert.Contains("RowLimitingOperationWithoutOrderByWarning", unordered.Message);
+        Assert.Empty(await _app.Query(db => db.People.OrderBy(p => p.Name).Take(2).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task TheFavicon_IsServed_EvenBeforeSetup_AndEveryPageLinksIt()
+    {
+        var client = _app.Browser();
+
+        var icon = await client.GetAsync("/favicon.svg");
+        var setup = await (await client.GetAsync("/Account/Setup")).Html();
+
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", await icon.Content.ReadAsStringAsync());
+        Assert.Matches("<link rel=\"icon\" href=\"/favicon[^\"]*svg[^\"]*\" type=\"image/svg\\+xml\" />", setup);
+    }
+
+    [Fact]
     public async Task Health_Is200_WhenTheDatabaseAnswers_And503_WhenItDoesNot()
     {
         var client = _app.Browser();

@@ -56,6 +56,25 @@ public sealed class ProgramPagesTests(FlipsideFactory app) : ProgramsTestBase(ap
     }
 
     [Fact]
+    public async Task TheOverview_AgreesInNumber_WithOnesAndWithProgramLabels()
+    {
+        var form = AForm();
+        form["Input.DurationMonths"] = "1";
+        form["Input.MentorLabel"] = "ally";
+        form["Input.MinGradeGap"] = "1";
+        form["Input.MinMentorTenureMonths"] = "1";
+
+        var response = await Pam.Submit("/Programs/Edit", form);
+
+        var overview = await (await Pam.GetAsync(response.Headers.Location!.OriginalString)).Html();
+        Assert.Contains("45 minutes every two weeks, for 1 month</dd>", overview);
+        Assert.Contains("The ally's grade is at least 1 grade below the leader's;", overview);
+        Assert.Contains("allies have been here at least 1 month;", overview);
+        Assert.DoesNotContain("allys", overview);
+        Assert.DoesNotContain("(s)", overview);
+    }
+
+    [Fact]
     public async Task EditPage_AddObjectiveAndMeasure_ShowRowsWithoutSaving()
     {
         var withObjective = await Pam.Submit("/Programs/Edit", AForm(), "/Programs/Edit?handler=AddObjective");

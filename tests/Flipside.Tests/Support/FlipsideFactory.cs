@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -52,6 +53,9 @@ public class FlipsideFactory : WebApplicationFactory<Program>
             // Identity's 100,000 PBKDF2 rounds made hashing most of the suite's time; the tests are about what sign-in
             // allows, not about its work factor. Hashes still go through the same hasher and the same format.
             s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
+            // A Skip or Take without an OrderBy reads whichever rows come first; the app logs EF Core's warning, the tests fail on it.
+            s.ConfigureDbContext<SqliteFlipsideDb>(o => o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
+            s.ConfigureDbContext<PostgresFlipsideDb>(o => o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
         });
     }
 

@@ -25,7 +25,8 @@ public sealed class SetupState
         var path = ctx.Request.Path;
         var gated = HttpMethods.IsGet(ctx.Request.Method) && !path.StartsWithSegments("/Account/Setup")
             && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/health") && !path.StartsWithSegments("/openapi")
-            && !path.StartsWithSegments("/lib") && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/Shared");
+            && !path.StartsWithSegments("/lib") && !path.StartsWithSegments("/css") && !path.StartsWithSegments("/Shared")
+            && !path.StartsWithSegments("/favicon.svg");
         if (gated)
         {
             var state = ctx.RequestServices.GetRequiredService<SetupState>();

@@ -71,7 +71,9 @@ public static class AnswerInvitation
         var manager = await db.People.SingleOrDefaultAsync(p => p.EmployeeId == e.Person.ManagerEmployeeId, ct);
         if (manager is null) return (false, null);
         var token = Tokens.New();
-        db.Outbox.Add(EnrollmentEmails.ManagerApproval(manager, e.Person, e.Cohort, $"{baseUrl.TrimEnd('/')}/Enrollment/Approval?token={token}", now));
+        // Called before the answer is recorded, so the status still says how the mentor came: invited, or applied.
+        var invited = e.Status == EnrollmentStatus.Invited;
+        db.Outbox.Add(EnrollmentEmails.ManagerApproval(manager, e.Person, e.Cohort, invited, $"{baseUrl.TrimEnd('/')}/Enrollment/Approval?token={token}", now));
         return (true, token);
     }
 }

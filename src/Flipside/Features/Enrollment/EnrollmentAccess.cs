@@ -14,6 +14,12 @@ public static class EnrollmentAccess
         viewer.ManagedEnrollments.Include(e => e.Person).Include(e => e.Cohort).ThenInclude(c => c.Program)
             .SingleOrDefaultAsync(e => e.Id == enrollmentId, ct);
 
+    /// <summary>An enrolment in a cohort this viewer manages, with its person and profile; null otherwise (404).</summary>
+    public static Task<Domain.Enrollment?> ManagedEnrollmentWithProfile(Viewer viewer, Guid enrollmentId, CancellationToken ct) =>
+        viewer.ManagedEnrollments.AsNoTracking().Include(e => e.Person).Include(e => e.Cohort).ThenInclude(c => c.Program)
+            .Include(e => e.Profile).ThenInclude(p => p!.Topics).AsSplitQuery()
+            .SingleOrDefaultAsync(e => e.Id == enrollmentId, ct);
+
     /// <summary>One of the viewer's own enrolments, with its profile; null for anyone else's.</summary>
     public static Task<Domain.Enrollment?> OwnEnrollment(Viewer viewer, Guid enrollmentId, CancellationToken ct) =>
         viewer.OwnEnrollments.Include(e => e.Person).Include(e => e.Cohort).ThenInclude(c => c.Program)

@@ -59,6 +59,9 @@ public static class InviteToCohort
 
         if (await Select(r, db, ct) is not var (candidates, skipped))
             return Outcome.Invalid(nameof(Request.Filter), $"This filter matches more than {MaxPerRequest} people; narrow it down.");
+        // A filter that finds nobody says so: "invited 0 people" would read as if everyone had been turned away.
+        if (r.EmployeeIds is not { Count: > 0 } && r.Filter is { } filter && candidates.Count == 0)
+            return Outcome.Invalid(nameof(Request.Filter), NobodyMatches(filter));
         var taken = (await db.Enrollments.Where(e => e.CohortId == cohort.Id).Select(e => e.PersonId).ToListAsync(ct)).ToHashSet();
         var otherSide = await EnrollmentRules.OtherSide(db, cohort.Id, r.Role, ct);
         var emails = candidates.Select(c => c.Email.ToUpperInvariant()).ToList();
@@ -81,6 +84,23 @@ public static class InviteToCohort
         }
         await db.SaveChangesAsync(ct);
         return new Result(invited, skipped);
+    }
+
+    /// <summary>"No one in the directory matches this filter (department Sales, grades 3 to 5), so nobody was invited."</summary>
+    public static string NobodyMatches(Filter f)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(f.Department)) parts.Add($"department {f.Department.Trim()}");
+        if (!string.IsNullOrWhiteSpace(f.Location)) parts.Add($"location {f.Location.Trim()}");
+        parts.Add((f.MinGrade, f.MaxGrade) switch
+        {
+            ({ } min, { } max) when min == max => $"grade {min}",
+            ({ } min, { } max) => $"grades {min} to {max}",
+            ({ } min, null) => $"grade {min} or above",
+            (null, { } max) => $"grade {max} or below",
+            _ => "",
+        });
+        return $"No one in the directory matches this filter ({string.Join(", ", parts.Where(p => p.Length > 0))}), so nobody was invited.";
     }
 
     private static List<string> Distinct(IEnumerable<string> ids) => [.. ids.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal)];

@@ -11,6 +11,8 @@ public sealed class ProfileModel(FlipsideDb db, Viewer viewer, TimeProvider cloc
 {
     public const int TopicRows = 8;
     public static readonly string[] DayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    /// <summary>Communication styles 1 to 5 in words (index 0 unused).</summary>
+    public static readonly string[] StyleNames = ["", "Casual and digital (chat, quick calls)", "Mostly casual", "A mix", "Mostly structured", "Structured and formal (agenda, notes)"];
 
     public Domain.Enrollment Enrollment { get; private set; } = null!;
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -18,11 +20,12 @@ public sealed class ProfileModel(FlipsideDb db, Viewer viewer, TimeProvider cloc
     public sealed class InputModel
     {
         public List<SaveProfile.TopicInput> Topics { get; set; } = [];
-        public string Interests { get; set; } = "";
+        // Nullable, so that an empty box is not an implicit [Required]: interests are optional, and a draft saves whatever is there.
+        public string? Interests { get; set; }
         public int CommunicationStyle { get; set; } = 3;
         public MeetingMode MeetingMode { get; set; }
         public List<DayRanges> Days { get; set; } = [];
-        public string Languages { get; set; } = "";
+        public string? Languages { get; set; }
         public string? HopeToGive { get; set; }
         public string? HopeToGet { get; set; }
     }
@@ -63,14 +66,16 @@ public sealed class ProfileModel(FlipsideDb db, Viewer viewer, TimeProvider cloc
         Enrollment = e;
         // The form always posts eight topic rows; the blank ones are padding, not missing names.
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.Topics[", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
-        foreach (var problem in RangeProblems(Input.Days)) ModelState.AddModelError("Input.Availability", problem);
-        if (!ModelState.IsValid)
+        var request = new SaveProfile.Request(Input.Topics.Where(t => !string.IsNullOrWhiteSpace(t.Name)).ToList(), Split(Input.Interests), Input.CommunicationStyle,
+            Input.MeetingMode, ToHours(Input.Days), Split(Input.Languages), Input.HopeToGive, Input.HopeToGet, finish);
+        // The form's own checks and the use case's run together, so the first submit names every field that needs an answer.
+        var formProblems = RangeProblems(Input.Days).Select(p => new FieldError("Availability", p)).ToList();
+        if (formProblems.Count > 0 || !ModelState.IsValid)
         {
+            SaveProfile.Problems(e.Role, request, formProblems).AddTo(ModelState);
             Pad();
             return Page();
         }
-        var request = new SaveProfile.Request(Input.Topics.Where(t => !string.IsNullOrWhiteSpace(t.Name)).ToList(), Split(Input.Interests), Input.CommunicationStyle,
-            Input.MeetingMode, ToHours(Input.Days), Split(Input.Languages), Input.HopeToGive, Input.HopeToGet, finish);
         return await this.Apply(SaveProfile.Handle(id, request, viewer, db, clock, ct), _ =>
         {
             TempData["Status"] = finish ? "Your profile is complete. Thank you — it is what matching uses to find your pair." : "Draft saved.";

@@ -3,6 +3,7 @@ using Flipside.Domain;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Enrollment;
 
@@ -14,6 +15,13 @@ public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, Tim
     public CohortRoster.Readiness Readiness { get; private set; } = new(0, 0, 0, 0);
     public InviteToCohort.Result? LastInvite { get; private set; }
     public IReadOnlyList<Pairings.KeepInReportingLine.Flagged> InsideReportingLines { get; private set; } = [];
+    /// <summary>From matching on: pairs published and running (active or paused), and enrolled people in none of them.</summary>
+    public int RunningPairs { get; private set; }
+    public int Unpaired { get; private set; }
+    /// <summary>Past matching, or once pairs are published, "ready to match?" is answered: the roster shows the pairs instead.</summary>
+    public bool ShowsPairs => Cohort.Status > CohortStatus.Matching || RunningPairs > 0;
+    /// <summary>The directory's departments and locations, offered as on the People page so a filter never misspells one.</summary>
+    public People.SearchPeople.FilterChoices Choices { get; private set; } = new([], []);
 
     [BindProperty] public ParticipantRole InviteRole { get; set; } = ParticipantRole.Mentor;
     [BindProperty] public string? EmployeeIds { get; set; }
@@ -71,6 +79,15 @@ public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, Tim
         Rows = await CohortRoster.List(cohortId, db, ct);
         Readiness = CohortRoster.ReadinessOf(Rows);
         InsideReportingLines = await Pairings.KeepInReportingLine.Waiting(cohortId, viewer, db, ct);
+        if (cohort.TakesEnrollments) Choices = await People.SearchPeople.Choices(db, ct);
+        if (cohort.Status >= CohortStatus.Matching)
+        {
+            var running = await db.Pairings.Where(p => p.CohortId == cohortId && Pairing.Running.Contains(p.Status))
+                .Select(p => new { p.MentorEnrollmentId, p.MenteeEnrollmentId }).ToListAsync(ct);
+            var paired = running.SelectMany(p => new[] { p.MentorEnrollmentId, p.MenteeEnrollmentId }).ToHashSet();
+            RunningPairs = running.Count;
+            Unpaired = Rows.Count(r => r.Status == EnrollmentStatus.Enrolled && !paired.Contains(r.EnrollmentId));
+        }
         return true;
     }
 

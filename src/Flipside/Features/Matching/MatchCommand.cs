@@ -97,7 +97,7 @@ public static class MatchCommand
         table.AddRow("Left out (profile not finished, left)", summary.LeftOut.ToString("N0"));
         table.AddRow("Since the previous run", $"{summary.Added:N0} new, {summary.Removed:N0} gone");
         table.AddRow("Fairness flags", result.FairnessFlags.Count == 0 ? "none" : Markup.Escape(string.Join("; ", result.FairnessFlags)));
-        if (result.Published > 0) table.AddRow("Published", $"{result.Published:N0} pairs, introductions in the outbox");
+        if (result.Published > 0) table.AddRow("Published", $"{Words.Count(result.Published, "pair")}, introductions in the outbox");
         AnsiConsole.Write(table);
         foreach (var u in result.Unmatched.Take(20))
             AnsiConsole.MarkupLine($"  unmatched {Markup.Escape(u.EmployeeId)}: {Markup.Escape(string.Join("; ", u.Reasons))}");

@@ -11,6 +11,8 @@ public static class PairingEmails
 {
     public const string IntroductionKind = "pairing-introduction";
     public const string EndedKind = "pairing-ended";
+    /// <summary>A notice to one program manager that a pairing was paused or ended; see <see cref="ToManager"/>.</summary>
+    public const string ExitKind = "pairing-exit";
 
     public sealed record Side(Person Person, IReadOnlyList<string> Reasons);
 
@@ -28,11 +30,11 @@ public static class PairingEmails
             You are paired with {partner.Person.Name}{(partner.Person.Title.Length > 0 ? $", {partner.Person.Title}" : "")}, as your {partnerRole} in {program.Name} ({cohort.Name}).
 
             {why}{firstMove}
-            Pairs meet for {program.DescribeCadence()} over {program.DurationMonths} months. What you talk about stays between the two of you.
+            Pairs meet for {program.DescribeCadence()} over {Words.Count(program.DurationMonths, "month")}. What you talk about stays between the two of you.
             Either of you can pause or end the pairing at any time, privately and without fault, from "My programs".
 
             Your pairing: {baseUrl}/Enrollment/Mine
-            """, null, now).About(IntroductionKind, $"pairing:{pairing.Id}/{readerRole.ToString().ToLowerInvariant()}");
+            """, null, now).ForProgram(program.Id).About(IntroductionKind, $"pairing:{pairing.Id}/{readerRole.ToString().ToLowerInvariant()}");
     }
 
     /// <summary>To the partner of whoever ended it: that it ended, never who asked or why.</summary>
@@ -43,9 +45,13 @@ public static class PairingEmails
             The program has ended this pairing. This is not a judgement on anyone: pairings end for many reasons.
             If you would like a new match, the program manager can find one; you can also reply to them directly.
             {(baseUrl is null ? "" : $"\n{baseUrl}/Enrollment/Mine")}
-            """, null, now).About(EndedKind, $"pairing:{pairing.Id}/{reader.Id}");
+            """, null, now).ForProgram(program.Id).About(EndedKind, $"pairing:{pairing.Id}/{reader.Id}");
 
-    /// <summary>To the program's managers: a pairing ended or paused; the reason is on the board, not in the email.</summary>
+    /// <summary>
+    /// To one of the program's managers: a pairing ended or paused; the reason is on the board, not in the email. None is
+    /// written to a manager in the leader's reporting line, and the program's outbox shows each copy only to the manager
+    /// it is addressed to, so such a manager never reads it in a colleague's copy either.
+    /// </summary>
     public static OutboxMessage ToManager(Pairing pairing, MentoringProgram program, Cohort cohort, string managerEmail, string what, string baseUrl, DateTimeOffset now) =>
         new OutboxMessage(managerEmail, $"A pairing in {program.Name} was {what}", $"""
             Hello,
@@ -54,7 +60,7 @@ public static class PairingEmails
             The reason, if one was given, is for you alone: read it on the matching board.
 
             {baseUrl}/Matching/Board?cohortId={cohort.Id}
-            """, null, now).About("pairing-exit", $"pairing:{pairing.Id}/{now.ToUnixTimeMilliseconds()}/{managerEmail}");
+            """, null, now).ForProgram(program.Id).About(ExitKind, $"pairing:{pairing.Id}/{now.ToUnixTimeMilliseconds()}/{managerEmail}");
 
     private static string FirstName(string name) => name.Split(' ')[0];
 }

@@ -160,7 +160,7 @@ public static class ImportPeople
         }
         foreach (var (person, _) in newEmails) person.Email = $"(changing) {person.Id}";
         db.Record(viewer, now, "people.imported", "Directory", "people",
-            $"{rows.Count} rows from {source}: {created.Count} created, {updated} updated, {unchanged} unchanged, {left} marked as left");
+            $"{Words.Count(rows.Count, "row")} from {source}: {created.Count} created, {updated} updated, {unchanged} unchanged, {left} marked as left");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {

@@ -23,6 +23,6 @@ internal static class LeaverEmails
             {lines}
 
             Nothing else is needed from you. If someone was marked as left by mistake, an administrator can undo the import that did it.
-            """, null, now);
+            """, null, now).ForProgram(program.Id);
     }
 }

@@ -24,7 +24,7 @@ public static class MarkPersonLeft
         var now = clock.GetUtcNow();
         var effects = await PersonLeaves.Handle(db, viewer, now, [personId], ct);
         db.Record(viewer, now, "person.marked-left", "Person", personId,
-            $"{person.EmployeeId}: {effects.Enrollments.Count} enrolments ended, {effects.Accounts.Count} accounts deactivated");
+            $"{person.EmployeeId}: {Words.Count(effects.Enrollments.Count, "enrolment")} ended, {Words.Count(effects.Accounts.Count, "account")} deactivated");
         await db.SaveChangesAsync(ct);
         return new Result(person.Name, effects.Enrollments.Count, effects.Accounts.Count);
     }

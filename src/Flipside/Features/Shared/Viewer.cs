@@ -55,7 +55,7 @@ public sealed class Viewer
     public async Task<Person?> Person(CancellationToken ct)
     {
         if (_personLoaded) return _person;
-        var matches = Email.Length == 0 ? [] : await _db.People.Where(p => p.Email == Email).Take(2).ToListAsync(ct);
+        var matches = Email.Length == 0 ? [] : await _db.People.Where(p => p.Email == Email).OrderBy(p => p.EmployeeId).Take(2).ToListAsync(ct);
         _person = matches.Count == 1 ? matches[0] : null;
         _personLoaded = true;
         return _person;

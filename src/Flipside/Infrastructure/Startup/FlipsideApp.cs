@@ -60,6 +60,7 @@ public static class FlipsideApp
             o.Conventions.AuthorizeFolder("/Programs", Policies.ProgramStaff);
             o.Conventions.AuthorizeFolder("/Matching", Policies.ProgramStaff);
             o.Conventions.AuthorizePage("/Enrollment/Roster", Policies.ProgramStaff);
+            o.Conventions.AuthorizePage("/Enrollment/Participant", Policies.ProgramStaff);
             o.Conventions.AllowAnonymousToPage("/Enrollment/Approval");
         });
         services.AddSingleton<SetupState>();

@@ -651,6 +651,9 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("SendAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -674,6 +677,8 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Kind", "CorrelationKey");
+
+                    b.HasIndex("ProgramId", "CreatedAt");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 

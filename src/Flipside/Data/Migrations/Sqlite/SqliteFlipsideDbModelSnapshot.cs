@@ -644,6 +644,9 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SendAt")
                         .HasColumnType("INTEGER");
 
@@ -667,6 +670,8 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Kind", "CorrelationKey");
+
+                    b.HasIndex("ProgramId", "CreatedAt");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 

@@ -1,0 +1,23 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Pairings;
+using Flipside.Features.Shared;
+
+namespace Flipside.Features.Programs;
+
+/// <summary>
+/// The emails about the programs a viewer manages (invitations with their account links, approvals, reminders,
+/// introductions), so that a program manager can read them and pass them on by hand when no mail server is set up.
+/// A notice that a pairing was paused or ended shows only to the manager it was written to: none is written to a
+/// manager in the leader's reporting line, who must not read it in a colleague's copy either.
+/// </summary>
+public static class ProgramOutbox
+{
+    public static IQueryable<OutboxMessage> Messages(Viewer viewer, FlipsideDb db)
+    {
+        var programs = viewer.ManagedPrograms.Select(p => p.Id);
+        var email = viewer.Email;
+        return db.Outbox.Where(m => m.ProgramId != null && programs.Contains(m.ProgramId.Value)
+            && (m.Kind != PairingEmails.ExitKind || m.To.ToLower() == email));
+    }
+}
