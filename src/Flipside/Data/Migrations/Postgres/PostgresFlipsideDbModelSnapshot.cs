@@ -781,6 +781,9 @@ namespace Flipside.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Department");
@@ -794,6 +797,8 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasIndex("ManagerEmployeeId");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("Version");
 
                     b.ToTable("People");
                 });
@@ -838,6 +843,9 @@ namespace Flipside.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
 
                     b.HasKey("EnrollmentId");
 

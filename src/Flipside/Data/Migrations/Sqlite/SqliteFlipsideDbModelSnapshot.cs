@@ -774,6 +774,9 @@ namespace Flipside.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Department");
@@ -787,6 +790,8 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasIndex("ManagerEmployeeId");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("Version");
 
                     b.ToTable("People");
                 });
@@ -830,6 +835,9 @@ namespace Flipside.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("EnrollmentId");
