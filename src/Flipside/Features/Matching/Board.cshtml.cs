@@ -4,6 +4,7 @@ using Flipside.Features.Pairings;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Matching;
 
@@ -12,7 +13,7 @@ namespace Flipside.Features.Matching;
 /// people by hand, publish, and look after running pairings. Every change posts back and redirects (PRG); the
 /// preview also updates live from a small script, through the same use case as the API.
 /// </summary>
-public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock, PublicUrl url) : PageModel
+public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock, PublicUrl url, IMemoryCache cache) : PageModel
 {
     public const int PageSize = 100;
 
@@ -36,7 +37,7 @@ public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock,
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
     {
         if (RunRequest(out var problem) is not { } request) return await Refused(problem!, ct);
-        return await this.Apply(RunMatching.Handle(request, viewer, db, clock, ct), run => Done(
+        return await this.Apply(RunMatching.Handle(request, viewer, db, clock, ct, cache), run => Done(
             $"Matching ran: {Words.Count(run.Pairs, "pair")} proposed, total score {run.Total}{(run.ProvenOptimal ? " (proven optimal)" : "")}, " +
             $"{Words.Count(run.Unmatched, "person")} unmatched. Review the pairs below, then approve and publish."), () => ShowPage(ct), prefix: "Weights");
     }
@@ -44,7 +45,7 @@ public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock,
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         if (RunRequest(out var problem) is not { } request) return await Refused(problem!, ct);
-        return await this.Apply(PreviewMatching.Handle(request, viewer, db, ct), async preview =>
+        return await this.Apply(PreviewMatching.Handle(request, viewer, db, ct, cache), async preview =>
         {
             Preview = preview;
             return await ShowPage(ct);

@@ -3,6 +3,7 @@ using Flipside.Domain;
 using Flipside.Features.Shared;
 using Flipside.Matching.Profiles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Matching;
 
@@ -23,9 +24,11 @@ public static class MatchSetup
         public IEnumerable<Existing> Kept => Pairings.Where(p => p.Status == PairingStatus.Approved || (p.Status == PairingStatus.Proposed && p.Locked));
     }
 
-    public static async Task<Setup?> Build(Guid cohortId, MatchWeights weights, MatchObjective objective, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    /// <summary>The setup; with a cache, the compiled cohort is reused while nothing it was made of has changed (<see cref="CompiledCohorts"/>).</summary>
+    public static async Task<Setup?> Build(Guid cohortId, MatchWeights weights, MatchObjective objective, Viewer viewer, FlipsideDb db, CancellationToken ct,
+        IMemoryCache? cache = null)
     {
-        if (await CohortMatchRequest.Handle(cohortId, viewer, db, ct, weights, objective) is not { } compiled) return null;
+        if (await CompiledCohorts.Get(cohortId, weights, objective, viewer, db, cache, ct) is not { } compiled) return null;
         var pairings = await db.Pairings.Where(p => p.CohortId == cohortId)
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Select(p => new Existing(p.Id, p.MenteeEnrollment.PersonId, p.MentorEnrollment.PersonId, p.Status, p.Locked, p.Version))

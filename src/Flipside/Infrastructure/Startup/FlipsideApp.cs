@@ -37,6 +37,8 @@ public static class FlipsideApp
         // After the SMTP settings: a typo there is the first thing to say, and it decides whether mail leaves at all.
         PublicUrl.AddPublicUrl(services, builder.Configuration);
         services.AddFlipsideJobs();
+        // A cache that only saves work: what it keeps is checked against the database on every use (CompiledCohorts).
+        services.AddMemoryCache();
         services.AddProblemDetails();
         // Enums travel as their names ("Mentor", "Enrolled"), which API clients can read and write. A number is
         // refused: {"role": 7} would otherwise store a value the enum does not have.
