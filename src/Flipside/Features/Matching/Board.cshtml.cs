@@ -17,11 +17,16 @@ public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock,
 {
     public const int PageSize = 100;
 
+    /// <summary>At most this many people in each of the by-hand lists: a page renders what it shows, and a name narrows the rest.</summary>
+    public const int ByHandShown = 100;
+
     [BindProperty(SupportsGet = true)] public Guid CohortId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    /// <summary>Part of a name that narrows the by-hand lists.</summary>
+    [BindProperty(SupportsGet = true, Name = "free")] public string? FreeName { get; set; }
     [BindProperty] public WeightPresets.Input Weights { get; set; } = new(null, null, null, null, null, null, null);
     [BindProperty] public string? Objective { get; set; }
 
@@ -113,6 +118,14 @@ public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock,
     };
 
     private IActionResult Back() => RedirectToPage("Board", new { cohortId = CohortId, status = Status, q = Q, sort = Sort });
+
+    /// <summary>The free people of one side for the by-hand lists: those whose name holds <see cref="FreeName"/>, the first <see cref="ByHandShown"/>.</summary>
+    public (IReadOnlyList<MatchingBoard.FreePerson> Shown, int Matching) FreeToPair(ParticipantRole role)
+    {
+        var name = FreeName?.Trim() ?? "";
+        var matching = Board.Free.Where(u => u.Role == role && (name.Length == 0 || u.Name.Contains(name, StringComparison.OrdinalIgnoreCase))).ToList();
+        return ([.. matching.Take(ByHandShown)], matching.Count);
+    }
 
     private IActionResult Done(string message)
     {
