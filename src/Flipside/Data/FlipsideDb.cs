@@ -39,7 +39,27 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
             if (entry.State == EntityState.Modified && !entry.Property(e => e.Version).IsModified)
                 entry.Entity.Version++;
+        MoveChangeCounts();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// People and profiles count their changes (<see cref="IChangeCounted"/>). A profile's topics are its own rows, so a
+    /// change to them alone moves the profile's version too; a topic changed without its profile loaded is refused, because
+    /// its change would go uncounted.
+    /// </summary>
+    private void MoveChangeCounts()
+    {
+        var topics = ChangeTracker.Entries<ProfileTopic>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.EnrollmentId).ToHashSet();
+        foreach (var profile in ChangeTracker.Entries<Profile>())
+            if (topics.Remove(profile.Entity.EnrollmentId) && profile.State == EntityState.Unchanged)
+                profile.Property(p => p.Version).CurrentValue++;
+        if (topics.Count > 0)
+            throw new InvalidOperationException("A profile's topics changed without the profile loaded: load the profile with its topics, so that its version moves.");
+        foreach (var entry in ChangeTracker.Entries<IChangeCounted>())
+            if (entry.State == EntityState.Modified && !entry.Property(e => e.Version).IsModified)
+                entry.Entity.Version++;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

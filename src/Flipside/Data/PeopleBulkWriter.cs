@@ -12,7 +12,8 @@ namespace Flipside.Data;
 /// own client). EF Core inserts row by row (about 70 µs a row on SQLite),
 /// which made the write most of a 100,000-row import; this runs one prepared statement on SQLite and a binary COPY
 /// on PostgreSQL. Columns, and the conversions of their values (status as text, a Guid as SQLite text, DateOnly), come
-/// from the EF model, so rows written here read back through EF exactly as if EF had written them.
+/// from the EF model, so rows written here read back through EF exactly as if EF had written them. It only inserts, so a
+/// person's change count (<see cref="Domain.IChangeCounted"/>) starts where EF would start it and the directory's row count moves.
 /// </summary>
 public static class PeopleBulkWriter
 {

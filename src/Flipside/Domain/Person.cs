@@ -2,8 +2,11 @@ namespace Flipside.Domain;
 
 public enum PersonStatus { Active, OnLeave, Left }
 
-/// <summary>An employee in the directory. Identified across imports by <see cref="EmployeeId"/>.</summary>
-public sealed class Person
+/// <summary>
+/// An employee in the directory. Identified across imports by <see cref="EmployeeId"/>. Rows are removed only by undoing the
+/// import that created them (the compiled cohort's stamp counts undone imports for that reason).
+/// </summary>
+public sealed class Person : IChangeCounted
 {
     public Guid Id { get; private set; } = Guid.NewGuid();
     public string EmployeeId { get; private set; } = "";
@@ -25,6 +28,8 @@ public sealed class Person
     /// <summary>Comma-separated language codes, e.g. "en,es".</summary>
     public string Languages { get; set; } = "";
     public PersonStatus Status { get; set; } = PersonStatus.Active;
+    /// <summary>Moves on with every saved change (<see cref="IChangeCounted"/>).</summary>
+    public int Version { get; set; }
 
     private Person() { }
 

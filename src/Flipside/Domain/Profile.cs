@@ -5,7 +5,7 @@ public enum MeetingMode { Either, InPerson, Video }
 public enum TopicKind { Skill, LearningGoal }
 
 /// <summary>What an enrolment answers for matching. Mentors offer skills; mentees state learning goals.</summary>
-public sealed class Profile
+public sealed class Profile : IChangeCounted
 {
     public const int HoursPerWeek = 168;
 
@@ -22,6 +22,8 @@ public sealed class Profile
     public string HopeToGet { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>Moves on with every saved change to the profile or its topics (<see cref="IChangeCounted"/>).</summary>
+    public int Version { get; set; }
 
     private Profile() { }
 

@@ -16,3 +16,14 @@ public interface IVersioned
 {
     int Version { get; set; }
 }
+
+/// <summary>
+/// A row whose version goes up with every saved change but is not checked on save: people and profiles are written by
+/// imports and by their owners, not through an edit form that carries a version. It lets a reader that compiled something
+/// from many rows tell cheaply whether any of them changed since: inserts raise a count, every change raises a sum of
+/// versions (the matching's compiled cohort, see Features/Matching/CompiledCohorts).
+/// </summary>
+public interface IChangeCounted
+{
+    int Version { get; set; }
+}

@@ -1,5 +1,4 @@
 using Flipside.Data;
-using Flipside.Domain;
 using Flipside.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -20,10 +19,9 @@ public sealed class UpgradeTests
         await using (var db = Open(database))
         {
             await db.GetService<IMigrator>().MigrateAsync(BeforeUniqueEmails);
-            db.People.AddRange(
-                new Person("E1") { Name = "Ana One", Email = "shared@example.com", Grade = 3, HireDate = new DateOnly(2020, 1, 6) },
-                new Person("E2") { Name = "Ben Two", Email = "Shared@Example.com", Grade = 8, HireDate = new DateOnly(2015, 3, 2) });
-            await db.SaveChangesAsync();
+            // In that migration's columns, not through today's model: a column added to people since is not there yet.
+            await OldPerson(db, "E1", "Ana One", "shared@example.com", 3, new DateOnly(2020, 1, 6));
+            await OldPerson(db, "E2", "Ben Two", "Shared@Example.com", 8, new DateOnly(2015, 3, 2));
         }
 
         var run = await FlipsideProcess.Run(["migrate", "--data", database.DataDirectory], TestDatabase.IsPostgres
@@ -37,6 +35,17 @@ public sealed class UpgradeTests
         await using var after = Open(database);
         Assert.Equal(BeforeUniqueEmails, (await after.Database.GetAppliedMigrationsAsync()).Last());
         Assert.Equal(["Shared@Example.com", "shared@example.com"], (await after.People.Select(p => p.Email).ToListAsync()).Order(StringComparer.Ordinal));
+    }
+
+    private static Task<int> OldPerson(FlipsideDb db, string employeeId, string name, string email, int grade, DateOnly hired)
+    {
+        // SQLite keeps ids and dates as text, as EF writes them there.
+        object id = TestDatabase.IsPostgres ? Guid.NewGuid() : Guid.NewGuid().ToString().ToUpperInvariant();
+        object date = TestDatabase.IsPostgres ? hired : hired.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "People" ("Id", "EmployeeId", "Name", "Email", "Title", "Grade", "Department", "Location", "TimeZone", "HireDate", "Languages", "Status")
+            VALUES ({id}, {employeeId}, {name}, {email}, '', {grade}, '', '', 'UTC', {date}, '', 'Active')
+            """);
     }
 
     private static FlipsideDb Open(TestDatabase database) => TestDatabase.IsPostgres

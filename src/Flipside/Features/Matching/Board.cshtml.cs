@@ -4,6 +4,7 @@ using Flipside.Features.Pairings;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Matching;
 
@@ -12,15 +13,20 @@ namespace Flipside.Features.Matching;
 /// people by hand, publish, and look after running pairings. Every change posts back and redirects (PRG); the
 /// preview also updates live from a small script, through the same use case as the API.
 /// </summary>
-public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock, PublicUrl url) : PageModel
+public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock, PublicUrl url, IMemoryCache cache) : PageModel
 {
     public const int PageSize = 100;
+
+    /// <summary>At most this many people in each of the by-hand lists: a page renders what it shows, and a name narrows the rest.</summary>
+    public const int ByHandShown = 100;
 
     [BindProperty(SupportsGet = true)] public Guid CohortId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    /// <summary>Part of a name that narrows the by-hand lists.</summary>
+    [BindProperty(SupportsGet = true, Name = "free")] public string? FreeName { get; set; }
     [BindProperty] public WeightPresets.Input Weights { get; set; } = new(null, null, null, null, null, null, null);
     [BindProperty] public string? Objective { get; set; }
 
@@ -40,7 +46,7 @@ public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock,
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
     {
         if (RunRequest(out var problem) is not { } request) return await Refused(problem!, ct);
-        return await this.Apply(RunMatching.Handle(request, viewer, db, clock, ct), run => Done(
+        return await this.Apply(RunMatching.Handle(request, viewer, db, clock, ct, cache), run => Done(
             $"Matching ran: {Words.Count(run.Pairs, "pair")} proposed, total score {run.Total}{(run.ProvenOptimal ? " (proven optimal)" : "")}, " +
             $"{Words.Count(run.Unmatched, "person")} unmatched. Review the pairs below, then approve and publish."), () => ShowPage(ct), prefix: "Weights");
     }
@@ -48,7 +54,7 @@ public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock,
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         if (RunRequest(out var problem) is not { } request) return await Refused(problem!, ct);
-        return await this.Apply(PreviewMatching.Handle(request, viewer, db, ct), async preview =>
+        return await this.Apply(PreviewMatching.Handle(request, viewer, db, ct, cache), async preview =>
         {
             Preview = preview;
             return await ShowPage(ct);
@@ -116,6 +122,14 @@ public sealed class BoardModel(Viewer viewer, FlipsideDb db, TimeProvider clock,
     };
 
     private IActionResult Back() => RedirectToPage("Board", new { cohortId = CohortId, status = Status, q = Q, sort = Sort });
+
+    /// <summary>The free people of one side for the by-hand lists: those whose name holds <see cref="FreeName"/>, the first <see cref="ByHandShown"/>.</summary>
+    public (IReadOnlyList<MatchingBoard.FreePerson> Shown, int Matching) FreeToPair(ParticipantRole role)
+    {
+        var name = FreeName?.Trim() ?? "";
+        var matching = Board.Free.Where(u => u.Role == role && (name.Length == 0 || u.Name.Contains(name, StringComparison.OrdinalIgnoreCase))).ToList();
+        return ([.. matching.Take(ByHandShown)], matching.Count);
+    }
 
     private IActionResult Done(string message)
     {

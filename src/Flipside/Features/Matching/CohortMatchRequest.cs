@@ -113,7 +113,7 @@ public static class CohortMatchRequest
             AcrossDepartmentsOnly = cohort.ExcludeSameDepartment,
             AllowRepeatPairings = cohort.AllowRepeatPairings,
             Weights = ToEngine(weights ?? new MatchWeights()),
-            Objective = objective == MatchObjective.HighestScore ? ObjectiveMode.HighestScore : ObjectiveMode.MostMatchedThenHighestScore,
+            Objective = ToEngine(objective),
         };
         var request = new MatchRequest(
             [.. ready.Where(r => r.Row.Role == ParticipantRole.Mentee).Select(r => ToParticipant(r.Row, r.Zone))],
@@ -134,6 +134,10 @@ public static class CohortMatchRequest
         CrossDepartment = w.CrossDepartment,
         GenerationGap = w.GenerationGap,
     };
+
+    /// <summary>The engine's objective for the app's.</summary>
+    public static ObjectiveMode ToEngine(MatchObjective objective) =>
+        objective == MatchObjective.HighestScore ? ObjectiveMode.HighestScore : ObjectiveMode.MostMatchedThenHighestScore;
 
     /// <summary>The engine's meeting mode of the same name; a new app value without one fails the mapping test.</summary>
     public static EngineMode ToEngine(MeetingMode mode) => mode switch

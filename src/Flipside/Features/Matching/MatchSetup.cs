@@ -3,6 +3,7 @@ using Flipside.Domain;
 using Flipside.Features.Shared;
 using Flipside.Matching.Profiles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Matching;
 
@@ -23,13 +24,16 @@ public static class MatchSetup
         public IEnumerable<Existing> Kept => Pairings.Where(p => p.Status == PairingStatus.Approved || (p.Status == PairingStatus.Proposed && p.Locked));
     }
 
-    public static Task<Setup?> Build(Guid cohortId, MatchWeights weights, MatchObjective objective, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
-        Build(cohortId, weights, objective, viewer.ManagedCohorts, db, ct);
+    /// <summary>The setup; with a cache, the compiled cohort is reused while nothing it was made of has changed (<see cref="CompiledCohorts"/>).</summary>
+    public static Task<Setup?> Build(Guid cohortId, MatchWeights weights, MatchObjective objective, Viewer viewer, FlipsideDb db, CancellationToken ct,
+        IMemoryCache? cache = null) =>
+        Build(cohortId, weights, objective, viewer.ManagedCohorts, db, ct, cache);
 
     /// <summary>The setup for a cohort in the given scope (see <see cref="CohortMatchRequest.Compile"/>).</summary>
-    public static async Task<Setup?> Build(Guid cohortId, MatchWeights weights, MatchObjective objective, IQueryable<Cohort> scope, FlipsideDb db, CancellationToken ct)
+    public static async Task<Setup?> Build(Guid cohortId, MatchWeights weights, MatchObjective objective, IQueryable<Cohort> scope, FlipsideDb db, CancellationToken ct,
+        IMemoryCache? cache = null)
     {
-        if (await CohortMatchRequest.Compile(cohortId, scope, db, ct, weights, objective) is not { } compiled) return null;
+        if (await CompiledCohorts.Get(cohortId, weights, objective, scope, db, cache, ct) is not { } compiled) return null;
         var pairings = await db.Pairings.Where(p => p.CohortId == cohortId)
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Select(p => new Existing(p.Id, p.MenteeEnrollment.PersonId, p.MentorEnrollment.PersonId, p.Status, p.Locked, p.Version))

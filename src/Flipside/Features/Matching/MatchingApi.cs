@@ -2,6 +2,7 @@ using Flipside.Data;
 using Flipside.Features.Pairings;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Security;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Matching;
 
@@ -34,17 +35,17 @@ public static class MatchingApi
         cohort.MapGet("/matching", async (Guid cohortId, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
             await MatchingBoard.Handle(cohortId, viewer, db, ct) is { } board ? TypedResults.Ok(board) : Outcome.NotFound.ToHttp())
             .Produces<MatchingBoard.Board>().ProducesRefusals();
-        cohort.MapPost("/matching/runs", (Guid cohortId, RunBody body, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+        cohort.MapPost("/matching/runs", (Guid cohortId, RunBody body, Viewer viewer, FlipsideDb db, TimeProvider clock, IMemoryCache cache, CancellationToken ct) =>
             body.ToRequest(cohortId) is { IsOk: true } request
-                ? RunMatching.Handle(request.Value, viewer, db, clock, ct).ToHttp(run => TypedResults.Created($"/api/v1/cohorts/{cohortId}/matching/runs/{run.RunId}", run))
+                ? RunMatching.Handle(request.Value, viewer, db, clock, ct, cache).ToHttp(run => TypedResults.Created($"/api/v1/cohorts/{cohortId}/matching/runs/{run.RunId}", run))
                 : Task.FromResult(body.ToRequest(cohortId).Problem!.ToHttp()))
             .Produces<RunMatching.Summary>(StatusCodes.Status201Created).ProducesRefusals();
         cohort.MapGet("/matching/runs/{runId:guid}", async (Guid cohortId, Guid runId, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
             await MatchRunDetail.Handle(cohortId, runId, viewer, db, ct) is { } run ? TypedResults.Ok(run) : Outcome.NotFound.ToHttp())
             .Produces<MatchRunDetail.Run>().ProducesRefusals();
-        cohort.MapPost("/matching/preview", (Guid cohortId, RunBody body, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
+        cohort.MapPost("/matching/preview", (Guid cohortId, RunBody body, Viewer viewer, FlipsideDb db, IMemoryCache cache, CancellationToken ct) =>
             body.ToRequest(cohortId) is { IsOk: true } request
-                ? PreviewMatching.Handle(request.Value, viewer, db, ct).ToHttp(preview => TypedResults.Ok(preview))
+                ? PreviewMatching.Handle(request.Value, viewer, db, ct, cache).ToHttp(preview => TypedResults.Ok(preview))
                 : Task.FromResult(body.ToRequest(cohortId).Problem!.ToHttp()))
             .Produces<PreviewMatching.Preview>().ProducesRefusals();
         cohort.MapPost("/matching/publish", (Guid cohortId, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>

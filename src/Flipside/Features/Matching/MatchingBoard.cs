@@ -104,17 +104,20 @@ public static class MatchingBoard
         var enrolled = await db.Enrollments.Where(e => e.CohortId == cohortId && e.Status == EnrollmentStatus.Enrolled && e.Person.Status != PersonStatus.Left)
             .OrderBy(e => e.Person.Name).ThenBy(e => e.PersonId)
             .Select(e => new { e.PersonId, e.Person.Name, e.Role, e.Cohort.Program.DefaultMentorCapacity }).ToListAsync(ct);
+        // Counted once by person: looking through every pair for every person was millions of steps a page for 2,000 people.
         var holding = pairs.Where(p => Pairing.Holding.Contains(p.Status)).ToList();
-        var ended = pairs.Where(p => p.Status == PairingStatus.Ended).ToList();
+        var heldMentees = holding.Select(p => p.MenteePersonId).ToHashSet();
+        var mentorLoad = holding.CountBy(p => p.MentorPersonId).ToDictionary();
+        var ended = pairs.Where(p => p.Status == PairingStatus.Ended)
+            .SelectMany(p => new[] { (Key: (p.MenteePersonId, ParticipantRole.Mentee), p.RematchRequested), (Key: (p.MentorPersonId, ParticipantRole.Mentor), p.RematchRequested) })
+            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Any(x => x.RematchRequested));
         return [.. enrolled
             .Where(e => e.Role == ParticipantRole.Mentee
-                ? holding.All(p => p.MenteePersonId != e.PersonId)
-                : holding.Count(p => p.MentorPersonId == e.PersonId) < e.DefaultMentorCapacity)
-            .Select(e =>
-            {
-                var theirs = ended.Where(p => (e.Role == ParticipantRole.Mentee ? p.MenteePersonId : p.MentorPersonId) == e.PersonId).ToList();
-                return new FreePerson(e.PersonId, e.Name, e.Role, theirs.Count > 0, theirs.Any(p => p.RematchRequested));
-            })];
+                ? !heldMentees.Contains(e.PersonId)
+                : mentorLoad.GetValueOrDefault(e.PersonId) < e.DefaultMentorCapacity)
+            .Select(e => ended.TryGetValue((e.PersonId, e.Role), out var asked)
+                ? new FreePerson(e.PersonId, e.Name, e.Role, true, asked)
+                : new FreePerson(e.PersonId, e.Name, e.Role, false, false))];
     }
 
     private static async Task<Dictionary<string, string>> StartedByNames(FlipsideDb db, IEnumerable<string> userIds, CancellationToken ct)

@@ -4,6 +4,7 @@ using Flipside.Domain;
 using Flipside.Features.Shared;
 using Flipside.Matching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Matching;
 
@@ -15,12 +16,13 @@ public static class PreviewMatching
 {
     public sealed record Preview(int Pairs, long Total, int Unmatched, int Added, int Dropped, bool ProvenOptimal, long CurrentTotal, int ElapsedMilliseconds);
 
-    public static async Task<Outcome<Preview>> Handle(RunMatching.Request r, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    /// <summary>The preview; with a cache, the compiled cohort is reused between previews while it is current (<see cref="CompiledCohorts"/>).</summary>
+    public static async Task<Outcome<Preview>> Handle(RunMatching.Request r, Viewer viewer, FlipsideDb db, CancellationToken ct, IMemoryCache? cache = null)
     {
         var watch = Stopwatch.StartNew();
         // The optimum without explanations: a preview reports counts and totals, and explaining every pair and
         // everyone unmatched would cost as much again as the solve. Its total is a run's total (engine tests).
-        var solved = await RunMatching.Solve(r, viewer, db, setup => Matcher.Solve(setup.Request), (_, setup, solution) => (setup, solution), ct);
+        var solved = await RunMatching.Solve(r, viewer, db, setup => Matcher.Solve(setup.Request), (_, setup, solution) => (setup, solution), ct, cache);
         if (solved.Problem is { } problem) return problem;
         var (setup, result) = solved.Value;
         var current = setup.Pairings.Where(p => p.Status is PairingStatus.Proposed or PairingStatus.Approved).Select(MatchSetup.Ids).ToHashSet();

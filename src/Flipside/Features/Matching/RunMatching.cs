@@ -5,6 +5,7 @@ using Flipside.Features.Shared;
 using Flipside.Matching;
 using Flipside.Matching.Assignment;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Matching;
 
@@ -23,11 +24,11 @@ public static class RunMatching
     public sealed record Solved(Cohort Cohort, MatchSetup.Setup Setup, MatchResult Result);
 
     /// <summary>A ranked choice cohort is matched on its participants' rankings (a stable matching), any other on the optimum.</summary>
-    public static async Task<Outcome<Solved>> Solve(Request r, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    public static async Task<Outcome<Solved>> Solve(Request r, Viewer viewer, FlipsideDb db, CancellationToken ct, IMemoryCache? cache = null)
     {
         var ranked = await RankedChoiceRun.Of(r.CohortId, viewer, db, ct);
         return await Solve(r, viewer, db, setup => ranked is null ? Matcher.Match(setup.Request) : RankedChoiceRun.Match(setup, ranked),
-            (cohort, setup, result) => new Solved(cohort, setup, result), ct);
+            (cohort, setup, result) => new Solved(cohort, setup, result), ct, cache);
     }
 
     /// <summary>
@@ -35,12 +36,12 @@ public static class RunMatching
     /// explains its answer, a preview only needs the optimum (<see cref="Matcher.Solve"/>).
     /// </summary>
     public static async Task<Outcome<T>> Solve<TResult, T>(Request r, Viewer viewer, FlipsideDb db, Func<MatchSetup.Setup, TResult> engine,
-        Func<Cohort, MatchSetup.Setup, TResult, T> result, CancellationToken ct)
+        Func<Cohort, MatchSetup.Setup, TResult, T> result, CancellationToken ct, IMemoryCache? cache = null)
     {
         var cohort = await viewer.ManagedCohorts.Include(c => c.Program).FirstOrDefaultAsync(c => c.Id == r.CohortId, ct);
         if (cohort is null) return Outcome.NotFound;
         if (CanMatch(cohort) is { } refusal) return refusal;
-        if (await MatchSetup.Build(r.CohortId, r.Weights, r.Objective, viewer, db, ct) is not { } setup) return Outcome.NotFound;
+        if (await MatchSetup.Build(r.CohortId, r.Weights, r.Objective, viewer, db, ct, cache) is not { } setup) return Outcome.NotFound;
         if (CannotRun(setup) is { } cannot) return cannot;
         try
         {
@@ -52,10 +53,11 @@ public static class RunMatching
         }
     }
 
-    public static async Task<Outcome<Summary>> Handle(Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>The run; with a cache, a compiled cohort a preview left is reused while it is current (<see cref="CompiledCohorts"/>).</summary>
+    public static async Task<Outcome<Summary>> Handle(Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct, IMemoryCache? cache = null)
     {
         var watch = Stopwatch.StartNew();
-        var solved = await Solve(r, viewer, db, ct);
+        var solved = await Solve(r, viewer, db, ct, cache);
         if (solved.Problem is { } problem) return problem;
         var (cohort, setup, result) = solved.Value;
 

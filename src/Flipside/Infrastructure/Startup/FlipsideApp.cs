@@ -38,6 +38,8 @@ public static class FlipsideApp
         PublicUrl.AddPublicUrl(services, builder.Configuration);
         services.AddFlipsideJobs();
         services.AddJob<Features.Pairings.RemindMentorRequests>(Features.Pairings.RemindMentorRequests.Name, every: TimeSpan.FromHours(1));
+        // A cache that only saves work: what it keeps is checked against the database on every use (CompiledCohorts).
+        services.AddMemoryCache();
         services.AddProblemDetails();
         // Enums travel as their names ("Mentor", "Enrolled"), which API clients can read and write. A number is
         // refused: {"role": 7} would otherwise store a value the enum does not have.

@@ -857,6 +857,9 @@ namespace Flipside.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Department");
@@ -870,6 +873,8 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasIndex("ManagerEmployeeId");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("Version");
 
                     b.ToTable("People");
                 });
@@ -949,6 +954,9 @@ namespace Flipside.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
 
                     b.HasKey("EnrollmentId");
 

@@ -850,6 +850,9 @@ namespace Flipside.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Department");
@@ -863,6 +866,8 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasIndex("ManagerEmployeeId");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("Version");
 
                     b.ToTable("People");
                 });
@@ -941,6 +946,9 @@ namespace Flipside.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("EnrollmentId");
