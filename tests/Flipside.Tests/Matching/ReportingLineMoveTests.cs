@@ -172,5 +172,20 @@ public sealed class ReportingLineMoveTests(FlipsideFactory app) : AdministeredTe
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsJsonAsync(Url($"/pairings/{pair.Id}/exit"), new { action = "resume" })).StatusCode);
         Assert.Single((await Board()).InsideReportingLines);
     }
+
+    [Fact]
+    public async Task UndoingAnImportWhoseLeaverEndedAPairing_IsRefusedNamingThem()
+    {
+        var pair = await APair();
+        await Admin.Applied(PeopleFiles.Csv(PeopleFiles.Row("M1", department: "Team 1", name: "Person M1", status: "left")));
+        Assert.Equal(PairingStatus.Ended, (await Board()).Pairs.Single(p => p.Id == pair.Id).Status);
+        var importId = await App.Query(db => db.Set<Flipside.Features.People.ImportRun>().OrderByDescending(r => r.Number).Select(r => r.Id).FirstAsync());
+
+        var undo = await Admin.PostAsync($"/api/v1/people/imports/{importId}/undo", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, undo.StatusCode);
+        Assert.Contains("ended or withdrew 1 pairing of M1", await Detail(undo));
+        Assert.Equal(PersonStatus.Left, await App.Query(db => db.People.Where(p => p.EmployeeId == "M1").Select(p => p.Status).SingleAsync()));
+    }
 }
 

@@ -207,6 +207,21 @@ public sealed class RankedChoiceTests(FlipsideFactory app) : AdministeredTests(a
     }
 
     /// <summary>Leader and mentor who rank each other, where the leader prefers the mentor to their own match and the mentor has room or would rather have the leader.</summary>
+    [Fact]
+    public async Task APreview_IsRefusedWithTheReason_AndTheBoardOffersNone()
+    {
+        await ARankedCohort();
+
+        var preview = await Admin.PostAsJsonAsync($"/api/v1/cohorts/{_cohort}/matching/preview", new { complementarity = 9 });
+
+        Assert.Equal(HttpStatusCode.Conflict, preview.StatusCode);
+        Assert.Contains("matched on its participants' rankings", (await Body(preview)).GetProperty("detail").GetString());
+        var board = await (await Admin.GetAsync($"/Matching/Board?cohortId={_cohort}")).Html();
+        Assert.DoesNotContain("Preview these weights", board);
+        Assert.DoesNotContain("/matching/preview", board);
+        Assert.Contains("The rankings decide who is paired", board);
+    }
+
     private static int BlockingPairs(IEnumerable<Guid> leaders, Dictionary<Guid, List<Guid>> rankings, Dictionary<Guid, Guid> mentorOf, int capacity)
     {
         int blocking = 0;

@@ -54,7 +54,7 @@ public sealed partial class ImportPreviewPageTests(FlipsideFactory app) : Admini
         await Admin.Applied(Before);
         var html = await (await Upload(Csv(Row("A1"), Row("A2", manager: "A1")), markMissingAsLeft: true)).Html();
         Assert.Contains("<li>mark 1 person as left</li>", html, StringComparison.Ordinal);
-        Assert.Contains("<caption>1 person not in the file who would be marked as left</caption>", html, StringComparison.Ordinal);
+        Assert.Contains("<caption>1 person who would be marked as left (missing from a file that lists everyone, or marked left in its status column)</caption>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><th scope=\"row\">A3</th><td>Person A3</td></tr>", html, StringComparison.Ordinal);
         Assert.Equal(PersonStatus.Active, await App.Query(db => db.People.Where(p => p.EmployeeId == "A3").Select(p => p.Status).SingleAsync()));
     }

@@ -120,4 +120,20 @@ public sealed class LeaverTests(FlipsideFactory app) : AdministeredTests(app)
 
     private async Task<EnrollmentApi.Roster> Roster() =>
         (await Admin.GetFromJsonAsync<EnrollmentApi.Roster>($"/api/v1/cohorts/{_cohort}/enrollments", Json.Options))!;
+
+    [Fact]
+    public async Task AFileWhoseStatusColumnMarksSomeoneLeft_CountsAndNamesThemInThePreviewAndTheReport()
+    {
+        await Admin.Applied(Everyone);
+        var file = Csv(Row("A1"), Row("A2", manager: "A1", status: "left"), Row("A3", manager: "A1"));
+
+        var dry = await Admin.PostAsync("/api/v1/people/import?dryRun=true", new StringContent(file, System.Text.Encoding.UTF8, "text/csv"));
+        var preview = JsonNode.Parse(await dry.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, dry.StatusCode);
+        Assert.Equal(1, preview["markedLeft"]!.GetValue<int>());
+        Assert.Equal("A2", preview["leaving"]![0]!["employeeId"]!.GetValue<string>());
+        Assert.Equal(1, (await Admin.Applied(file)).MarkedLeft);
+    }
 }
+

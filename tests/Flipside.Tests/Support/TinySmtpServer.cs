@@ -29,7 +29,8 @@ public sealed class TinySmtpServer : IAsyncDisposable
         {
             TcpClient client;
             try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
-            catch (OperationCanceledException) { return; }
+            // Stopping the listener while an accept waits can end it as a disposed socket rather than a cancellation.
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException) { return; }
             _ = Task.Run(() => Converse(client));
         }
     }

@@ -17,7 +17,7 @@ public static class MentorRequestEmails
             Please accept or decline by {request.AnswerBy:d MMMM yyyy}. Declining is fine: {leaderName} will simply choose someone else.
 
             {baseUrl}/Pairings/Requests
-            """, null, now).About(AskedKind, $"mentor-request:{request.Id}");
+            """, null, now).ForProgram(program.Id).About(AskedKind, $"mentor-request:{request.Id}");
 
     public static OutboxMessage Reminder(MentorRequest request, MentoringProgram program, Person mentor, string leaderName, string baseUrl, DateTimeOffset now) =>
         new OutboxMessage(mentor.Email, $"Reminder: {leaderName} is waiting for your answer", $"""
@@ -27,32 +27,32 @@ public static class MentorRequestEmails
             The request expires on {request.AnswerBy:d MMMM yyyy}.
 
             {baseUrl}/Pairings/Requests
-            """, null, now).About(ReminderKind, $"mentor-request:{request.Id}");
+            """, null, now).ForProgram(program.Id).About(ReminderKind, $"mentor-request:{request.Id}");
 
     public static OutboxMessage Accepted(MentorRequest request, MentoringProgram program, Person leader, string mentorName, string baseUrl, DateTimeOffset now) =>
-        ToLeader(request, leader, $"{mentorName} accepted your request", $"""
+        ToLeader(request, program, leader, $"{mentorName} accepted your request", $"""
             {mentorName} accepted to be your {program.MentorLabel} in {program.Name}.
             The program manager publishes the pairing, and you will both get an introduction with what comes next.
             """, baseUrl, now, "accepted");
 
     public static OutboxMessage Declined(MentorRequest request, MentoringProgram program, Person leader, string mentorName, string baseUrl, DateTimeOffset now) =>
-        ToLeader(request, leader, $"Choose another {program.MentorLabel} in {program.Name}", $"""
+        ToLeader(request, program, leader, $"Choose another {program.MentorLabel} in {program.Name}", $"""
             {mentorName} cannot take you on this time. That is no judgement on you: mentors have limited room.
             Your other suggestions are waiting.
             """, baseUrl, now, "declined");
 
     public static OutboxMessage Expired(MentorRequest request, MentoringProgram program, Person leader, string mentorName, string baseUrl, DateTimeOffset now) =>
-        ToLeader(request, leader, $"Your request in {program.Name} expired", $"""
+        ToLeader(request, program, leader, $"Your request in {program.Name} expired", $"""
             {mentorName} did not answer your request in time, so it has expired. You can choose another {program.MentorLabel}, or ask again.
             """, baseUrl, now, "expired");
 
-    private static OutboxMessage ToLeader(MentorRequest request, Person leader, string subject, string text, string baseUrl, DateTimeOffset now, string what) =>
+    private static OutboxMessage ToLeader(MentorRequest request, MentoringProgram program, Person leader, string subject, string text, string baseUrl, DateTimeOffset now, string what) =>
         new OutboxMessage(leader.Email, subject, $"""
             Hello {leader.Name},
 
             {text}
             {baseUrl}/Pairings/Suggestions?cohortId={request.CohortId}
-            """, null, now).About("mentor-request-" + what, $"mentor-request:{request.Id}");
+            """, null, now).ForProgram(program.Id).About("mentor-request-" + what, $"mentor-request:{request.Id}");
 
     private static string Why(MentorRequest request) => request.MentorReasons.Count == 0 ? ""
         : "\nWhy you would make a good pair:\n" + string.Join("\n", request.MentorReasons.Select(r => $"- {r}")) + "\n";

@@ -91,5 +91,5 @@ public static class ReportingLineMoves
             and a pairing is never meant to sit inside a reporting line, where one partner could judge the other's work.
 
             Open the cohort's matching board to pause or end the pairing, or to keep it and record why.
-            """, null, now).About(EmailKind, $"pairing:{pairing.Id}/{now.ToUnixTimeMilliseconds()}/{managerEmail}");
+            """, null, now).ForProgram(pairing.Cohort.ProgramId).About(EmailKind, $"pairing:{pairing.Id}/{now.ToUnixTimeMilliseconds()}/{managerEmail}");
 }

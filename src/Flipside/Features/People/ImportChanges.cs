@@ -38,8 +38,14 @@ internal sealed record ImportPlan(
         return plan with { Unchanged = unchanged, Stranded = Strand(plan, rows, byId, directory) };
     }
 
-    /// <summary>Existing people whose status column turns to left: they leave as surely as those missing from the file.</summary>
-    public List<Person> LeavingByStatus => [.. Updated.Where(u => u.Row.Status == PersonStatus.Left && u.Person.Status != PersonStatus.Left).Select(u => u.Person)];
+    private List<Person>? _leavingByStatus;
+
+    /// <summary>
+    /// Existing people whose status column turns to left: they leave as surely as those missing from the file. Read once,
+    /// while they are not yet left, so the report written after the import still counts them.
+    /// </summary>
+    public List<Person> LeavingByStatus => _leavingByStatus ??=
+        [.. Updated.Where(u => u.Row.Status == PersonStatus.Left && u.Person.Status != PersonStatus.Left).Select(u => u.Person)];
 
     /// <summary>Everyone the import marks as left, by either route.</summary>
     public List<Person> AllLeaving => [.. Leaving, .. LeavingByStatus];
@@ -62,7 +68,8 @@ internal sealed record ImportPlan(
 
     public IReadOnlyList<PersonChange> Changes => [.. Updated.Select(u => u.Change)];
 
-    public IReadOnlyList<Leaver> Leavers => [.. Leaving.Select(p => new Leaver(p.EmployeeId, p.Name))];
+    /// <summary>Everyone the import would mark as left, whether missing from the file or marked so by its status column.</summary>
+    public IReadOnlyList<Leaver> Leavers => [.. AllLeaving.Select(p => new Leaver(p.EmployeeId, p.Name))];
 
     /// <summary>
     /// Fills the fields whose column the file lacks from the directory, so that an absent column leaves them as they are

@@ -140,8 +140,10 @@ public static class ImportPeople
             ImportPlan.Copy(row, person);
             created.Add(person);
         }
-        foreach (var person in plan.AllLeaving) history.Touch(person);
-        var effects = await PersonLeaves.Handle(db, viewer, now, [.. plan.AllLeaving.Select(p => p.Id)], ct);
+        // Taken before anyone is marked: the status column's leavers are read from people not yet left.
+        var leaving = plan.AllLeaving;
+        foreach (var person in leaving) history.Touch(person);
+        var effects = await PersonLeaves.Handle(db, viewer, now, [.. leaving.Select(p => p.Id)], ct);
         var newEmails = new List<(Person Person, string Email)>();
         foreach (var (row, person, _) in plan.Updated)
         {
@@ -150,7 +152,8 @@ public static class ImportPeople
             ImportPlan.Copy(row, person);
             db.Entry(person).State = EntityState.Modified;
         }
-        int updated = plan.Updated.Count, unchanged = plan.Unchanged, left = plan.Leaving.Count;
+        // Everyone the import marks left: missing from a file that lists everyone, and marked left by the status column.
+        int updated = plan.Updated.Count, unchanged = plan.Unchanged, left = leaving.Count;
         var claimed = rows.Select(r => r.Email).Where(e => e.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var person in directory.Values.Where(p => p.Status == PersonStatus.Left && !byId.ContainsKey(p.EmployeeId) && claimed.Contains(p.Email)))
         {
@@ -197,7 +200,7 @@ public static class ImportPeople
 
     /// <summary>The plan as a report. Birth years are shown only to administrators, so a manager's preview hides them.</summary>
     private static Report Reported(ImportPlan plan, int rows, Viewer viewer, string source) =>
-        new([], rows, plan.New.Count, plan.Updated.Count, plan.Unchanged, plan.Leaving.Count)
+        new([], rows, plan.New.Count, plan.Updated.Count, plan.Unchanged, plan.AllLeaving.Count)
         {
             Source = source,
             ReportsOfLeavers = plan.Stranded,

@@ -38,6 +38,7 @@ public static class UndoImport
         var created = people.Where(c => c.Kind == ImportChangeKind.Created).Select(c => c.PersonId).ToList();
         var enrolled = await db.Enrollments.Where(e => created.Contains(e.PersonId)).Select(e => e.Person.EmployeeId).Distinct().ToListAsync(ct);
         if (enrolled.Count > 0) reasons.Add($"{List(enrolled)} {(enrolled.Count == 1 ? "has" : "have")} been invited to or applied for a cohort since");
+        if (await PairingsEnded(run, people, db, ct) is { } pairings) reasons.Add(pairings);
         if (reasons.Count > 0) return Outcome.Conflict($"Import {run.Number} cannot be undone: {string.Join("; ", reasons)}. Change those back first, or import a corrected file instead.");
 
         var emails = new List<(Person Person, string Email)>();
@@ -68,6 +69,28 @@ public static class UndoImport
         await Pairings.ReportingLineMoves.Check(db, viewer, now, ct);
         await transaction.CommitAsync(ct);
         return new Result(run.Number, created.Count, people.Count - created.Count, returned, reactivated);
+    }
+
+    /// <summary>
+    /// Pairings this import's leavers ended (or, unpublished, rejected) when it marked them left. Their partners were told,
+    /// and a pairing does not restart behind their back, so the undo is refused naming the people instead of pretending
+    /// to reverse everything: the program manager re-pairs them on the board.
+    /// </summary>
+    private static async Task<string?> PairingsEnded(ImportRun run, List<ImportRunChange> people, FlipsideDb db, CancellationToken ct)
+    {
+        var leavers = people.Where(c => c.Kind == ImportChangeKind.Updated && Fields(c.After).Status == PersonStatus.Left && Fields(c.Before).Status != PersonStatus.Left)
+            .Select(c => c.PersonId).ToList();
+        if (leavers.Count == 0) return null;
+        var at = run.At;
+        var ended = await db.Pairings
+            .Where(p => (leavers.Contains(p.MentorEnrollment.PersonId) || leavers.Contains(p.MenteeEnrollment.PersonId))
+                && ((p.EndedBy == PairingActor.Directory && p.EndedAt == at) || (p.Status == PairingStatus.Rejected && p.DecidedBy == "directory" && p.DecidedAt == at)))
+            .Select(p => leavers.Contains(p.MentorEnrollment.PersonId) ? p.MentorEnrollment.Person.EmployeeId : p.MenteeEnrollment.Person.EmployeeId)
+            .ToListAsync(ct);
+        if (ended.Count == 0) return null;
+        var who = ended.Distinct().Order(StringComparer.Ordinal).ToList();
+        return $"leaving ended or withdrew {Words.Count(ended.Count, "pairing")} of {List(who)}, and their partners were told; " +
+            "a pairing is not restarted by an undo (pair them again on the matching board)";
     }
 
     /// <summary>Later imports, not undone, that wrote the same people: undoing this one first would take their changes with it.</summary>

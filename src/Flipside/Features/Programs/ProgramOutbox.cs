@@ -9,7 +9,8 @@ namespace Flipside.Features.Programs;
 /// The emails about the programs a viewer manages (invitations with their account links, approvals, reminders,
 /// introductions), so that a program manager can read them and pass them on by hand when no mail server is set up.
 /// A notice that a pairing was paused or ended shows only to the manager it was written to: none is written to a
-/// manager in the leader's reporting line, who must not read it in a colleague's copy either.
+/// manager in the leader's reporting line, who must not read it in a colleague's copy either; and the partner's
+/// "your pairing has ended" is not shown at all, since whom it went to says who ended it.
 /// </summary>
 public static class ProgramOutbox
 {
@@ -17,7 +18,8 @@ public static class ProgramOutbox
     {
         var programs = viewer.ManagedPrograms.Select(p => p.Id);
         var email = viewer.Email;
-        return db.Outbox.Where(m => m.ProgramId != null && programs.Contains(m.ProgramId.Value)
+        // "Your pairing has ended" is never listed: which partner was told would say which one left.
+        return db.Outbox.Where(m => m.ProgramId != null && programs.Contains(m.ProgramId.Value) && m.Kind != PairingEmails.EndedKind
             && (m.Kind != PairingEmails.ExitKind || m.To.ToLower() == email));
     }
 }

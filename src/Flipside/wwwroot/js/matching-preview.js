@@ -3,7 +3,8 @@
 (function () {
     const form = document.getElementById('tune');
     const out = document.getElementById('preview');
-    if (!form || !out) return;
+    // A ranked choice board has no preview (its form carries no data-preview): the rankings decide the pairs.
+    if (!form || !out || !form.dataset.preview) return;
     const preset = document.getElementById('preset');
     const field = name => form.querySelector(`[name="Weights.${name}"]`);
     const names = ['Complementarity', 'SharedInterests', 'StyleFit', 'AvailabilityOverlap', 'SharedLanguage', 'CrossDepartment'];
