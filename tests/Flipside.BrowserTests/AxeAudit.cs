@@ -20,6 +20,8 @@ public sealed class AxeAudit
     /// <summary>Needs a browser context with BypassCSP: the app's script-src 'self' would refuse the injected script.</summary>
     public async Task CheckAsync(IPage page)
     {
+        // After a form's post the page may still be loading its stylesheets; audited unstyled, every link fails contrast.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await page.AddScriptTagAsync(new() { Content = Script.Value });
         var result = await page.EvaluateAsync<JsonElement>("""
             async () => (await axe.run(document)).violations.map(v => ({

@@ -88,6 +88,20 @@ public sealed class ImportHistoryTests(FlipsideFactory app) : AdministeredTests(
     }
 
     [Fact]
+    public async Task Undo_IsRefused_WhenSomeoneNowReportsToAPersonItCreated()
+    {
+        await Import(Csv(Row("A1"), Row("A2", manager: "A1")), "workday");
+        var second = await Import(Csv(Row("M1")), "contractors");
+        await Import(Csv(Row("A2", manager: "M1")), "workday");
+
+        var undo = await Admin.PostAsync($"/api/v1/people/imports/{second["importId"]}/undo", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, undo.StatusCode);
+        Assert.Contains("A2 reports to someone this import created", await undo.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(PersonStatus.Active, await StatusOf("M1"));
+    }
+
+    [Fact]
     public async Task Undo_IsRefused_NamingThePersonAndFieldChangedByHandSince()
     {
         await Import(Before, "workday");

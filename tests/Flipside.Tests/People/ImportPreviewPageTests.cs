@@ -41,7 +41,8 @@ public sealed partial class ImportPreviewPageTests(FlipsideFactory app) : Admini
         Assert.Contains("Tick the box to confirm these changes", await unconfirmed.Html(), StringComparison.Ordinal);
         Assert.Equal("Person A2", await NameOf("A2"));
 
-        var applied = await Admin.PostAsync("/People/Import", await Form(("UploadId", uploadId), ("MarkMissingAsLeft", "false"), ("Confirmed", "true")));
+        var applied = await Admin.PostAsync("/People/Import", await Form(("UploadId", uploadId), ("MarkMissingAsLeft", "false"), ("Confirmed", "true"),
+            ("PreviewStamp", StampOf(html))));
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
         Assert.Equal("Ann New", await NameOf("A2"));
         Assert.Equal(4, await App.PeopleCount());
@@ -75,6 +76,34 @@ public sealed partial class ImportPreviewPageTests(FlipsideFactory app) : Admini
         Assert.Contains("The checked file is no longer kept", await late.Html(), StringComparison.Ordinal);
         Assert.Equal("Person A1", await NameOf("A1"));
     }
+
+    [Fact]
+    public async Task ADirectoryChangedSinceThePreview_IsShownAgainForANewConfirmation_AndNothingIsApplied()
+    {
+        await Admin.Applied(Before);
+        var html = await (await Upload(Csv(Row("A1"), Row("A2", manager: "A1", name: "Ann New"), Row("A3", manager: "A1")), markMissingAsLeft: false)).Html();
+        var uploadId = KeptId().Match(html).Groups[1].Value;
+        // Someone else renames A3 in the meantime: the same file would now change A3 back as well.
+        await Admin.Applied(Csv(Row("A1"), Row("A2", manager: "A1"), Row("A3", manager: "A1", name: "Changed Meanwhile")));
+
+        var stale = await Admin.PostAsync("/People/Import", await Form(("UploadId", uploadId), ("MarkMissingAsLeft", "false"), ("Confirmed", "true"),
+            ("PreviewStamp", StampOf(html))));
+
+        var again = await stale.Html();
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("The directory has changed since you checked this file", again, StringComparison.Ordinal);
+        Assert.Contains("<del>Changed Meanwhile</del>", again, StringComparison.Ordinal);
+        Assert.Equal("Person A2", await NameOf("A2"));
+        var applied = await Admin.PostAsync("/People/Import", await Form(("UploadId", uploadId), ("MarkMissingAsLeft", "false"), ("Confirmed", "true"),
+            ("PreviewStamp", StampOf(again))));
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Assert.Equal("Ann New", await NameOf("A2"));
+    }
+
+    private static string StampOf(string html) => StampField().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"PreviewStamp\" value=\"([0-9A-F]*)\"")]
+    private static partial Regex StampField();
 
     private Task<string> NameOf(string id) => App.Query(db => db.People.Where(p => p.EmployeeId == id).Select(p => p.Name).SingleAsync());
 

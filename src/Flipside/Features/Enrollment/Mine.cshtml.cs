@@ -73,6 +73,10 @@ public sealed class MineModel(FlipsideDb db, Viewer viewer, PublicUrl url, TimeP
         Open = await MyEnrollments.OpenForApplications(Me.Id, db, ct);
     }
 
+    /// <summary>The same status as program staff read it on a roster or a participant's page: about the person, not to them.</summary>
+    public static string DescribeForStaff(EnrollmentStatus s) =>
+        Describe(s).Split(" — ")[0].Replace("your line manager", "their line manager", StringComparison.Ordinal);
+
     public static string Describe(EnrollmentStatus s) => s switch
     {
         EnrollmentStatus.Invited => "Invited — your answer is needed",

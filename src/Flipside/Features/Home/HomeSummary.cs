@@ -12,7 +12,8 @@ public static class HomeSummary
     public sealed record Participant(string Name, string Title, string Department, string Location);
 
     public static async Task<AdminFigures> ForAdministrator(FlipsideDb db, DateTimeOffset now, CancellationToken ct) => new(
-        await db.People.CountAsync(p => p.Status != PersonStatus.Left, ct),
+        // Everyone the directory lists, leavers included, so the figure is what its link to the People page shows.
+        await db.People.CountAsync(ct),
         await db.Users.CountAsync(ct),
         await db.Invitations.CountAsync(i => i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct),
         await db.Outbox.CountAsync(OutboxMessage.Pending, ct));

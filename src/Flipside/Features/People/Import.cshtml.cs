@@ -20,6 +20,8 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
     /// <summary>The kept file a preview asks to apply; set, the post applies it instead of reading a new one.</summary>
     [BindProperty] public Guid? UploadId { get; set; }
     [BindProperty] public bool Confirmed { get; set; }
+    /// <summary>What the confirmed preview said, so that applying never does something other than what was shown.</summary>
+    [BindProperty] public string? PreviewStamp { get; set; }
     public ImportPeople.Report? Report { get; private set; }
     public IReadOnlyList<ProblemGroup> Groups { get; private set; } = [];
     public ImportPeople.Report? Preview { get; private set; }
@@ -57,8 +59,7 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
             }
             if (!NeedsConfirmation(preview)) return await Import(bytes, source, null, ct);
             UploadId = await KeptUploads.Keep(viewer, bytes, source, db, clock, ct);
-            (Preview, SourceName) = (preview, source);
-            return Page();
+            return Previewed(preview, source);
         }, () => Task.FromResult<IActionResult>(Page()), field: nameof(Source));
     }
 
@@ -77,8 +78,20 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
                 preview => Task.FromResult(preview.Problems.Count > 0 ? Shown(preview) : Previewed(preview, kept.SourceName)),
                 () => Task.FromResult<IActionResult>(Page()), field: nameof(Source));
         }
+        // The directory may have moved since the preview (another import, a change by hand): what the file would do now is
+        // checked against what was confirmed, and shown again for a new confirmation when it differs.
+        var now = await Outcome.Of(ImportPeople.Handle(ImportRequest(kept.Bytes, kept.SourceName, dryRun: true), viewer, db, clock, ct));
+        if (now.IsOk && now.Value.Problems.Count == 0 && Stamp(now.Value) != PreviewStamp)
+        {
+            ModelState.AddModelError(nameof(Confirmed), "The directory has changed since you checked this file, so the changes below are what it would do now. Check them and confirm again.");
+            return Previewed(now.Value, kept.SourceName);
+        }
         return await Import(kept.Bytes, kept.SourceName, id, ct);
     }
+
+    /// <summary>A digest of what a preview says would change: counts, who leaves and every changed field.</summary>
+    public static string Stamp(ImportPeople.Report preview) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { preview.Created, preview.Updated, preview.Unchanged, preview.MarkedLeft, preview.Leaving, preview.Changes })));
 
     private ImportPeople.Request ImportRequest(byte[] bytes, string source, bool dryRun = false) =>
         new(new MemoryStream(bytes), MarkMissingAsLeft, dryRun, source, MarkMissingAsLeft && SameSourceOnly);
@@ -108,7 +121,7 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
 
     private IActionResult Previewed(ImportPeople.Report preview, string sourceName)
     {
-        (Preview, SourceName) = (preview, sourceName);
+        (Preview, SourceName, PreviewStamp) = (preview, sourceName, Stamp(preview));
         return Page();
     }
 

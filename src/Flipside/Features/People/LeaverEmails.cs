@@ -22,7 +22,9 @@ internal static class LeaverEmails
 
             {lines}
 
-            Nothing else is needed from you. If someone was marked as left by mistake, an administrator can undo the import that did it.
+            A pairing one of them was in has ended, and their partner was told only that the program ended it: you can pair
+            the partner again from the cohort's matching board. If someone was marked as left by mistake, an administrator
+            can set them back to active in the directory.
             """, null, now).ForProgram(program.Id);
     }
 }

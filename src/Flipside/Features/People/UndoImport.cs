@@ -39,6 +39,12 @@ public static class UndoImport
         var enrolled = await db.Enrollments.Where(e => created.Contains(e.PersonId)).Select(e => e.Person.EmployeeId).Distinct().ToListAsync(ct);
         if (enrolled.Count > 0) reasons.Add($"{List(enrolled)} {(enrolled.Count == 1 ? "has" : "have")} been invited to or applied for a cohort since");
         if (await PairingsEnded(run, people, db, ct) is { } pairings) reasons.Add(pairings);
+        // Someone outside this import who now reports to a person it created would be left naming a manager who is gone.
+        var createdIds = people.Where(c => c.Kind == ImportChangeKind.Created).Select(c => c.EmployeeId).ToList();
+        var touched = people.Select(c => c.PersonId).ToList();
+        var reports = await db.People.Where(p => p.ManagerEmployeeId != null && createdIds.Contains(p.ManagerEmployeeId) && !touched.Contains(p.Id))
+            .Select(p => p.EmployeeId).OrderBy(id => id).ToListAsync(ct);
+        if (reports.Count > 0) reasons.Add($"{List(reports)} {(reports.Count == 1 ? "reports" : "report")} to someone this import created");
         if (reasons.Count > 0) return Outcome.Conflict($"Import {run.Number} cannot be undone: {string.Join("; ", reasons)}. Change those back first, or import a corrected file instead.");
 
         var emails = new List<(Person Person, string Email)>();
