@@ -31,6 +31,7 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
     public DbSet<MentorRequest> MentorRequests => Set<MentorRequest>();
     public DbSet<Preference> Preferences => Set<Preference>();
+    public DbSet<PairingKey> PairingKeys => Set<PairingKey>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

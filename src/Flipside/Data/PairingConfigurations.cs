@@ -26,6 +26,16 @@ internal sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
     }
 }
 
+internal sealed class PairingKeyConfiguration : IEntityTypeConfiguration<PairingKey>
+{
+    public void Configure(EntityTypeBuilder<PairingKey> e)
+    {
+        e.HasKey(k => k.PairingId);
+        e.Property(k => k.KekId).HasMaxLength(32);
+        e.HasOne<Pairing>().WithOne().HasForeignKey<PairingKey>(k => k.PairingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class MatchRunConfiguration : IEntityTypeConfiguration<MatchRun>
 {
     public void Configure(EntityTypeBuilder<MatchRun> e)

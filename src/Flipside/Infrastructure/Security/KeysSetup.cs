@@ -14,6 +14,7 @@ public static class KeysSetup
     {
         services.AddSingleton<KeyEncryptionKeys>();
         services.AddSingleton<Envelope>();
+        services.AddScoped<PairingSecrets>();
         services.AddDataProtection().SetApplicationName("Flipside").PersistKeysToDbContext<FlipsideDb>();
         // Registered after AddDataProtection so that it wins over any default encryptor it picks.
         services.AddOptions<KeyManagementOptions>().Configure<KeyEncryptionKeys>((o, keys) => o.XmlEncryptor = new KekXmlEncryptor(keys));
@@ -30,7 +31,9 @@ public static class KeysSetup
         var keys = services.GetRequiredService<KeyEncryptionKeys>();
         var rows = await db.DataProtectionKeys.Where(k => k.Xml != null).ToListAsync(ct);
         var parsed = rows.Select(r => (Row: r, Xml: XElement.Parse(r.Xml!))).ToList();
-        var usedKeks = parsed.SelectMany(p => p.Xml.Descendants(KekXml.Element)).Select(KekXml.KekId).Distinct().Order(StringComparer.Ordinal).ToList();
+        var pairingKeks = await db.PairingKeys.Select(k => k.KekId).Distinct().ToListAsync(ct);
+        var usedKeks = parsed.SelectMany(p => p.Xml.Descendants(KekXml.Element)).Select(KekXml.KekId).Concat(pairingKeks)
+            .Distinct().Order(StringComparer.Ordinal).ToList();
 
         if (!keys.IsAvailable)
         {
@@ -49,10 +52,15 @@ public static class KeysSetup
             row.Xml = xml.ToString(SaveOptions.DisableFormatting);
             sealedAgain++;
         }
-        if (sealedAgain == 0) return;
-        await db.SaveChangesAsync(ct);
-        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeysSetup))
-            .LogInformation("Sealed {Count} Data Protection keys with key-encryption key {KekId}", sealedAgain, current.Id);
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeysSetup));
+        if (sealedAgain > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Sealed {Count} Data Protection keys with key-encryption key {KekId}", sealedAgain, current.Id);
+        }
+        // Pairings' data keys follow the current KEK too, so an old KEK can be dropped once every instance has started.
+        var rewrapped = await new PairingSecrets(db, services.GetRequiredService<Envelope>(), TimeProvider.System).RewrapAll(ct);
+        if (rewrapped > 0) log.LogInformation("Wrapped {Count} pairing data keys with key-encryption key {KekId}", rewrapped, current.Id);
     }
 
     private static bool SealWithCurrent(XElement xml, KeyEncryptionKeys keys, KeyEncryptionKey current)

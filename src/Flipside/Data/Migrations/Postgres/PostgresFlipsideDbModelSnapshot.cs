@@ -794,6 +794,28 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("Pairings");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.PairingKey", b =>
+                {
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KekId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("PairingId");
+
+                    b.ToTable("PairingKeys");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1465,6 +1487,15 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Navigation("MenteeEnrollment");
 
                     b.Navigation("MentorEnrollment");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.PairingKey", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithOne()
+                        .HasForeignKey("Flipside.Domain.PairingKey", "PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Flipside.Domain.Preference", b =>

@@ -787,6 +787,28 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.ToTable("Pairings");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.PairingKey", b =>
+                {
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KekId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("PairingId");
+
+                    b.ToTable("PairingKeys");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1452,6 +1474,15 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Navigation("MenteeEnrollment");
 
                     b.Navigation("MentorEnrollment");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.PairingKey", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithOne()
+                        .HasForeignKey("Flipside.Domain.PairingKey", "PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Flipside.Domain.Preference", b =>
