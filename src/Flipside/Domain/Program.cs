@@ -61,6 +61,8 @@ public sealed class MentoringProgram : IVersioned
     public int AnswerDays { get; set => field = AnswerDaysRule.Guard(value); } = DefaultAnswerDays;
     /// <summary>Ranked choice: the days after a cohort moves to matching during which both sides rank their suggestions.</summary>
     public int RankingDays { get; set => field = RankingDaysRule.Guard(value); } = DefaultRankingDays;
+    /// <summary>Nudges every participant gets whatever their own settings say, because the program depends on them.</summary>
+    public List<NudgeKind> RequiredNudges { get; set; } = [];
     public List<Objective> Objectives { get; private set; } = [];
     public List<ProgramManagerAssignment> Managers { get; private set; } = [];
     /// <summary>Executives who back the program; they see its aggregates, never anyone's private content.</summary>

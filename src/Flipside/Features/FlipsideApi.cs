@@ -2,6 +2,7 @@ using Flipside.Features.Account;
 using Flipside.Features.Admin;
 using Flipside.Features.Enrollment;
 using Flipside.Features.Matching;
+using Flipside.Features.Nudges;
 using Flipside.Features.Pairings;
 using Flipside.Features.People;
 using Flipside.Features.Programs;
@@ -23,5 +24,6 @@ public static class FlipsideApi
         api.MapMatchingApi();
         api.MapSelfMatchingApi();
         api.MapRankedChoiceApi();
+        api.MapNudgesApi();
     }
 }

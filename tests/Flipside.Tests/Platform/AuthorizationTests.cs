@@ -122,6 +122,12 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("PUT", "/api/v1/ranked-choice/cohorts/{cohortId:guid}/ranking", "/api/v1/ranked-choice/cohorts/00000000-0000-0000-0000-000000000001/ranking", SignedIn),
         ("GET", "/Pairings/Rank", "/Pairings/Rank?cohortId=00000000-0000-0000-0000-000000000001", SignedIn),
         ("GET", "/Matching/Pair", "/Matching/Pair?cohortId=00000000-0000-0000-0000-000000000001&id=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("GET", "/Nudges/Settings", "/Nudges/Settings", SignedIn),
+        ("GET", "/Nudges/Program", "/Nudges/Program?programId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("GET", "/api/v1/account/nudges/", "/api/v1/account/nudges", SignedIn),
+        ("PUT", "/api/v1/account/nudges/", "/api/v1/account/nudges", SignedIn),
+        ("GET", "/api/v1/programs/{programId:guid}/required-nudges/", "/api/v1/programs/00000000-0000-0000-0000-000000000001/required-nudges", Roles.ProgramManager),
+        ("PUT", "/api/v1/programs/{programId:guid}/required-nudges/", "/api/v1/programs/00000000-0000-0000-0000-000000000001/required-nudges", Roles.ProgramManager),
         // Every page handler, as "/Page?handler=Name" (the default handler as the page alone): the same rules as endpoints.
         ("POST", "/Admin/OutboxMessage?handler=SendAgain", "/Admin/OutboxMessage?id=00000000-0000-0000-0000-000000000001&handler=SendAgain", Roles.Administrator),
         ("POST", "/Admin/Invite", "/Admin/Invite", Roles.Administrator),
@@ -171,6 +177,8 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("POST", "/Pairings/Requests?handler=Answer", "/Pairings/Requests?id=00000000-0000-0000-0000-000000000001&handler=Answer", SignedIn),
         ("POST", "/Pairings/Rank?handler=Save", "/Pairings/Rank?cohortId=00000000-0000-0000-0000-000000000001&handler=Save", SignedIn),
         ("POST", "/Enrollment/Mine?handler=Pairing", "/Enrollment/Mine?id=00000000-0000-0000-0000-000000000001&handler=Pairing", SignedIn),
+        ("POST", "/Nudges/Settings", "/Nudges/Settings", SignedIn),
+        ("POST", "/Nudges/Program", "/Nudges/Program?programId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
     ];
 
     // Shared by the class's tests and emptied before each: the configuration is the same for all of them.

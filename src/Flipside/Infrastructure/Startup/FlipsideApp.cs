@@ -38,6 +38,8 @@ public static class FlipsideApp
         PublicUrl.AddPublicUrl(services, builder.Configuration);
         services.AddFlipsideJobs();
         services.AddJob<Features.Pairings.RemindMentorRequests>(Features.Pairings.RemindMentorRequests.Name, every: TimeSpan.FromHours(1));
+        // Every 15 minutes, so a nudge meant for 9:00 in someone's time zone goes within a quarter of an hour of it.
+        services.AddJob<Features.Nudges.SendNudges>(Features.Nudges.SendNudges.Name, every: TimeSpan.FromMinutes(15));
         // A cache that only saves work: what it keeps is checked against the database on every use (CompiledCohorts).
         services.AddMemoryCache();
         services.AddProblemDetails();

@@ -559,6 +559,10 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Property<int>("RankingDays")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<string[]>("RequiredNudges")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -588,6 +592,55 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("Programs", (string)null);
+                });
+
+            modelBuilder.Entity("Flipside.Domain.NudgeSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Subject", "Recipient")
+                        .IsUnique();
+
+                    b.ToTable("NudgesSent", (string)null);
+                });
+
+            modelBuilder.Entity("Flipside.Domain.NudgeSettings", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.PrimitiveCollection<string[]>("Off")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Email");
+
+                    b.ToTable("NudgeSettings");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Objective", b =>

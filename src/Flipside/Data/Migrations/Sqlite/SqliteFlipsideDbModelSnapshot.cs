@@ -552,6 +552,10 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Property<int>("RankingDays")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("RequiredNudges")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -581,6 +585,55 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Programs", (string)null);
+                });
+
+            modelBuilder.Entity("Flipside.Domain.NudgeSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Subject", "Recipient")
+                        .IsUnique();
+
+                    b.ToTable("NudgesSent", (string)null);
+                });
+
+            modelBuilder.Entity("Flipside.Domain.NudgeSettings", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Off")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Email");
+
+                    b.ToTable("NudgeSettings");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Objective", b =>
