@@ -1,5 +1,6 @@
 using Flipside.Features.Account;
 using Flipside.Features.Admin;
+using Flipside.Features.Conversations;
 using Flipside.Features.Enrollment;
 using Flipside.Features.Matching;
 using Flipside.Features.Pairings;
@@ -23,5 +24,6 @@ public static class FlipsideApi
         api.MapMatchingApi();
         api.MapSelfMatchingApi();
         api.MapRankedChoiceApi();
+        api.MapConversationsApi();
     }
 }
