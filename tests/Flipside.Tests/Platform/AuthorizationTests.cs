@@ -121,6 +121,15 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("GET", "/api/v1/ranked-choice/cohorts/{cohortId:guid}/ranking", "/api/v1/ranked-choice/cohorts/00000000-0000-0000-0000-000000000001/ranking", SignedIn),
         ("PUT", "/api/v1/ranked-choice/cohorts/{cohortId:guid}/ranking", "/api/v1/ranked-choice/cohorts/00000000-0000-0000-0000-000000000001/ranking", SignedIn),
         ("GET", "/Pairings/Rank", "/Pairings/Rank?cohortId=00000000-0000-0000-0000-000000000001", SignedIn),
+        ("GET", "/api/v1/pairings/{pairingId:guid}/notes", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/notes", SignedIn),
+        ("POST", "/api/v1/pairings/{pairingId:guid}/notes", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/notes", SignedIn),
+        ("GET", "/api/v1/pairings/{pairingId:guid}/notes/{noteId:guid}", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/notes/00000000-0000-0000-0000-000000000001", SignedIn),
+        ("PUT", "/api/v1/pairings/{pairingId:guid}/notes/{noteId:guid}", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/notes/00000000-0000-0000-0000-000000000001", SignedIn),
+        ("DELETE", "/api/v1/pairings/{pairingId:guid}/notes/{noteId:guid}", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/notes/00000000-0000-0000-0000-000000000001", SignedIn),
+        ("GET", "/api/v1/pairings/{pairingId:guid}/messages", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/messages", SignedIn),
+        ("POST", "/api/v1/pairings/{pairingId:guid}/messages", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/messages", SignedIn),
+        ("GET", "/Conversations/Notes", "/Conversations/Notes?pairingId=00000000-0000-0000-0000-000000000001", SignedIn),
+        ("GET", "/Conversations/Messages", "/Conversations/Messages?pairingId=00000000-0000-0000-0000-000000000001", SignedIn),
         ("GET", "/Matching/Pair", "/Matching/Pair?cohortId=00000000-0000-0000-0000-000000000001&id=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
         // Every page handler, as "/Page?handler=Name" (the default handler as the page alone): the same rules as endpoints.
         ("POST", "/Admin/OutboxMessage?handler=SendAgain", "/Admin/OutboxMessage?id=00000000-0000-0000-0000-000000000001&handler=SendAgain", Roles.Administrator),
@@ -170,6 +179,10 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("POST", "/Pairings/Suggestions?handler=Request", "/Pairings/Suggestions?cohortId=00000000-0000-0000-0000-000000000001&handler=Request", SignedIn),
         ("POST", "/Pairings/Requests?handler=Answer", "/Pairings/Requests?id=00000000-0000-0000-0000-000000000001&handler=Answer", SignedIn),
         ("POST", "/Pairings/Rank?handler=Save", "/Pairings/Rank?cohortId=00000000-0000-0000-0000-000000000001&handler=Save", SignedIn),
+        ("POST", "/Conversations/Notes?handler=Write", "/Conversations/Notes?pairingId=00000000-0000-0000-0000-000000000001&handler=Write", SignedIn),
+        ("POST", "/Conversations/Notes?handler=Edit", "/Conversations/Notes?pairingId=00000000-0000-0000-0000-000000000001&id=00000000-0000-0000-0000-000000000001&handler=Edit", SignedIn),
+        ("POST", "/Conversations/Notes?handler=Delete", "/Conversations/Notes?pairingId=00000000-0000-0000-0000-000000000001&id=00000000-0000-0000-0000-000000000001&handler=Delete", SignedIn),
+        ("POST", "/Conversations/Messages?handler=Send", "/Conversations/Messages?pairingId=00000000-0000-0000-0000-000000000001&handler=Send", SignedIn),
         ("POST", "/Enrollment/Mine?handler=Pairing", "/Enrollment/Mine?id=00000000-0000-0000-0000-000000000001&handler=Pairing", SignedIn),
     ];
 
