@@ -17,6 +17,7 @@ public sealed class ConversationAccessTests(FlipsideFactory app) : AdministeredT
     {
         var pairs = await Pairs.Published(App, Admin);
         var mine = await Pairs.Write(pairs.Mentor, pairs.First, PrivateText);
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
         var shared = await Pairs.Write(pairs.Mentor, pairs.First, SharedText, shared: true);
 
         var partnerSees = (await pairs.Mentee.GetFromJsonAsync<List<ListNotes.Item>>(Pairs.Notes(pairs.First), Json.Options))!;

@@ -22,7 +22,7 @@ public sealed record Pairs(Guid ProgramId, Guid CohortId, Guid First, Guid Secon
         var manager = await Given.AnAccount(app, admin, ManagerEmail, Roles.ProgramManager);
         var sponsor = await Given.AnAccount(app, admin, SponsorEmail, Roles.Sponsor);
         var (programId, cohortId) = await Seed.AProgram(app, ManagerEmail, status: CohortStatus.Matching);
-        Assert.Equal(HttpStatusCode.Created, (await manager.PostAsJsonAsync($"/api/v1/programs/{programId}/sponsors", new { email = SponsorEmail })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.PostAsJsonAsync($"/api/v1/programs/{programId}/sponsors", new { email = SponsorEmail })).StatusCode);
         var ids = new List<Guid>();
         foreach (var n in new[] { 1, 2 })
         {
