@@ -49,6 +49,26 @@ public sealed class ConversationRulesTests(FlipsideFactory app) : AdministeredTe
     }
 
     [Fact]
+    public async Task NotesOnAMeeting_AreListedForThatMeeting_AndWithAllThePairsNotes()
+    {
+        var pairs = await Pairs.Published(App, Admin);
+        var p = pairs.First;
+        var meeting = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.Created, (await pairs.Mentor.PostAsJsonAsync(Pairs.Notes(p), new { text = "About our first meeting", meetingId = meeting })).StatusCode);
+        await Pairs.Write(pairs.Mentor, p, "About the pairing in general");
+
+        var ofMeeting = (await pairs.Mentor.GetFromJsonAsync<List<ListNotes.Item>>(Pairs.Notes(p, $"?meetingId={meeting}"), Json.Options))!;
+        var all = (await pairs.Mentor.GetFromJsonAsync<List<ListNotes.Item>>(Pairs.Notes(p), Json.Options))!;
+        var page = await (await pairs.Mentor.GetAsync($"/Conversations/Notes?pairingId={p}&meetingId={meeting}")).Html();
+
+        Assert.Equal(meeting, Assert.Single(ofMeeting).MeetingId);
+        Assert.Equal("About our first meeting", ofMeeting[0].Text);
+        Assert.Equal(2, all.Count);
+        Assert.Contains("About our first meeting", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("About the pairing in general", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AfterThePairingEnded_ThePairStillReads_ButNobodyWritesChangesOrDeletes()
     {
         var pairs = await Pairs.Published(App, Admin);
