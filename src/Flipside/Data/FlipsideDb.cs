@@ -34,6 +34,8 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<PairingKey> PairingKeys => Set<PairingKey>();
     public DbSet<NudgeSent> NudgesSent => Set<NudgeSent>();
     public DbSet<NudgeSettings> NudgeSettings => Set<NudgeSettings>();
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<Message> Messages => Set<Message>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

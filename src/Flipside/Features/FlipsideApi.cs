@@ -1,5 +1,6 @@
 using Flipside.Features.Account;
 using Flipside.Features.Admin;
+using Flipside.Features.Conversations;
 using Flipside.Features.Enrollment;
 using Flipside.Features.Matching;
 using Flipside.Features.Nudges;
@@ -25,5 +26,6 @@ public static class FlipsideApi
         api.MapSelfMatchingApi();
         api.MapRankedChoiceApi();
         api.MapNudgesApi();
+        api.MapConversationsApi();
     }
 }
