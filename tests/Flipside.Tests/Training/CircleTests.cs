@@ -77,15 +77,17 @@ public sealed class CircleTests(FlipsideFactory app) : TrainingTestBase(app)
 
         var early = await Admin.PutAsJsonAsync(Training($"/circles/{id}/attendance"), new { attended = new[] { mentorEnrollment } });
         App.Clock.Advance(TimeSpan.FromDays(9));
-        var leader = await Admin.PutAsJsonAsync(Training($"/circles/{id}/attendance"), new { attended = new[] { leaderEnrollment } });
-        var recorded = await Admin.PutAsJsonAsync(Training($"/circles/{id}/attendance"), new { attended = new[] { mentorEnrollment } });
-        var again = await Admin.PutAsJsonAsync(Training($"/circles/{id}/attendance"), new { attended = new[] { mentorEnrollment } });
+        // A sign-in lasts hours, not days.
+        var admin = await Given.SignedIn(App, Given.AdminEmail);
+        var leader = await admin.PutAsJsonAsync(Training($"/circles/{id}/attendance"), new { attended = new[] { leaderEnrollment } });
+        var recorded = await admin.PutAsJsonAsync(Training($"/circles/{id}/attendance"), new { attended = new[] { mentorEnrollment } });
+        var again = await admin.PutAsJsonAsync(Training($"/circles/{id}/attendance"), new { attended = new[] { mentorEnrollment } });
 
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, leader.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, recorded.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
-        var view = (await Admin.GetFromJsonAsync<CohortCircles.View>(Training($"/cohorts/{CohortId}/circles"), Json.Options))!;
+        var view = (await admin.GetFromJsonAsync<CohortCircles.View>(Training($"/cohorts/{CohortId}/circles"), Json.Options))!;
         Assert.Equal([mentorEnrollment], Assert.Single(view.Circles).Attended);
     }
 
