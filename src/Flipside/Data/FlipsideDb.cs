@@ -36,6 +36,11 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<NudgeSettings> NudgeSettings => Set<NudgeSettings>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<TrainingModule> TrainingModules => Set<TrainingModule>();
+    public DbSet<TrainingRequirement> TrainingRequirements => Set<TrainingRequirement>();
+    public DbSet<ProgramTraining> ProgramTrainings => Set<ProgramTraining>();
+    public DbSet<TrainingCompletion> TrainingCompletions => Set<TrainingCompletion>();
+    public DbSet<SupervisionCircle> SupervisionCircles => Set<SupervisionCircle>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -7,6 +7,7 @@ using Flipside.Features.Nudges;
 using Flipside.Features.Pairings;
 using Flipside.Features.People;
 using Flipside.Features.Programs;
+using Flipside.Features.Training;
 using Flipside.Infrastructure.Security;
 
 namespace Flipside.Features;
@@ -27,5 +28,6 @@ public static class FlipsideApi
         api.MapRankedChoiceApi();
         api.MapNudgesApi();
         api.MapConversationsApi();
+        api.MapTrainingApi();
     }
 }

@@ -2,6 +2,7 @@ using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Pairings;
 using Flipside.Features.Shared;
+using Flipside.Features.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Matching;
@@ -34,6 +35,7 @@ public static class PublishPairings
             return Outcome.Conflict($"Someone in {Words.Count(gone.Count, "approved pair")} is no longer enrolled in the cohort: reject those pairs first.");
 
         if (await InsideALine(approved, db, ct) is { } inLine) return inLine;
+        if (await TrainingGate.Check(approved, cohort.ProgramId, db, ct) is { } untrained) return untrained;
 
         var now = clock.GetUtcNow();
         foreach (var pairing in approved)

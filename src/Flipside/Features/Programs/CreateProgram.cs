@@ -1,6 +1,7 @@
 using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Shared;
+using Flipside.Features.Training;
 
 namespace Flipside.Features.Programs;
 
@@ -15,6 +16,8 @@ public static class CreateProgram
         var program = new MentoringProgram(input.Name, creator.UserId, clock.GetUtcNow());
         input.ApplyTo(program);
         db.Programs.Add(program);
+        // A new program requires the built-in training by default; its managers choose otherwise on its training page.
+        db.TrainingRequirements.AddRange(TrainingCatalogue.Defaults(program.Id));
         await db.SaveChangesAsync(ct);
         return program.Id;
     }

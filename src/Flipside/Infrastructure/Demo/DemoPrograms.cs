@@ -76,6 +76,7 @@ public static class DemoPrograms
             var enrollment = await self.OwnEnrollments.Where(e => e.CohortId == cohort).Select(e => e.Id).SingleAsync(ct);
             Must(await AnswerInvitation.Accept(enrollment, self, baseUrl, db, clock, ct));
             Must(await SaveProfile.Handle(enrollment, Profile(program, person, role, random), self, db, clock, ct));
+            await DemoTraining.CompleteRequired(program.Id, self, db, clock, ct);
         }
     }
 

@@ -66,6 +66,8 @@ public static class FlipsideApp
             o.Conventions.AuthorizePage("/Enrollment/Roster", Policies.ProgramStaff);
             o.Conventions.AuthorizePage("/Enrollment/Participant", Policies.ProgramStaff);
             o.Conventions.AllowAnonymousToPage("/Enrollment/Approval");
+            foreach (var page in new[] { "/Training/Program", "/Training/Edit", "/Training/Cohort" })
+                o.Conventions.AuthorizePage(page, Policies.ProgramStaff);
         });
         services.AddSingleton<SetupState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -1092,6 +1092,53 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.ToTable("ProgramSponsors", (string)null);
                 });
 
+            modelBuilder.Entity("Flipside.Domain.ProgramTraining", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SupervisionCircles")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("ProgramTrainings");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SupervisionCircle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VideoLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "StartsAt");
+
+                    b.ToTable("SupervisionCircles");
+                });
+
             modelBuilder.Entity("Flipside.Domain.SystemFlag", b =>
                 {
                     b.Property<string>("Key")
@@ -1104,6 +1151,101 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("SystemFlags");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.TrainingCompletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "ModuleKey", "ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("TrainingCompletions");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.TrainingModule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("TrainingModules");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.TrainingRequirement", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgramId", "ModuleKey", "Role");
+
+                    b.ToTable("TrainingRequirements");
                 });
 
             modelBuilder.Entity("Flipside.Features.People.ImportRun", b =>
@@ -1590,6 +1732,77 @@ namespace Flipside.Data.Migrations.Sqlite
                 {
                     b.HasOne("Flipside.Domain.MentoringProgram", null)
                         .WithMany("Sponsors")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.ProgramTraining", b =>
+                {
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithOne()
+                        .HasForeignKey("Flipside.Domain.ProgramTraining", "ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SupervisionCircle", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Flipside.Domain.CircleAttendance", "Attendance", b1 =>
+                        {
+                            b1.Property<Guid>("CircleId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("EnrollmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("CircleId", "EnrollmentId");
+
+                            b1.HasIndex("EnrollmentId");
+
+                            b1.ToTable("CircleAttendance", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CircleId");
+
+                            b1.HasOne("Flipside.Domain.Enrollment", null)
+                                .WithMany()
+                                .HasForeignKey("EnrollmentId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.TrainingCompletion", b =>
+                {
+                    b.HasOne("Flipside.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.TrainingModule", b =>
+                {
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.TrainingRequirement", b =>
+                {
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

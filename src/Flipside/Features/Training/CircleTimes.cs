@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Flipside.Features.Training;
+
+/// <summary>A circle's time read in a person's own time zone, and a local time entered by the manager read back as an instant.</summary>
+public static class CircleTimes
+{
+    public static TimeZoneInfo Zone(string? id) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>"Tuesday 12 January 2027, 14:00–15:00 (Europe/London)".</summary>
+    public static string Describe(DateTimeOffset startsAt, int minutes, string? timeZone)
+    {
+        var zone = Zone(timeZone);
+        var start = TimeZoneInfo.ConvertTime(startsAt, zone);
+        var end = start.AddMinutes(minutes);
+        return string.Create(CultureInfo.InvariantCulture, $"{start:dddd d MMMM yyyy, HH:mm}–{end:HH:mm} ({zone.Id})");
+    }
+
+    /// <summary>The instant of a local date and time in a zone; null for a time the clocks skip (the spring-forward hour).</summary>
+    public static DateTimeOffset? ToInstant(DateOnly date, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local)) return null;
+        // An hour that happens twice (autumn) is read as the first time it happens.
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+}
