@@ -32,6 +32,9 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<MentorRequest> MentorRequests => Set<MentorRequest>();
     public DbSet<Preference> Preferences => Set<Preference>();
     public DbSet<PairingKey> PairingKeys => Set<PairingKey>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -5,6 +5,7 @@ using Flipside.Features.Matching;
 using Flipside.Features.Pairings;
 using Flipside.Features.People;
 using Flipside.Features.Programs;
+using Flipside.Features.Sessions;
 using Flipside.Infrastructure.Security;
 
 namespace Flipside.Features;
@@ -23,5 +24,6 @@ public static class FlipsideApi
         api.MapMatchingApi();
         api.MapSelfMatchingApi();
         api.MapRankedChoiceApi();
+        api.MapSessionsApi();
     }
 }
