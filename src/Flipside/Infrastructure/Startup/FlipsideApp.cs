@@ -64,6 +64,7 @@ public static class FlipsideApp
             o.Conventions.AuthorizePage("/Enrollment/Roster", Policies.ProgramStaff);
             o.Conventions.AuthorizePage("/Enrollment/Participant", Policies.ProgramStaff);
             o.Conventions.AllowAnonymousToPage("/Enrollment/Approval");
+            o.Conventions.AuthorizePage("/Sessions/Cohort", Policies.ProgramStaff);
         });
         services.AddSingleton<SetupState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
