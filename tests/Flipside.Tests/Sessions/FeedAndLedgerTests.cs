@@ -56,6 +56,7 @@ public sealed class FeedAndLedgerTests(FlipsideFactory app) : AdministeredTests(
         // Too early to log.
         Assert.Equal(HttpStatusCode.Conflict, (await pair.AsMentor.PutAsJsonAsync($"/api/v1/meetings/{planned.MeetingId}/log", new { held = true })).StatusCode);
         App.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        pair = await pair.SignedInAgain(App);
         const string learned = "Short video reaches the night shift better than the intranet";
         var logged = await pair.AsMentee.PutAsJsonAsync($"/api/v1/meetings/{planned.MeetingId}/log",
             new { held = true, minutes = 50, topics = new[] { "Try a generative AI assistant together on a real task from the leader's week" }, learned });
@@ -80,7 +81,8 @@ public sealed class FeedAndLedgerTests(FlipsideFactory app) : AdministeredTests(
 
         // The program manager (here the administrator) sees counts, never the text, the items or the agenda.
         App.Clock.SetUtcNow(FlipsideFactory.Start.AddDays(57));
-        var cohort = await Admin.GetAsync($"/api/v1/cohorts/{pair.CohortId}/meetings");
+        var admin = await Given.SignedIn(App, Given.AdminEmail);
+        var cohort = await admin.GetAsync($"/api/v1/cohorts/{pair.CohortId}/meetings");
         Assert.Equal(HttpStatusCode.OK, cohort.StatusCode);
         var body = await cohort.Content.ReadAsStringAsync();
         foreach (var secret in new[] { "night shift", "budget rounds", "team channel", "generative AI" })
@@ -88,11 +90,11 @@ public sealed class FeedAndLedgerTests(FlipsideFactory app) : AdministeredTests(
         var row = Assert.Single(JsonSerializerRows(body));
         Assert.Equal((1, 2, 2, 1), (row.Held, row.Expected, row.LeaderItemsTaken, row.LeaderItemsDone));
         Assert.NotNull(row.LastHeld);
-        var page = await (await Admin.GetAsync($"/Sessions/Cohort?cohortId={pair.CohortId}")).Html();
+        var page = await (await admin.GetAsync($"/Sessions/Cohort?cohortId={pair.CohortId}")).Html();
         Assert.Contains(pair.Mentee.Name, page);
         Assert.DoesNotContain("night shift", page);
-        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync($"/api/v1/pairings/{pair.PairingId}/meetings")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync($"/Sessions/Log?meetingId={planned.MeetingId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/pairings/{pair.PairingId}/meetings")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/Sessions/Log?meetingId={planned.MeetingId}")).StatusCode);
     }
 
     [Fact]
@@ -102,12 +104,13 @@ public sealed class FeedAndLedgerTests(FlipsideFactory app) : AdministeredTests(
         var second = await APair.Make(App, Admin, suffix: "2", cohortId: pair.CohortId, programId: pair.ProgramId);
         var a = await pair.Proposed(pair.AsMentee, "2026-11-24T10:00");
         var b = await pair.Proposed(pair.AsMentor, "2026-11-30T10:00");
+        Assert.Equal(HttpStatusCode.Created, (await second.Propose(second.AsMentee, "2026-11-30T10:00")).StatusCode);
         App.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+        pair = await pair.SignedInAgain(App);
         Assert.Equal(HttpStatusCode.OK, (await pair.AsMentee.PostAsync($"/api/v1/meetings/{a.MeetingId}/cancel", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await pair.AsMentor.PostAsync($"/api/v1/meetings/{b.MeetingId}/cancel", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await second.Propose(second.AsMentee, "2026-11-30T10:00")).StatusCode);
 
-        var rows = JsonSerializerRows(await (await Admin.GetAsync($"/api/v1/cohorts/{pair.CohortId}/meetings")).Content.ReadAsStringAsync());
+        var rows = JsonSerializerRows(await (await (await Given.SignedIn(App, Given.AdminEmail)).GetAsync($"/api/v1/cohorts/{pair.CohortId}/meetings")).Content.ReadAsStringAsync());
         var first = rows.Single(r => r.PairingId == pair.PairingId);
         Assert.Equal((1, 1, 1, 0), (first.CancelledByMentee, first.LateCancellationsByMentee, first.CancelledByMentor, first.LateCancellationsByMentor));
         Assert.Equal(1, rows.Single(r => r.PairingId == second.PairingId).Upcoming);

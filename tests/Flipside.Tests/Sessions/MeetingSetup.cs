@@ -34,6 +34,10 @@ public sealed record APair(Guid ProgramId, Guid CohortId, Guid PairingId, Person
             await Given.AnAccount(app, admin, mentee.Email, Roles.Participant), mentorEnrollment, menteeEnrollment);
     }
 
+    /// <summary>Both sign in again: moving the test clock by days outlives the sign-in cookie.</summary>
+    public async Task<APair> SignedInAgain(FlipsideFactory app) =>
+        this with { AsMentor = await Given.SignedIn(app, Mentor.Email), AsMentee = await Given.SignedIn(app, Mentee.Email) };
+
     public Task<HttpResponseMessage> Propose(HttpClient who, string localStart, string? videoLink = null, int? minutes = null) =>
         who.PostAsJsonAsync($"/api/v1/pairings/{PairingId}/meetings", new { localStart, videoLink, minutes });
 

@@ -130,6 +130,7 @@ public sealed class MeetingTests(FlipsideFactory app) : AdministeredTests(app)
     {
         var pair = await APair.Make(App, Admin, menteeZone: "America/New_York");
         App.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        pair = await pair.SignedInAgain(App);
         var response = await pair.Propose(pair.AsMentee, "2027-03-14T02:30");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -179,6 +180,7 @@ public sealed class MeetingTests(FlipsideFactory app) : AdministeredTests(app)
         await APair.SetHours(App, pair.MentorEnrollmentId, 13, 14);
         // New York moves its clocks on 14 March 2027, London on 28 March: for two weeks they are four hours apart, not five.
         App.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        pair = await pair.SignedInAgain(App);
         var slots = await pair.AsMentor.GetFromJsonAsync<List<SuggestTimes.Slot>>($"/api/v1/pairings/{pair.PairingId}/meetings/suggestions", Json.Options);
         Assert.Equal(
             [new DateTimeOffset(2027, 3, 8, 14, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 3, 15, 13, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 3, 22, 13, 0, 0, TimeSpan.Zero)],

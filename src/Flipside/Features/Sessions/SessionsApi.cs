@@ -14,6 +14,9 @@ public static class SessionsApi
     public sealed record CompleteBody(bool? Done);
     public sealed record AgendaBody(IReadOnlyList<string>? Topics, ParticipantRole? LedBy);
 
+    // Byte for byte the same for every address that is not a live feed: no trace id, nothing that tells them apart.
+    private const string FeedNotFound = """{"title":"Not found","status":404,"detail":"There is no calendar at this address."}""";
+
     public static void MapSessionsApi(this RouteGroupBuilder api)
     {
         // The pair's own: every route finds only the viewer's own pairings and meetings (404 otherwise).
@@ -63,7 +66,7 @@ public static class SessionsApi
         api.MapGet("/calendar/feeds/{file}", async (string file, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             await CalendarFeeds.Read(file, url.Base, db, clock, ct) is { } ics
                 ? Results.Text(ics, "text/calendar; charset=utf-8")
-                : TypedResults.Problem("There is no calendar at this address.", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+                : Results.Text(FeedNotFound, "application/problem+json", statusCode: StatusCodes.Status404NotFound))
             .WithTags("Calendar").AllowAnonymous().DisableAntiforgery().Produces<string>(200, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
 
         // Program staff: a cohort's meetings as counts per pairing, never content.
