@@ -41,6 +41,9 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<ProgramTraining> ProgramTrainings => Set<ProgramTraining>();
     public DbSet<TrainingCompletion> TrainingCompletions => Set<TrainingCompletion>();
     public DbSet<SupervisionCircle> SupervisionCircles => Set<SupervisionCircle>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -8,6 +8,7 @@ using Flipside.Features.Pairings;
 using Flipside.Features.People;
 using Flipside.Features.Programs;
 using Flipside.Features.Training;
+using Flipside.Features.Sessions;
 using Flipside.Infrastructure.Security;
 
 namespace Flipside.Features;
@@ -29,5 +30,6 @@ public static class FlipsideApi
         api.MapNudgesApi();
         api.MapConversationsApi();
         api.MapTrainingApi();
+        api.MapSessionsApi();
     }
 }

@@ -68,6 +68,7 @@ public static class FlipsideApp
             o.Conventions.AllowAnonymousToPage("/Enrollment/Approval");
             foreach (var page in new[] { "/Training/Program", "/Training/Edit", "/Training/Cohort" })
                 o.Conventions.AuthorizePage(page, Policies.ProgramStaff);
+            o.Conventions.AuthorizePage("/Sessions/Cohort", Policies.ProgramStaff);
         });
         services.AddSingleton<SetupState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

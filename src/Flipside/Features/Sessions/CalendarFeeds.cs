@@ -1,0 +1,92 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Flipside.Infrastructure.Calendar;
+using Flipside.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Features.Sessions;
+
+/// <summary>
+/// A person's private calendar feed: one secret address (only its hash is stored) that Outlook, Google and Apple read
+/// without signing in. Renewing makes a new address and retires the old; revoking retires it. A retired or unknown
+/// address reads exactly alike, so it says nothing about whether it ever existed.
+/// </summary>
+public static class CalendarFeeds
+{
+    public const string FeedPath = "/api/v1/calendar/feeds/";
+
+    public sealed record Status(bool Active, DateTimeOffset? Since);
+
+    /// <summary>The address, shown once: only its hash is kept, so it cannot be shown again.</summary>
+    public sealed record Address(string Url, DateTimeOffset Since);
+
+    public static async Task<Outcome<Status>> Mine(Viewer viewer, FlipsideDb db, CancellationToken ct)
+    {
+        if (await viewer.Person(ct) is not { } person) return NoPerson;
+        var since = await db.CalendarFeeds.Where(f => f.PersonId == person.Id && f.RevokedAt == null).Select(f => (DateTimeOffset?)f.CreatedAt).FirstOrDefaultAsync(ct);
+        return new Status(since is not null, since);
+    }
+
+    public static async Task<Outcome<Address>> Renew(Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await viewer.Person(ct) is not { } person) return NoPerson;
+        var now = clock.GetUtcNow();
+        await Retire(person.Id, db, now, ct);
+        var token = Tokens.New();
+        db.CalendarFeeds.Add(new CalendarFeed(person.Id, Tokens.Hash(token), now));
+        db.Record(viewer, now, "calendar-feed.renewed", "Person", person.Id, "made a new calendar feed address");
+        await db.SaveChangesAsync(ct);
+        return new Address($"{baseUrl}{FeedPath}{token}.ics", now);
+    }
+
+    public static async Task<Outcome<Done>> Revoke(Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await viewer.Person(ct) is not { } person) return NoPerson;
+        var now = clock.GetUtcNow();
+        await Retire(person.Id, db, now, ct);
+        db.Record(viewer, now, "calendar-feed.revoked", "Person", person.Id, "revoked the calendar feed address");
+        await db.SaveChangesAsync(ct);
+        return Outcome.Ok;
+    }
+
+    private static async Task Retire(Guid personId, FlipsideDb db, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var feed in await db.CalendarFeeds.Where(f => f.PersonId == personId && f.RevokedAt == null).ToListAsync(ct)) feed.Revoke(now);
+    }
+
+    /// <summary>The feed's text for "{token}.ics", or null for any address that is not a live feed.</summary>
+    public static async Task<string?> Read(string file, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!file.EndsWith(".ics", StringComparison.Ordinal) || file.Length > 100) return null;
+        var hash = Tokens.Hash(file[..^".ics".Length]);
+        var person = await db.CalendarFeeds.Where(f => f.TokenHash == hash && f.RevokedAt == null)
+            .Join(db.People, f => f.PersonId, p => p.Id, (f, p) => new { p.Id, p.Name, p.TimeZone }).FirstOrDefaultAsync(ct);
+        if (person is null) return null;
+        var pairings = await db.Pairings.AsNoTracking().Where(p => p.PublishedAt != null
+                && (p.MentorEnrollment.PersonId == person.Id || p.MenteeEnrollment.PersonId == person.Id))
+            .Select(p => new
+            {
+                p.Id, Program = p.Cohort.Program.Name,
+                Mentor = new CalendarPerson(p.MentorEnrollment.Person.Name, p.MentorEnrollment.Person.Email, false),
+                Mentee = new CalendarPerson(p.MenteeEnrollment.Person.Name, p.MenteeEnrollment.Person.Email, false),
+            })
+            .ToDictionaryAsync(p => p.Id, ct);
+        var ids = pairings.Keys.ToList();
+        var meetings = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.PairingId)).OrderBy(m => m.StartsAt).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var entries = meetings.Select(m =>
+        {
+            var p = pairings[m.PairingId];
+            var confirmed = m.Status is MeetingStatus.Accepted or MeetingStatus.Held or MeetingStatus.NotHeld;
+            CalendarPerson As(CalendarPerson who, ParticipantRole role) => who with { Accepted = confirmed || m.ProposedBy == role };
+            return new CalendarEntry(m.CalendarUid, m.Sequence, m.StartsAt, m.Minutes, $"{p.Program}: {p.Mentor.Name} and {p.Mentee.Name}",
+                $"A reverse-mentoring meeting in {p.Program}.", m.VideoLink, $"{baseUrl}/Sessions/Meetings?pairingId={m.PairingId}",
+                As(m.OrganizedBy == ParticipantRole.Mentor ? p.Mentor : p.Mentee, m.OrganizedBy),
+                [As(p.Mentor, ParticipantRole.Mentor), As(p.Mentee, ParticipantRole.Mentee)], m.Status == MeetingStatus.Cancelled, confirmed, now);
+        });
+        return MeetingCalendar.Feed($"Flipside: {person.Name}", entries, Zones.Of(person.TimeZone).Id);
+    }
+
+    private static Problem NoPerson => Outcome.Conflict("Your account has no entry in the directory, so there are no meetings to put in a calendar.");
+}

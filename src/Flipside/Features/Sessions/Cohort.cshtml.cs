@@ -1,0 +1,20 @@
+using Flipside.Data;
+using Flipside.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Flipside.Features.Sessions;
+
+/// <summary>A cohort's meetings for its program managers: counts per pairing, never what was said, learned or agreed.</summary>
+public sealed class CohortModel(Viewer viewer, FlipsideDb db, TimeProvider clock) : PageModel
+{
+    public CohortMeetings.View View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid cohortId, CancellationToken ct)
+    {
+        var view = await CohortMeetings.Handle(cohortId, viewer, db, clock, ct);
+        if (!view.IsOk) return NotFound();
+        View = view.Value;
+        return Page();
+    }
+}
