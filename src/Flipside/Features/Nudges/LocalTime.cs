@@ -3,10 +3,6 @@ namespace Flipside.Features.Nudges;
 /// <summary>Instants for "9 in the morning where the reader is", daylight-saving changes included.</summary>
 public static class LocalTime
 {
-    /// <summary>The zone of an IANA id from the directory; UTC when it is unknown (the import checks ids, old rows may not).</summary>
-    public static TimeZoneInfo Zone(string? id) =>
-        id is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-
     /// <summary>
     /// The instant the wall clock in <paramref name="zone"/> shows <paramref name="time"/> on <paramref name="date"/>.
     /// A time skipped by a spring-forward change moves on to the first valid minute after it; a time that happens

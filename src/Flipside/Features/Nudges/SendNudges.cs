@@ -39,7 +39,7 @@ public sealed class SendNudges(FlipsideDb db, IEnumerable<INudgeSource> sources,
             if (sent.Contains((nudge.Kind, nudge.Subject, nudge.To))) continue;
             var isRequired = nudge.ProgramId is { } programId && required.TryGetValue(programId, out var kinds) && kinds.Contains(nudge.Kind);
             if (!isRequired && off.TryGetValue(nudge.To, out var turnedOff) && turnedOff.Contains(nudge.Kind)) continue;
-            db.Outbox.Add(nudge.Compose(now));
+            db.Outbox.Add(nudge.Compose(now).About(KindName(nudge.Kind), nudge.Subject));
             db.NudgesSent.Add(new NudgeSent(nudge.Kind, nudge.Subject, nudge.To, now));
             written++;
         }
@@ -56,4 +56,8 @@ public sealed class SendNudges(FlipsideDb db, IEnumerable<INudgeSource> sources,
         }
         return written;
     }
+
+    /// <summary>The outbox's kind for a nudge's email, e.g. "nudge-meeting-soon".</summary>
+    public static string KindName(NudgeKind kind) =>
+        "nudge" + string.Concat(kind.ToString().Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 }

@@ -1,3 +1,4 @@
+using Flipside.Features.Nudges;
 using Flipside.Data;
 using Flipside.Features;
 using Flipside.Features.Account;
@@ -40,6 +41,9 @@ public static class FlipsideApp
         services.AddJob<Features.Pairings.RemindMentorRequests>(Features.Pairings.RemindMentorRequests.Name, every: TimeSpan.FromHours(1));
         // Every 15 minutes, so a nudge meant for 9:00 in someone's time zone goes within a quarter of an hour of it.
         services.AddJob<Features.Nudges.SendNudges>(Features.Nudges.SendNudges.Name, every: TimeSpan.FromMinutes(15));
+        services.AddNudgeSource<Features.Sessions.MeetingNudges>();
+        services.AddNudgeSource<Features.Training.TrainingNudges>();
+        services.AddNudgeSource<Features.Nudges.ManagerDigest>();
         // A cache that only saves work: what it keeps is checked against the database on every use (CompiledCohorts).
         services.AddMemoryCache();
         services.AddProblemDetails();
