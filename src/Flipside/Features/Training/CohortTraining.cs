@@ -11,8 +11,8 @@ public static class CohortTraining
     public sealed record Person(Guid EnrollmentId, Guid PersonId, string Name, string Email, ParticipantRole Role, int Done, int Required,
         IReadOnlyList<string> Unfinished);
 
-    public sealed record Status(Guid CohortId, Guid ProgramId, string ProgramName, string CohortName, bool SupervisionCircles, int Enrolled,
-        IReadOnlyList<Person> NotFinished);
+    public sealed record Status(Guid CohortId, Guid ProgramId, string ProgramName, string CohortName, string MentorLabel, string MenteeLabel,
+        bool SupervisionCircles, int Enrolled, IReadOnlyList<Person> NotFinished);
 
     public static async Task<Outcome<Status>> Handle(Guid cohortId, Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
@@ -26,6 +26,7 @@ public static class CohortTraining
             .Select(x => new Person(x.p.Id, x.p.PersonId, x.p.Name, x.p.Email, x.p.Role, x.m.Count(m => m.Done), x.m.Count,
                 [.. x.m.Where(m => !m.Done).Select(m => m.Title)]))
             .ToList();
-        return new Status(cohort.Id, cohort.ProgramId, cohort.Program.Name, cohort.Name, circles, people.Count, notFinished);
+        return new Status(cohort.Id, cohort.ProgramId, cohort.Program.Name, cohort.Name, cohort.Program.MentorLabel, cohort.Program.MenteeLabel,
+            circles, people.Count, notFinished);
     }
 }
