@@ -1,6 +1,8 @@
 using Flipside.Features.Account;
 using Flipside.Features.Admin;
+using Flipside.Features.Agreements;
 using Flipside.Features.Enrollment;
+using Flipside.Features.Goals;
 using Flipside.Features.Matching;
 using Flipside.Features.Pairings;
 using Flipside.Features.People;
@@ -23,5 +25,7 @@ public static class FlipsideApi
         api.MapMatchingApi();
         api.MapSelfMatchingApi();
         api.MapRankedChoiceApi();
+        api.MapAgreementsApi();
+        api.MapGoalsApi();
     }
 }
