@@ -55,16 +55,17 @@ public static class AgreementStatus
         var rows = await db.Pairings
             .Where(p => (p.Status == PairingStatus.Active || p.Status == PairingStatus.Paused) && p.PublishedAt != null)
             .Where(p => !db.Agreements.Any(a => a.PairingId == p.Id && a.SignedByBothAt != null))
-            .Select(p => new
-            {
-                p.Id, p.CohortId, PublishedAt = p.PublishedAt!.Value,
-                Current = db.AgreementRevisions.Where(r => r.PairingId == p.Id && db.Agreements.Any(a => a.PairingId == p.Id && a.CurrentRevision == r.Number))
-                    .Select(r => new { r.MentorSignedAt, r.MenteeSignedAt }).FirstOrDefault(),
-            })
+            .Select(p => new { p.Id, p.CohortId, PublishedAt = p.PublishedAt!.Value })
             .ToListAsync(ct);
         // Compared here: SQLite stores these instants as numbers that order only within one offset.
-        return rows.Where(r => r.PublishedAt <= publishedBefore)
-            .Select(r => new Unsigned(r.Id, r.CohortId, r.PublishedAt, r.Current?.MentorSignedAt is not null, r.Current?.MenteeSignedAt is not null))
-            .ToList();
+        rows = [.. rows.Where(r => r.PublishedAt <= publishedBefore)];
+        var ids = rows.Select(r => r.Id).ToList();
+        var signatures = await db.AgreementRevisions
+            .Where(r => ids.Contains(r.PairingId) && db.Agreements.Any(a => a.PairingId == r.PairingId && a.CurrentRevision == r.Number))
+            .Select(r => new { r.PairingId, r.MentorSignedAt, r.MenteeSignedAt })
+            .ToDictionaryAsync(r => r.PairingId, ct);
+        return rows.Select(r => signatures.TryGetValue(r.Id, out var s)
+            ? new Unsigned(r.Id, r.CohortId, r.PublishedAt, s.MentorSignedAt is not null, s.MenteeSignedAt is not null)
+            : new Unsigned(r.Id, r.CohortId, r.PublishedAt, false, false)).ToList();
     }
 }
