@@ -23,6 +23,9 @@ public static class SignAgreement
         var agreement = await LoadAgreement.OrCreate(pair, db, clock, ct);
         var now = clock.GetUtcNow();
         agreement.Sign(pair.MyRole, revision, now);
+        // A first signature changes only the revision row; moving the agreement's version makes two signatures at the same
+        // moment conflict, so the second is retried and sees the first (otherwise neither would record "signed by both").
+        agreement.Version++;
         db.Record(viewer, now, "agreement.signed", "Pairing", pair.PairingId,
             $"version {revision} signed by the {pair.MyRole.ToString().ToLowerInvariant()}{(agreement.SignedByBothAt is null ? "" : ", now signed by both")}");
         await db.SaveChangesAsync(ct);
