@@ -22,8 +22,11 @@ public static class ViewAgreement
         if (await PairContext.Load(viewer, pairingId, ct) is not { } pair) return Outcome.NotFound;
         var agreement = await LoadAgreement.OrCreate(pair, db, clock, ct);
         var names = await db.Pairings.Where(p => p.Id == pairingId)
-            .Select(p => new { Mentor = p.MentorEnrollment.Person.Name, Mentee = p.MenteeEnrollment.Person.Name, p.Cohort.Program.Name,
-                p.Cohort.Program.MentorLabel, p.Cohort.Program.MenteeLabel })
+            .Select(p => new
+            {
+                Mentor = p.MentorEnrollment.Person.Name, Mentee = p.MenteeEnrollment.Person.Name, p.Cohort.Program.Name,
+                p.Cohort.Program.MentorLabel, p.Cohort.Program.MenteeLabel
+            })
             .SingleAsync(ct);
         var current = agreement.Current;
         var mine = agreement.Revisions.Where(r => r.SignedAt(pair.MyRole) is not null).MaxBy(r => r.Number);

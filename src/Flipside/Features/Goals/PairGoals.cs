@@ -23,8 +23,11 @@ public static class PairGoals
     {
         if (await PairContext.Load(viewer, pairingId, ct) is not { } pair) return Outcome.NotFound;
         var head = await db.Pairings.Where(p => p.Id == pairingId)
-            .Select(p => new { p.Cohort.Program.Name, p.Cohort.Program.MentorLabel, p.Cohort.Program.MenteeLabel,
-                Mentor = p.MentorEnrollment.Person.Name, Mentee = p.MenteeEnrollment.Person.Name })
+            .Select(p => new
+            {
+                p.Cohort.Program.Name, p.Cohort.Program.MentorLabel, p.Cohort.Program.MenteeLabel,
+                Mentor = p.MentorEnrollment.Person.Name, Mentee = p.MenteeEnrollment.Person.Name
+            })
             .SingleAsync(ct);
         var objectives = await db.Objectives.Where(o => o.ProgramId == pair.ProgramId).OrderBy(o => o.Position)
             .Select(o => new ObjectiveOption(o.Id, o.Title)).ToListAsync(ct);
