@@ -44,6 +44,13 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<ProgramGuidelines> Guidelines => Set<ProgramGuidelines>();
+    public DbSet<GuidelinesAcknowledgement> GuidelinesAcknowledgements => Set<GuidelinesAcknowledgement>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementRevision> AgreementRevisions => Set<AgreementRevision>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<GoalProgress> GoalProgress => Set<GoalProgress>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -1,7 +1,9 @@
 using Flipside.Features.Account;
 using Flipside.Features.Admin;
 using Flipside.Features.Conversations;
+using Flipside.Features.Agreements;
 using Flipside.Features.Enrollment;
+using Flipside.Features.Goals;
 using Flipside.Features.Matching;
 using Flipside.Features.Nudges;
 using Flipside.Features.Pairings;
@@ -31,5 +33,7 @@ public static class FlipsideApi
         api.MapConversationsApi();
         api.MapTrainingApi();
         api.MapSessionsApi();
+        api.MapAgreementsApi();
+        api.MapGoalsApi();
     }
 }
