@@ -136,6 +136,67 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("ActionItems");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.Agreement", b =>
+                {
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CurrentRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SignedByBothAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("PairingId");
+
+                    b.HasIndex("SignedByBothAt");
+
+                    b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.AgreementRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("MenteeSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("MentorSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SectionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgreementRevisions");
+                });
+
             modelBuilder.Entity("Flipside.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -311,6 +372,100 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Enrollments");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Goal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("ObjectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("PairingId");
+
+                    b.ToTable("Goals");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.GoalProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("GoalProgress");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.GuidelinesAcknowledgement", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TextVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProgramId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("GuidelinesAcknowledgements");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Invitation", b =>
@@ -792,6 +947,32 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasIndex("PairingId", "SentAt");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Milestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("Milestones");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Note", b =>
@@ -1311,6 +1492,36 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("ProfileTopics");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.ProgramGuidelines", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("TextVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("Guidelines");
+                });
+
             modelBuilder.Entity("Flipside.Domain.ProgramManagerAssignment", b =>
                 {
                     b.Property<Guid>("ProgramId")
@@ -1792,6 +2003,24 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.Agreement", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithOne()
+                        .HasForeignKey("Flipside.Domain.Agreement", "PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.AgreementRevision", b =>
+                {
+                    b.HasOne("Flipside.Domain.Agreement", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Flipside.Domain.CalendarFeed", b =>
                 {
                     b.HasOne("Flipside.Domain.Person", null)
@@ -1829,6 +2058,44 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Navigation("Cohort");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Goal", b =>
+                {
+                    b.HasOne("Flipside.Domain.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.GoalProgress", b =>
+                {
+                    b.HasOne("Flipside.Domain.Goal", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.GuidelinesAcknowledgement", b =>
+                {
+                    b.HasOne("Flipside.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Flipside.Domain.MatchRun", b =>
@@ -1893,6 +2160,15 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasOne("Flipside.Domain.Pairing", null)
                         .WithMany()
                         .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Milestone", b =>
+                {
+                    b.HasOne("Flipside.Domain.Goal", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("GoalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2023,6 +2299,15 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasOne("Flipside.Domain.Profile", null)
                         .WithMany("Topics")
                         .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.ProgramGuidelines", b =>
+                {
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithOne()
+                        .HasForeignKey("Flipside.Domain.ProgramGuidelines", "ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2176,6 +2461,11 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.Agreement", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Cohort", b =>
                 {
                     b.Navigation("Enrollments");
@@ -2184,6 +2474,13 @@ namespace Flipside.Data.Migrations.Postgres
             modelBuilder.Entity("Flipside.Domain.Enrollment", b =>
                 {
                     b.Navigation("Profile");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Goal", b =>
+                {
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("Flipside.Domain.MentoringProgram", b =>

@@ -131,6 +131,67 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.ToTable("ActionItems");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.Agreement", b =>
+                {
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CurrentRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignedByBothAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PairingId");
+
+                    b.HasIndex("SignedByBothAt");
+
+                    b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.AgreementRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MenteeSignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MentorSignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgreementRevisions");
+                });
+
             modelBuilder.Entity("Flipside.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -304,6 +365,100 @@ namespace Flipside.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Enrollments");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Goal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ObjectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("PairingId");
+
+                    b.ToTable("Goals");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.GoalProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("GoalProgress");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.GuidelinesAcknowledgement", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TextVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgramId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("GuidelinesAcknowledgements");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Invitation", b =>
@@ -785,6 +940,32 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasIndex("PairingId", "SentAt");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Milestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("Milestones");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Note", b =>
@@ -1304,6 +1485,36 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.ToTable("ProfileTopics");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.ProgramGuidelines", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TextVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("Guidelines");
+                });
+
             modelBuilder.Entity("Flipside.Domain.ProgramManagerAssignment", b =>
                 {
                     b.Property<Guid>("ProgramId")
@@ -1779,6 +1990,24 @@ namespace Flipside.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.Agreement", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithOne()
+                        .HasForeignKey("Flipside.Domain.Agreement", "PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.AgreementRevision", b =>
+                {
+                    b.HasOne("Flipside.Domain.Agreement", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Flipside.Domain.CalendarFeed", b =>
                 {
                     b.HasOne("Flipside.Domain.Person", null)
@@ -1816,6 +2045,44 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Navigation("Cohort");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Goal", b =>
+                {
+                    b.HasOne("Flipside.Domain.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.GoalProgress", b =>
+                {
+                    b.HasOne("Flipside.Domain.Goal", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.GuidelinesAcknowledgement", b =>
+                {
+                    b.HasOne("Flipside.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Flipside.Domain.MatchRun", b =>
@@ -1880,6 +2147,15 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasOne("Flipside.Domain.Pairing", null)
                         .WithMany()
                         .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Milestone", b =>
+                {
+                    b.HasOne("Flipside.Domain.Goal", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("GoalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2010,6 +2286,15 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasOne("Flipside.Domain.Profile", null)
                         .WithMany("Topics")
                         .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.ProgramGuidelines", b =>
+                {
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithOne()
+                        .HasForeignKey("Flipside.Domain.ProgramGuidelines", "ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2163,6 +2448,11 @@ namespace Flipside.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.Agreement", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Cohort", b =>
                 {
                     b.Navigation("Enrollments");
@@ -2171,6 +2461,13 @@ namespace Flipside.Data.Migrations.Sqlite
             modelBuilder.Entity("Flipside.Domain.Enrollment", b =>
                 {
                     b.Navigation("Profile");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Goal", b =>
+                {
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("Flipside.Domain.MentoringProgram", b =>
