@@ -13,7 +13,8 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         e.Property(n => n.Visibility).HasConversion<string>().HasMaxLength(16);
         e.Property(n => n.Version).IsConcurrencyToken();
         e.HasOne<Pairing>().WithMany().HasForeignKey(n => n.PairingId).OnDelete(DeleteBehavior.Cascade);
-        // MeetingId is a plain column until meetings exist as rows; their key is added with them.
+        // No action on delete: meetings go only with their pairing, whose notes go with it in the same statement.
+        e.HasOne<Meeting>().WithMany().HasForeignKey(n => n.MeetingId).OnDelete(DeleteBehavior.ClientSetNull);
         e.HasIndex(n => new { n.PairingId, n.CreatedAt });
         e.HasIndex(n => n.MeetingId);
     }

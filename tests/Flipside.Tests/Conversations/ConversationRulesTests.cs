@@ -53,8 +53,12 @@ public sealed class ConversationRulesTests(FlipsideFactory app) : AdministeredTe
     {
         var pairs = await Pairs.Published(App, Admin);
         var p = pairs.First;
-        var meeting = Guid.NewGuid();
+        var proposed = await pairs.Mentor.PostAsJsonAsync($"/api/v1/pairings/{p}/meetings", new { localStart = "2026-11-30T10:00" });
+        Assert.True(proposed.StatusCode == HttpStatusCode.Created, await proposed.Content.ReadAsStringAsync());
+        var meeting = (await proposed.Content.ReadFromJsonAsync<Flipside.Features.Sessions.ProposeMeeting.Planned>(Json.Options))!.MeetingId;
         Assert.Equal(HttpStatusCode.Created, (await pairs.Mentor.PostAsJsonAsync(Pairs.Notes(p), new { text = "About our first meeting", meetingId = meeting })).StatusCode);
+        // A meeting of no pairing of theirs is named as the problem, not stored.
+        Assert.Equal(HttpStatusCode.BadRequest, (await pairs.Mentor.PostAsJsonAsync(Pairs.Notes(p), new { text = "Elsewhere", meetingId = Guid.NewGuid() })).StatusCode);
         await Pairs.Write(pairs.Mentor, p, "About the pairing in general");
 
         var ofMeeting = (await pairs.Mentor.GetFromJsonAsync<List<ListNotes.Item>>(Pairs.Notes(p, $"?meetingId={meeting}"), Json.Options))!;

@@ -138,4 +138,18 @@ public sealed class NudgeJobTests(FlipsideFactory app) : AdministeredTests(app)
         Assert.Contains(pair.Mentee.Name, digest.TextBody);
         Assert.DoesNotContain("Cadence slipping", (await Nudges(NudgeKind.CadenceSlipping))[0].Subject);
     }
+
+    [Fact]
+    public async Task AWeekAfterPublishing_AnUnsignedAgreementIsNudged_ToThoseWhoHaveNotSigned()
+    {
+        var pair = await APair.Make(App, Admin, mentorZone: London, menteeZone: NewYork);
+        At(30, 9, 5); // Monday 30 November: a week after publishing, 9:05 in London
+        await Run();
+        var sent = Assert.Single(await Nudges(NudgeKind.AgreementUnsigned));
+        Assert.Equal(pair.Mentor.Email, sent.To);
+        Assert.Contains($"/Agreements/Agreement?pairingId={pair.PairingId}", sent.TextBody);
+        At(30, 14, 5);
+        await Run();
+        Assert.Equal(2, (await Nudges(NudgeKind.AgreementUnsigned)).Count);
+    }
 }

@@ -130,6 +130,23 @@ public sealed class ProgramOutboxTests(FlipsideFactory app) : IClassFixture<Flip
     }
 
     [Fact]
+    public async Task APairsOwnEmails_InvitesMessageNoticesAndNudges_AreNotListedToManagers()
+    {
+        await _app.Query(async db =>
+        {
+            foreach (var kind in new[] { "meeting-invite", "message-notice", "nudge-meeting-soon" })
+                db.Outbox.Add(new OutboxMessage("l1@example.com", $"Pair's own {kind}", "Hello,", null, FlipsideFactory.Start).ForProgram(_pamsProgram).About(kind, $"pairing:x/{kind}"));
+            return await db.SaveChangesAsync();
+        });
+
+        var list = await (await _pam.GetAsync("/Programs/Outbox")).Html();
+
+        Assert.DoesNotContain("Pair's own", list);
+        var invite = await _app.Query(db => db.Outbox.Where(m => m.Kind == "meeting-invite").Select(m => m.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _pam.GetAsync($"/Programs/OutboxMessage?id={invite}")).StatusCode);
+    }
+
+    [Fact]
     public async Task AProgramManager_OpensAParticipantsProfile_FromTheRoster_AndNoOtherProgramsParticipant()
     {
         var leader = await Enrolled.Enrol(_app, _pamsCohort, Seed.APerson("L3", grade: 9), ParticipantRole.Mentee, "Generative AI", interests: ["Sailing"]);

@@ -48,6 +48,31 @@ public sealed class FeedAndLedgerTests(FlipsideFactory app) : AdministeredTests(
     }
 
     [Fact]
+    public async Task TheFeed_DropsAnEndedPairingsMeetings_AndDiesWhenItsPersonLeaves()
+    {
+        var pair = await APair.Make(App, Admin);
+        await pair.Proposed(pair.AsMentee, "2026-11-24T10:00");
+        var made = await pair.AsMentor.PostAsync("/api/v1/calendar/feed", null);
+        var url = new Uri((await made.Content.ReadFromJsonAsync<CalendarFeeds.Address>(Json.Options))!.Url).PathAndQuery;
+        var calendarApp = App.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false });
+        Assert.Single(Ical.Net.Calendar.Load(await calendarApp.GetStringAsync(url))!.Events);
+
+        await App.Query(async db =>
+        {
+            (await db.Pairings.SingleAsync()).End(PairingActor.Mentee, "", rematch: false, App.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        Assert.Empty(Ical.Net.Calendar.Load(await calendarApp.GetStringAsync(url))!.Events);
+
+        await App.Query(async db =>
+        {
+            (await db.People.SingleAsync(p => p.Id == pair.Mentor.Id)).Status = PersonStatus.Left;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.NotFound, (await calendarApp.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task ALoggedMeeting_ShowsWhatEachLearnedToThePair_AndOnlyCountsToTheManager()
     {
         var pair = await APair.Make(App, Admin);

@@ -2,6 +2,7 @@ using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Conversations;
 
@@ -15,6 +16,8 @@ public static class WriteNote
         if (await PairConversation.Find(r.PairingId, viewer, ct) is not { } pair) return Outcome.NotFound;
         if (PairConversation.CheckText(r.Text, "a note", Conversation.NoteMaxLength) is { } problem) return problem;
         Conversation.EnsureWritable(pair.Status);
+        if (r.MeetingId is { } meetingId && !await db.Meetings.AnyAsync(m => m.Id == meetingId && m.PairingId == r.PairingId, ct))
+            return Outcome.Invalid("meetingId", "That meeting is not one of this pairing's.");
         var cipher = await secrets.For(r.PairingId, ct);
         var id = Guid.NewGuid();
         var note = new Note(id, r.PairingId, r.MeetingId, pair.Me, r.Shared ? NoteVisibility.Shared : NoteVisibility.Private,

@@ -18,8 +18,14 @@ public static class ProgramOutbox
     {
         var programs = viewer.ManagedPrograms.Select(p => p.Id);
         var email = viewer.Email;
-        // "Your pairing has ended" is never listed: which partner was told would say which one left.
+        // "Your pairing has ended" is never listed: which partner was told would say which one left. Nor is anything about
+        // a pair's own running of the relationship: meeting invites (with their video links), message notices and their
+        // reminders are the pair's; managers see the counts on the cohort's meetings page.
         return db.Outbox.Where(m => m.ProgramId != null && programs.Contains(m.ProgramId.Value) && m.Kind != PairingEmails.EndedKind
-            && (m.Kind != PairingEmails.ExitKind || m.To.ToLower() == email));
+            && (m.Kind != PairingEmails.ExitKind || m.To.ToLower() == email)
+            && (m.Kind == null || !(m.Kind.StartsWith(PairsOwnKinds[0]) || m.Kind.StartsWith(PairsOwnKinds[1]) || m.Kind.StartsWith(PairsOwnKinds[2]))));
     }
+
+    /// <summary>The prefixes of the kinds of email that belong to a pair alone: invites, message notices, nudges.</summary>
+    public static readonly string[] PairsOwnKinds = ["meeting-", "message-", "nudge-"];
 }

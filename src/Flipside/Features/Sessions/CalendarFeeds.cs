@@ -60,10 +60,12 @@ public static class CalendarFeeds
     {
         if (!file.EndsWith(".ics", StringComparison.Ordinal) || file.Length > 100) return null;
         var hash = Tokens.Hash(file[..^".ics".Length]);
+        // A leaver's address dies with their leaving, whoever still holds it; and only running pairings are listed, so an
+        // ended pairing's meetings drop out of every subscribed calendar at its next refresh.
         var person = await db.CalendarFeeds.Where(f => f.TokenHash == hash && f.RevokedAt == null)
-            .Join(db.People, f => f.PersonId, p => p.Id, (f, p) => new { p.Id, p.Name, p.TimeZone }).FirstOrDefaultAsync(ct);
+            .Join(db.People.Where(p => p.Status != PersonStatus.Left), f => f.PersonId, p => p.Id, (f, p) => new { p.Id, p.Name, p.TimeZone }).FirstOrDefaultAsync(ct);
         if (person is null) return null;
-        var pairings = await db.Pairings.AsNoTracking().Where(p => p.PublishedAt != null
+        var pairings = await db.Pairings.AsNoTracking().Where(p => p.PublishedAt != null && (p.Status == PairingStatus.Active || p.Status == PairingStatus.Paused)
                 && (p.MentorEnrollment.PersonId == person.Id || p.MenteeEnrollment.PersonId == person.Id))
             .Select(p => new
             {

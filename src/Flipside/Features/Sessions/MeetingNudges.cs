@@ -59,13 +59,13 @@ public sealed class MeetingNudges(FlipsideDb db, PublicUrl url) : INudgeSource
             {
                 Pair = p,
                 LastHeld = db.Meetings.Where(m => m.PairingId == p.PairingId && m.Status == MeetingStatus.Held).Max(m => (DateTimeOffset?)m.StartsAt),
-                Planned = db.Meetings.Any(m => m.PairingId == p.PairingId && (m.Status == MeetingStatus.Proposed || m.Status == MeetingStatus.Accepted) && m.StartsAt > now),
+                NextPlanned = db.Meetings.Where(m => m.PairingId == p.PairingId && (m.Status == MeetingStatus.Proposed || m.Status == MeetingStatus.Accepted) && m.StartsAt > now)
+                    .Min(m => (DateTimeOffset?)m.StartsAt),
             })
-            .Where(p => !p.Planned)
             .ToListAsync(ct);
         foreach (var p in pairs)
         {
-            if (p.Pair.PublishedAt is not { } published) continue;
+            if (p.Pair.PublishedAt is not { } published || PlannedSoon(p.NextPlanned, p.Pair.CadenceWeeks, now)) continue;
             // The episode starts at the last meeting held (or the start): a new meeting ends it, and a later slip is news again.
             var since = p.LastHeld is { } held && held > published ? held : published;
             var slippedAt = since + TimeSpan.FromDays(7 * p.Pair.CadenceWeeks) + CadenceGrace;
@@ -82,6 +82,13 @@ public sealed class MeetingNudges(FlipsideDb db, PublicUrl url) : INudgeSource
                         """, p.Pair.ProgramId, at)));
         }
     }
+
+    /// <summary>
+    /// A meeting is planned within the next cadence: only that stops a slip. One proposed months out would otherwise
+    /// silence the nudge and the digest for as long as it stands.
+    /// </summary>
+    public static bool PlannedSoon(DateTimeOffset? nextPlanned, int cadenceWeeks, DateTimeOffset now) =>
+        nextPlanned is { } next && next <= now + TimeSpan.FromDays(7 * cadenceWeeks);
 
     private static OutboxMessage Email(Reader reader, string subject, string body, Guid programId, DateTimeOffset now) =>
         new OutboxMessage(reader.Email, subject, $"Hello {reader.Name},\n\n{body}", null, now).ForProgram(programId);

@@ -41,6 +41,9 @@ public static class MeetingTimes
                 warnings.Add(side.Role == pair.Me
                     ? $"This is outside the weekly hours you said you are free ({Zones.Show(startsAt, side.Zone)} for you)."
                     : $"This is outside the weekly hours {side.Person.Name} said they are free ({Zones.Show(startsAt, side.Zone)} for them).");
+        // Allowed, because a first conversation may be how the two agree on it, but said, so the agreement comes first.
+        if (!await db.Agreements.AnyAsync(a => a.PairingId == pair.Pairing.Id && a.SignedByBothAt != null, ct))
+            warnings.Add("Your agreement is not signed by both of you yet: the program asks you to sign it before you meet, from the pairing's Agreement page.");
         return new Checked(startsAt, length, link, warnings);
     }
 

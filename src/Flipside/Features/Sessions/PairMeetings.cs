@@ -30,7 +30,13 @@ public static class PairMeetings
         var items = await db.ActionItems.AsNoTracking().Where(a => a.PairingId == pairingId).OrderBy(a => a.DueOn).ThenBy(a => a.CreatedAt).ToListAsync(ct);
         var sealedAny = meetings.Any(m => m.LearnedByMentor is not null || m.LearnedByMentee is not null);
         var cipher = sealedAny ? await secrets.For(pairingId, ct) : null;
-        string? Open(Meeting m, ParticipantRole role, byte[]? bytes) => bytes is null ? null : cipher!.Open(bytes, Meeting.PurposeOfLearned(m.Id, role));
+        string? Open(Meeting m, ParticipantRole role, byte[]? bytes)
+        {
+            if (bytes is null) return null;
+            // Changed or moved bytes say so in place of the text, as notes do, rather than failing the whole page.
+            try { return cipher!.Open(bytes, Meeting.PurposeOfLearned(m.Id, role)); }
+            catch (System.Security.Cryptography.CryptographicException) { return Conversations.PairConversation.Unreadable; }
+        }
         var views = meetings.Select(m => new MeetingView(m.Id, m.StartsAt, m.EndsAt, m.Minutes, Zones.Show(m.StartsAt, pair.Mine.Zone), Zones.Show(m.StartsAt, pair.Partner.Zone),
             m.VideoLink, m.Status, m.ProposedBy, m.Status == MeetingStatus.Proposed && m.ProposedBy != pair.Me, m.Sequence, m.Version, m.AgendaLedBy, m.Agenda,
             m.CancelledBy, m.CancelledHoursBefore, m.LoggedAt is not null, m.HeldMinutes, m.NoShow, m.TopicsCovered,

@@ -43,6 +43,7 @@ public static class FlipsideApp
         services.AddJob<Features.Nudges.SendNudges>(Features.Nudges.SendNudges.Name, every: TimeSpan.FromMinutes(15));
         services.AddNudgeSource<Features.Sessions.MeetingNudges>();
         services.AddNudgeSource<Features.Training.TrainingNudges>();
+        services.AddNudgeSource<Features.Agreements.AgreementNudges>();
         services.AddNudgeSource<Features.Nudges.ManagerDigest>();
         // A cache that only saves work: what it keeps is checked against the database on every use (CompiledCohorts).
         services.AddMemoryCache();

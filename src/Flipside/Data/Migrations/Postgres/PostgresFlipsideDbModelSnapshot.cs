@@ -2175,6 +2175,10 @@ namespace Flipside.Data.Migrations.Postgres
 
             modelBuilder.Entity("Flipside.Domain.Note", b =>
                 {
+                    b.HasOne("Flipside.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId");
+
                     b.HasOne("Flipside.Domain.Pairing", null)
                         .WithMany()
                         .HasForeignKey("PairingId")

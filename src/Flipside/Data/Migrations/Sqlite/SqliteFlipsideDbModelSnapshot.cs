@@ -2162,6 +2162,10 @@ namespace Flipside.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Flipside.Domain.Note", b =>
                 {
+                    b.HasOne("Flipside.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId");
+
                     b.HasOne("Flipside.Domain.Pairing", null)
                         .WithMany()
                         .HasForeignKey("PairingId")
