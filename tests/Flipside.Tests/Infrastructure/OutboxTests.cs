@@ -47,6 +47,26 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMeetingInvite_ReachesTheSmtpServer_AsACalendarRequestThatParsesBack()
+    {
+        await _app.Query(async db => { db.Outbox.RemoveRange(db.Outbox); return await db.SaveChangesAsync(); });
+        var pair = await Sessions.APair.Make(_app, _admin);
+        var planned = await pair.Proposed(pair.AsMentee, "2026-11-24T10:00");
+        await RunSender();
+
+        var raw = Assert.Single(_smtp.Messages, m => m.Contains($"To: {pair.Mentor.Email}", StringComparison.OrdinalIgnoreCase) && m.Contains("text/calendar", StringComparison.Ordinal));
+        var mime = await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)));
+        var ics = Assert.Single(mime.Attachments.OfType<MimePart>(), a => a.ContentType.MimeType == "text/calendar");
+        Assert.NotNull(ics.Content);
+        Assert.Equal("REQUEST", ics.ContentType.Parameters["method"]);
+        using var content = new MemoryStream();
+        await ics.Content.DecodeToAsync(content);
+        var e = Assert.Single(Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(content.ToArray()))!.Events);
+        Assert.Equal(await _app.Query(db => db.Meetings.Where(m => m.Id == planned.MeetingId).Select(m => m.CalendarUid).SingleAsync()), e.Uid);
+        Assert.Equal(new DateTime(2026, 11, 24, 10, 0, 0, DateTimeKind.Utc), e.DtStart!.AsUtc);
+    }
+
+    [Fact]
     public async Task Sender_StoppedRightAfterTheServerAcceptedAMessage_StillRecordsItAsSent()
     {
         using var shutdown = new CancellationTokenSource();
