@@ -2,10 +2,12 @@
 # Issue 11's meetings under 32 concurrent connections, against the authenticated floor /api/v1/account/me in the same
 # run: a person's calendar feed (200 meetings) and a cohort's meetings page and API (1,000 pairings, 12,000 meetings),
 # on the demo plus `seed-meetings`. Prints a markdown table like run.sh's.
-#   bench/load/meetings.sh [SECONDS=20]
+#   [CONNECTIONS=32] bench/load/meetings.sh [SECONDS=20]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-20}
+connections=${CONNECTIONS:-32}   # CONNECTIONS=1 gives the latency of one request at a time
+threads=$(( connections < 2 ? 1 : 2 ))   # wrk wants at least one connection a thread
 command -v wrk >/dev/null || { echo "Installing wrk ..."; ${SUDO:-} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 dotnet build -c Release -nologo -clp:ErrorsOnly bench/Flipside.LoadBench >/dev/null
 F="dotnet src/Flipside/bin/Release/net10.0/Flipside.dll"
@@ -13,12 +15,12 @@ L="dotnet bench/Flipside.LoadBench/bin/Release/net10.0/Flipside.LoadBench.dll"
 work=$(mktemp -d /tmp/flipside-meetings.XXXXXX)
 port=$((20000 + RANDOM % 40000))
 url=http://127.0.0.1:$port
-export Flipside__DataDirectory=$work/data
+# --data, not Flipside__DataDirectory: the serve command sets the folder from its --data option, which wins.
 server=""
 stop() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true; }
 trap 'stop; rm -rf "$work"' EXIT
 serve() {
-  $F --demo --urls "$url" >"$work/server.log" 2>&1 &
+  $F --demo --data "$work/data" --urls "$url" >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 120); do curl -fs -o /dev/null "$url/health" && return 0; sleep 0.5; done
   echo "the server did not start:"; cat "$work/server.log"; exit 1
@@ -39,7 +41,7 @@ declare -a rows
 floor=0
 measure() { # name cookie path
   local line
-  line=$(wrk -t2 -c32 -d"${seconds}s" ${2:+-H "$2"} -s bench/load/report.lua "$url$3" | grep '^RESULT')
+  line=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" ${2:+-H "$2"} -s bench/load/report.lua "$url$3" | grep '^RESULT')
   read -r _ rps p50 p95 p99 errors total <<<"$line"
   [ "$1" = "/api/v1/account/me" ] && floor=$rps
   rows+=("$1|$rps|$p50|$p95|$p99|$errors|$total")
@@ -50,7 +52,7 @@ measure "/Sessions/Cohort, 1,000 pairings" "$manager" "/Sessions/Cohort?cohortId
 measure "/api/v1/cohorts/{id}/meetings" "$manager" "/api/v1/cohorts/$cohort/meetings"
 
 echo
-echo "SQLite, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t2 -c32 -d${seconds}s, $(git rev-parse --short HEAD)"
+echo "SQLite, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$threads -c$connections -d${seconds}s, $(git rev-parse --short HEAD)"
 echo
 echo "| page | requests/s | × floor | p50 ms | p95 ms | p99 ms | errors | requests |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
