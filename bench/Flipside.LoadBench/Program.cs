@@ -4,6 +4,7 @@ using Flipside.LoadBench;
 // Load benchmarks that drive a running Flipside over HTTP, as its users would:
 //   seed-cohort --data DIR [--leaders 1000] [--mentors 1000]     a cohort ready to match in the demo's first program
 //   matching --url URL --cohort ID [--pid PID] [--runs 3] [--previews 20] [--seconds 20] [--concurrency 8]
+//   seed-meetings --data DIR [--pairings 1000] [--meetings 12000] [--feed 200]  a running cohort's meetings and one calendar feed
 //   stages --data DIR --cohort ID                                where a run's processor time goes, in-process
 //   cookie --url URL --email E --password P                      prints a signed-in cookie header for wrk
 var options = Options(args.Skip(1).ToArray());
@@ -12,6 +13,7 @@ try
     return args.FirstOrDefault() switch
     {
         "seed-cohort" => await CohortSeeder.Seed(options["data"], Int(options, "leaders", 1000), Int(options, "mentors", 1000)),
+        "seed-meetings" => await MeetingsSeeder.Seed(options["data"], Int(options, "pairings", 1000), Int(options, "meetings", 12000), Int(options, "feed", 200)),
         "matching" => await MatchingLoad.Run(options),
         "cookie" => await Session.PrintCookie(options),
         "stages" => await Stages.Run(options["data"], Guid.Parse(options["cohort"])),
@@ -26,7 +28,7 @@ catch (KeyNotFoundException e)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed-cohort --data DIR [--leaders N] [--mentors N] | matching --url URL --cohort ID [--pid PID] [--runs N] " +
+    Console.Error.WriteLine("usage: seed-cohort --data DIR [--leaders N] [--mentors N] | seed-meetings --data DIR [--pairings N] [--meetings N] [--feed N] | matching --url URL --cohort ID [--pid PID] [--runs N] " +
         "[--previews N] [--seconds N] [--concurrency N] | stages --data DIR --cohort ID | cookie --url URL [--email E] [--password P]");
     return 2;
 }
