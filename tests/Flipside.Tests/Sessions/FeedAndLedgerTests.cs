@@ -51,11 +51,14 @@ public sealed class FeedAndLedgerTests(FlipsideFactory app) : AdministeredTests(
     public async Task TheFeed_DropsAnEndedPairingsMeetings_AndDiesWhenItsPersonLeaves()
     {
         var pair = await APair.Make(App, Admin);
-        await pair.Proposed(pair.AsMentee, "2026-11-24T10:00");
+        var planned = await pair.Proposed(pair.AsMentee, "2026-11-24T10:00");
         var made = await pair.AsMentor.PostAsync("/api/v1/calendar/feed", null);
         var url = new Uri((await made.Content.ReadFromJsonAsync<CalendarFeeds.Address>(Json.Options))!.Url).PathAndQuery;
         var calendarApp = App.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false });
         Assert.Single(Ical.Net.Calendar.Load(await calendarApp.GetStringAsync(url))!.Events);
+        // The feed's kept copy follows every change.
+        Assert.Equal(HttpStatusCode.OK, (await pair.AsMentee.PostAsJsonAsync($"/api/v1/meetings/{planned.MeetingId}/reschedule", new { localStart = "2026-11-25T10:00" })).StatusCode);
+        Assert.Equal(new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc), Assert.Single(Ical.Net.Calendar.Load(await calendarApp.GetStringAsync(url))!.Events).DtStart!.AsUtc);
 
         await App.Query(async db =>
         {

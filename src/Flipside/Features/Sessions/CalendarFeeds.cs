@@ -4,6 +4,7 @@ using Flipside.Features.Shared;
 using Flipside.Infrastructure.Calendar;
 using Flipside.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Sessions;
 
@@ -56,7 +57,7 @@ public static class CalendarFeeds
     }
 
     /// <summary>The feed's text for "{token}.ics", or null for any address that is not a live feed.</summary>
-    public static async Task<string?> Read(string file, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<string?> Read(string file, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct, IMemoryCache? cache = null)
     {
         if (!file.EndsWith(".ics", StringComparison.Ordinal) || file.Length > 100) return null;
         var hash = Tokens.Hash(file[..^".ics".Length]);
@@ -75,6 +76,14 @@ public static class CalendarFeeds
             })
             .ToDictionaryAsync(p => p.Id, ct);
         var ids = pairings.Keys.ToList();
+        // Calendars poll feeds often and meetings change rarely: the text is kept per person with a stamp that every saved
+        // change to one of the meetings moves (their count and versions) and that names the pairings listed. A stale copy
+        // is never served, on this instance or any other, and building 200 events is the feed's whole cost.
+        var stamp = await db.Meetings.Where(m => ids.Contains(m.PairingId)).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Versions = g.Sum(m => (long)m.Version + m.Sequence) }).FirstOrDefaultAsync(ct);
+        var key = (FeedCache, person.Id);
+        var version = $"{stamp?.Count}/{stamp?.Versions}/{string.Join(",", ids.Order())}/{person.Name}/{person.TimeZone}/{baseUrl}";
+        if (cache is not null && cache.TryGetValue(key, out (string Version, string Text) kept) && kept.Version == version) return kept.Text;
         var meetings = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.PairingId)).OrderBy(m => m.StartsAt).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var entries = meetings.Select(m =>
@@ -87,8 +96,12 @@ public static class CalendarFeeds
                 As(m.OrganizedBy == ParticipantRole.Mentor ? p.Mentor : p.Mentee, m.OrganizedBy),
                 [As(p.Mentor, ParticipantRole.Mentor), As(p.Mentee, ParticipantRole.Mentee)], m.Status == MeetingStatus.Cancelled, confirmed, now);
         });
-        return MeetingCalendar.Feed($"Flipside: {person.Name}", entries, Zones.Of(person.TimeZone).Id);
+        var text = MeetingCalendar.Feed($"Flipside: {person.Name}", entries, Zones.Of(person.TimeZone).Id);
+        cache?.Set(key, (version, text), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
+        return text;
     }
+
+    private const string FeedCache = "calendar-feed";
 
     private static Problem NoPerson => Outcome.Conflict("Your account has no entry in the directory, so there are no meetings to put in a calendar.");
 }

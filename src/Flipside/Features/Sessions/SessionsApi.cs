@@ -63,8 +63,8 @@ public static class SessionsApi
 
         // Read by calendar apps, which carry no cookie: the secret address is the only key. Anything but a live feed is
         // one and the same 404, whether the address was revoked, renewed or never existed.
-        api.MapGet("/calendar/feeds/{file}", async (string file, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            await CalendarFeeds.Read(file, url.Base, db, clock, ct) is { } ics
+        api.MapGet("/calendar/feeds/{file}", async (string file, PublicUrl url, FlipsideDb db, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken ct) =>
+            await CalendarFeeds.Read(file, url.Base, db, clock, ct, cache) is { } ics
                 ? Results.Text(ics, "text/calendar; charset=utf-8")
                 : Results.Text(FeedNotFound, "application/problem+json", statusCode: StatusCodes.Status404NotFound))
             .WithTags("Calendar").AllowAnonymous().DisableAntiforgery().Produces<string>(200, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
