@@ -21,8 +21,10 @@ public static class RelationshipPages
         var meetings = (await card.GetAttributeAsync("href"))!;
         var pairingId = meetings[(meetings.IndexOf('=') + 1)..];
         await page.GotoAsync(meetings);
-        var log = (await page.Locator("a[href^='/Sessions/Log?meetingId=']").First.GetAttributeAsync("href"))!;
-        return [meetings, log, "/Sessions/Calendar", $"/Agreements/Agreement?pairingId={pairingId}", $"/Goals/Pairing?pairingId={pairingId}",
+        // The journey logs a meeting of its own; the pilot's past meetings add their log page when the demo has some.
+        var logs = page.Locator("a[href^='/Sessions/Log?meetingId=']");
+        string[] log = await logs.CountAsync() > 0 ? [(await logs.First.GetAttributeAsync("href"))!] : [];
+        return [meetings, .. log, "/Sessions/Calendar", $"/Agreements/Agreement?pairingId={pairingId}", $"/Goals/Pairing?pairingId={pairingId}",
             $"/Conversations/Notes?pairingId={pairingId}", $"/Conversations/Messages?pairingId={pairingId}", "/Training", "/Nudges/Settings"];
     }
 

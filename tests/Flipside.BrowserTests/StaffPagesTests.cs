@@ -173,7 +173,7 @@ public sealed class StaffPagesTests(DemoFlipside app) : IClassFixture<DemoFlipsi
         }
 
         Assert.True(errors.Count == 0, "Console errors under the real Content-Security-Policy:\n" + string.Join("\n", errors));
-        string[] visited = ["/Sessions/Meetings", "/Sessions/Log", "/Sessions/Calendar", "/Agreements/Agreement", "/Goals/Pairing", "/Conversations/Notes",
+        string[] visited = ["/Sessions/Meetings", "/Sessions/Calendar", "/Agreements/Agreement", "/Goals/Pairing", "/Conversations/Notes",
             "/Conversations/Messages", "/Training", "/Nudges/Settings", "/Sessions/Cohort", "/Agreements/Cohort", "/Training/Cohort", "/Training/Program", "/Nudges/Program"];
         Assert.Empty(visited.Except(audit.Pages));
         audit.AssertClean();
