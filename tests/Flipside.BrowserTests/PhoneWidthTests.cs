@@ -141,4 +141,25 @@ public sealed class PhoneWidthDemoTests(DemoFlipside app) : IClassFixture<DemoFl
         Assert.True(hidden.Length == 0, "Names out of view when the roster is scrolled: " + string.Join(", ", hidden));
         await AssertNoSidewaysScroll(page);
     }
+
+    /// <summary>The pages of issue 11, for a pilot mentor and the pilot's manager.</summary>
+    [Fact]
+    public async Task TheRelationshipPages_AtPhoneWidth_HaveNoSidewaysScroll()
+    {
+        var wide = new List<string>();
+        foreach (var (person, find) in new (Person, Func<IPage, Task<IReadOnlyList<string>>>)[]
+                 { (RelationshipPages.Mentor, RelationshipPages.OfParticipantAsync), (RelationshipPages.Manager, RelationshipPages.OfManagerAsync) })
+        {
+            var (context, page) = await PhoneSignedIn(person);
+            await using var _ = context;
+            foreach (var path in await find(page))
+            {
+                await page.GotoAsync(path);
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+                var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+                if (widths[0] > widths[1]) wide.Add($"{path} is {widths[0]} px wide in a {widths[1]} px window");
+            }
+        }
+        Assert.True(wide.Count == 0, "Pages that scroll sideways at 390 px:\n" + string.Join("\n", wide));
+    }
 }

@@ -152,4 +152,30 @@ public sealed class StaffPagesTests(DemoFlipside app) : IClassFixture<DemoFlipsi
         Assert.Empty(visited.Except(audit.Pages));
         audit.AssertClean();
     }
+
+    /// <summary>The pages of issue 11, for a pilot mentor and the pilot's manager.</summary>
+    [Fact]
+    public async Task TheRelationshipPages_LogNoErrorUnderTheRealPolicy_AndPassAxe()
+    {
+        var audit = new AxeAudit();
+        var errors = new List<string>();
+        foreach (var (person, find) in new (Person, Func<IPage, Task<IReadOnlyList<string>>>)[]
+                 { (RelationshipPages.Mentor, RelationshipPages.OfParticipantAsync), (RelationshipPages.Manager, RelationshipPages.OfManagerAsync) })
+        {
+            await using var visitor = await Visitor.Of(app, person);
+            foreach (var path in await find(visitor.Page))
+            {
+                visitor.ConsoleErrors.Clear();
+                await visitor.Page.GotoAsync(path);
+                await visitor.CheckAsync(audit, (await visitor.Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync())!.Trim());
+                errors.AddRange(visitor.ConsoleErrors);
+            }
+        }
+
+        Assert.True(errors.Count == 0, "Console errors under the real Content-Security-Policy:\n" + string.Join("\n", errors));
+        string[] visited = ["/Sessions/Meetings", "/Sessions/Calendar", "/Agreements/Agreement", "/Goals/Pairing", "/Conversations/Notes",
+            "/Conversations/Messages", "/Training", "/Nudges/Settings", "/Sessions/Cohort", "/Agreements/Cohort", "/Training/Cohort", "/Training/Program", "/Nudges/Program"];
+        Assert.Empty(visited.Except(audit.Pages));
+        audit.AssertClean();
+    }
 }
