@@ -1,7 +1,7 @@
 using Flipside.Features.Account;
 using Flipside.Features.Admin;
-using Flipside.Features.Conversations;
 using Flipside.Features.Agreements;
+using Flipside.Features.Conversations;
 using Flipside.Features.Enrollment;
 using Flipside.Features.Goals;
 using Flipside.Features.Matching;
@@ -9,8 +9,8 @@ using Flipside.Features.Nudges;
 using Flipside.Features.Pairings;
 using Flipside.Features.People;
 using Flipside.Features.Programs;
-using Flipside.Features.Training;
 using Flipside.Features.Sessions;
+using Flipside.Features.Training;
 using Flipside.Infrastructure.Security;
 
 namespace Flipside.Features;

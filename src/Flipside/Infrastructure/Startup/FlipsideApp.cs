@@ -1,7 +1,7 @@
-using Flipside.Features.Nudges;
 using Flipside.Data;
 using Flipside.Features;
 using Flipside.Features.Account;
+using Flipside.Features.Nudges;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Email;
 using Flipside.Infrastructure.Jobs;
