@@ -58,7 +58,8 @@ public static class DemoLoader
         }
         var manager = await users.FindByEmailAsync(Accounts.Single(a => a.Role == Roles.ProgramManager).Email);
         var asManager = Viewer.Acting(db, manager!.Id, manager.Email!, Roles.ProgramManager);
-        await DemoPrograms.AddAsync(db, people, asManager, sp.GetRequiredService<PublicUrl>().Base, sp.GetRequiredService<TimeProvider>(), ct);
+        await DemoPrograms.AddAsync(db, people, asManager, sp.GetRequiredService<PublicUrl>().Base, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Envelope>(), ct);
         await tx.CommitAsync(ct);
     }
 
