@@ -53,7 +53,7 @@ public sealed class DemoPilotTests : IDisposable
         Assert.Contains(DemoPilotScript.SharedNote, await leader.GetStringAsync($"/api/v1/pairings/{leoAndMaya.PairingId}/notes"));
 
         var goals = await _app.Query(db => db.Goals.Where(g => g.PairingId == leoAndMaya.PairingId).Include(g => g.Milestones).ToListAsync());
-        Assert.Equal([ParticipantRole.Mentee, ParticipantRole.Mentor], goals.Select(g => g.Owner).Order());
+        Assert.Equal([ParticipantRole.Mentor, ParticipantRole.Mentee], goals.Select(g => g.Owner).Order());
         Assert.All(goals, g => Assert.Contains(g.Milestones, m => m.DoneAt is not null));
     }
 }
