@@ -40,7 +40,7 @@ public static class DemoLoader
             throw new Startup.StartupException("--demo needs an empty database: this one already has accounts or people. Give the demo its own folder, e.g. --data ./demo-data");
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var people = DemoOrganisation.Generate(DateOnly.FromDateTime(now.UtcDateTime));
-        LinkParticipantAccounts(people);
+        LinkParticipantAccounts(people, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-DemoPrograms.PilotHistoryDays));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.People.AddRange(people);
@@ -58,7 +58,8 @@ public static class DemoLoader
         }
         var manager = await users.FindByEmailAsync(Accounts.Single(a => a.Role == Roles.ProgramManager).Email);
         var asManager = Viewer.Acting(db, manager!.Id, manager.Email!, Roles.ProgramManager);
-        await DemoPrograms.AddAsync(db, people, asManager, sp.GetRequiredService<PublicUrl>().Base, sp.GetRequiredService<TimeProvider>(), ct);
+        await DemoPrograms.AddAsync(db, people, asManager, sp.GetRequiredService<PublicUrl>().Base, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Envelope>(), ct);
         await tx.CommitAsync(ct);
     }
 
@@ -73,10 +74,11 @@ public static class DemoLoader
         }
     }
 
-    // The two participant sign-ins are people in the directory, so their homes show a real person.
-    private static void LinkParticipantAccounts(IReadOnlyList<Person> people)
+    // The two participant sign-ins are people in the directory, so their homes show a real person. The mentor had the
+    // program's year of tenure already when the pilot was enrolled, months ago.
+    private static void LinkParticipantAccounts(IReadOnlyList<Person> people, DateOnly pilotEnrolled)
     {
-        var mentor = people.First(p => p.Grade == 2 && p.Status == PersonStatus.Active);
+        var mentor = people.First(p => p.Grade == 2 && p.Status == PersonStatus.Active && p.TenureMonths(pilotEnrolled) >= 12);
         mentor.Name = "Maya Mentor";
         mentor.Email = "mentor@flipside.demo";
         var leader = people.First(p => p.Grade == 9);

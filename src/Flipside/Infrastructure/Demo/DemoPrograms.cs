@@ -4,6 +4,7 @@ using Flipside.Features.Enrollment;
 using Flipside.Features.Matching;
 using Flipside.Features.Programs;
 using Flipside.Features.Shared;
+using Flipside.Infrastructure.Security;
 using Flipside.Infrastructure.Startup;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,27 +19,34 @@ public static class DemoPrograms
 {
     public const int PilotPairs = 11;
     public const int Wave2Pairs = 6;
+    /// <summary>How long ago the pilot was published: four months of meetings and a few days to sign and set goals.</summary>
+    public const int PilotHistoryDays = 130;
 
     private static readonly string[] MentorSkills =
         ["Generative AI", "Prompt writing", "TikTok and short video", "Instagram for brands", "Collaboration tools", "Data visualisation",
          "No-code automation", "LinkedIn presence", "Podcasting", "Gen Z expectations", "Remote teamwork", "Online communities"];
 
-    public static async Task AddAsync(FlipsideDb db, IReadOnlyList<Person> people, Viewer manager, string baseUrl, TimeProvider clock, CancellationToken ct)
+    public static async Task AddAsync(FlipsideDb db, IReadOnlyList<Person> people, Viewer manager, string baseUrl, TimeProvider real, Envelope envelope,
+        CancellationToken ct)
     {
         var random = new Random(DemoOrganisation.Seed);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(real.GetUtcNow().UtcDateTime);
+        // The pilot was set up and published months ago: its program and cohort are made on a clock set back that far,
+        // which then walks its history forward to today.
+        var clock = new ShiftedClock(real, -TimeSpan.FromDays(PilotHistoryDays));
+        var pilotDay = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         var digital = await Program("digital-fluency", manager, db, clock, ct);
         // The demo's sponsor backs the pilot's program, so their home shows what a sponsor sees.
         Must(await ProgramSponsors.Add(digital.Id, "sponsor@flipside.demo", manager, db, clock, ct));
-        var pilot = await Cohort(digital, "Pilot", today.AddDays(14), digital.DurationMonths, PilotPairs, open: false, manager, db, ct);
+        var pilot = await Cohort(digital, "Pilot", pilotDay.AddDays(7), digital.DurationMonths, PilotPairs, open: false, manager, db, ct);
         Must(await MoveCohort.Handle(new(digital.Id, pilot, CohortStatus.Enrolling), manager, db, clock, ct));
         // The demo's own sign-ins take part, so "leader@" and "mentor@" see a real enrolment.
         var leaders = people.Where(p => p.Email == "leader@flipside.demo")
             .Concat(people.Where(p => p.Grade >= 8 && p.Email != "leader@flipside.demo" && p.Status == PersonStatus.Active).OrderBy(p => p.EmployeeId))
             .Take(PilotPairs).ToList();
         var mentors = people.Where(p => p.Email == "mentor@flipside.demo")
-            .Concat(people.Where(p => p.Grade <= 3 && p.Email != "mentor@flipside.demo" && p.Status == PersonStatus.Active && p.TenureMonths(today) >= 12)
+            .Concat(people.Where(p => p.Grade <= 3 && p.Email != "mentor@flipside.demo" && p.Status == PersonStatus.Active && p.TenureMonths(pilotDay) >= 12)
                 .OrderBy(p => p.EmployeeId))
             .Take(PilotPairs).ToList();
         await Enrol(digital, pilot, leaders, mentors, random, manager, baseUrl, db, clock, ct);
@@ -47,22 +55,23 @@ public static class DemoPrograms
         Must(await RunMatching.Handle(new(pilot, WeightPresets.Find("skills-first")!.Weights, MatchObjective.MostPairs), manager, db, clock, ct));
         Must(await DecidePairing.ApproveAll(pilot, manager, db, clock, ct));
         Must(await PublishPairings.Handle(pilot, manager, baseUrl, db, clock, ct));
+        await new DemoPilot(db, clock, baseUrl, new PairingSecrets(db, envelope, clock), ct).PlayAsync(digital.Id, pilot);
 
         // A second wave whose profiles are in: ready for the manager to run matching.
         var wave2 = await Cohort(digital, "Wave 2", today.AddMonths(3), digital.DurationMonths, Wave2Pairs, open: false, manager, db, ct);
-        Must(await MoveCohort.Handle(new(digital.Id, wave2, CohortStatus.Enrolling), manager, db, clock, ct));
+        Must(await MoveCohort.Handle(new(digital.Id, wave2, CohortStatus.Enrolling), manager, db, real, ct));
         var taken = leaders.Concat(mentors).Select(p => p.Id).ToHashSet();
         await Enrol(digital, wave2,
             [.. people.Where(p => p.Grade >= 8 && p.Status == PersonStatus.Active && !taken.Contains(p.Id)).OrderBy(p => p.EmployeeId).Take(Wave2Pairs)],
             [.. people.Where(p => p.Grade <= 3 && p.Status == PersonStatus.Active && p.TenureMonths(today) >= 12 && !taken.Contains(p.Id)).OrderBy(p => p.EmployeeId).Take(Wave2Pairs)],
-            random, manager, baseUrl, db, clock, ct);
-        Must(await MoveCohort.Handle(new(digital.Id, wave2, CohortStatus.Matching), manager, db, clock, ct));
+            random, manager, baseUrl, db, real, ct);
+        Must(await MoveCohort.Handle(new(digital.Id, wave2, CohortStatus.Matching), manager, db, real, ct));
 
-        var genZ = await Program("gen-z-values", manager, db, clock, ct);
+        var genZ = await Program("gen-z-values", manager, db, real, ct);
         var wave = await Cohort(genZ, "Wave 1", today.AddMonths(2), genZ.DurationMonths, 20, open: true, manager, db, ct);
-        Must(await MoveCohort.Handle(new(genZ.Id, wave, CohortStatus.Enrolling), manager, db, clock, ct));
+        Must(await MoveCohort.Handle(new(genZ.Id, wave, CohortStatus.Enrolling), manager, db, real, ct));
         var invited = people.Where(p => p.Grade == 7 && p.Status == PersonStatus.Active).OrderBy(p => p.EmployeeId).Take(4).ToList();
-        await Invite(wave, ParticipantRole.Mentee, invited, manager, baseUrl, db, clock, ct);
+        await Invite(wave, ParticipantRole.Mentee, invited, manager, baseUrl, db, real, ct);
     }
 
     private static async Task Enrol(MentoringProgram program, Guid cohort, IReadOnlyList<Person> leaders, IReadOnlyList<Person> mentors, Random random,
@@ -130,6 +139,6 @@ public static class DemoPrograms
     }
 
     /// <summary>A refusal here means the demo asked for something the app does not allow: stop and say which.</summary>
-    private static T Must<T>(Outcome<T> outcome) =>
+    internal static T Must<T>(Outcome<T> outcome) =>
         outcome.IsOk ? outcome.Value : throw new StartupException($"The demo could not be built: {outcome.Problem!.Reason} {string.Join(" ", outcome.Problem.Errors.Select(e => e.Message))}");
 }
