@@ -5,15 +5,13 @@ namespace Flipside.Features.Training;
 /// <summary>A circle's time read in a person's own time zone, and a local time entered by the manager read back as an instant.</summary>
 public static class CircleTimes
 {
-    public static TimeZoneInfo Zone(string? id) =>
-        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-
     /// <summary>"Tuesday 12 January 2027, 14:00–15:00 (Europe/London)".</summary>
     public static string Describe(DateTimeOffset startsAt, int minutes, string? timeZone)
     {
-        var zone = Zone(timeZone);
+        var zone = Sessions.Zones.Of(timeZone ?? "");
         var start = TimeZoneInfo.ConvertTime(startsAt, zone);
-        var end = start.AddMinutes(minutes);
+        // The end converted on its own: a circle across a clock change ends at the wall time the clocks then show.
+        var end = TimeZoneInfo.ConvertTime(startsAt.AddMinutes(minutes), zone);
         return string.Create(CultureInfo.InvariantCulture, $"{start:dddd d MMMM yyyy, HH:mm}–{end:HH:mm} ({zone.Id})");
     }
 
