@@ -10,7 +10,9 @@ namespace Flipside.BrowserTests;
 /// </summary>
 public sealed partial class AppProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    // The demo replays four months of the pilot through the use cases before the server listens: about half a minute on
+    // a quiet machine, more than a minute on a loaded one.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
     // Settings a developer's shell may carry that would point the app at another database or mail server.
     private static readonly string[] InheritedSettings = ["ConnectionStrings__", "Database__", "Smtp__", "App__", "DOTNET_ENVIRONMENT"];
 
