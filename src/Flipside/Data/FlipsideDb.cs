@@ -43,6 +43,15 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<SupervisionCircle> SupervisionCircles => Set<SupervisionCircle>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<SurveyInstrument> SurveyInstruments => Set<SurveyInstrument>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyParticipation> SurveyParticipations => Set<SurveyParticipation>();
+    public DbSet<PulseAnswer> PulseAnswers => Set<PulseAnswer>();
+    public DbSet<PulseGiven> PulsesGiven => Set<PulseGiven>();
+    public DbSet<PairFlag> PairFlags => Set<PairFlag>();
+    public DbSet<Insight> Insights => Set<Insight>();
+    public DbSet<SealedSecret> SealedSecrets => Set<SealedSecret>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<ProgramGuidelines> Guidelines => Set<ProgramGuidelines>();
     public DbSet<GuidelinesAcknowledgement> GuidelinesAcknowledgements => Set<GuidelinesAcknowledgement>();

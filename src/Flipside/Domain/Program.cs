@@ -63,6 +63,8 @@ public sealed class MentoringProgram : IVersioned
     public int RankingDays { get; set => field = RankingDaysRule.Guard(value); } = DefaultRankingDays;
     /// <summary>Nudges every participant gets whatever their own settings say, because the program depends on them.</summary>
     public List<NudgeKind> RequiredNudges { get; set; } = [];
+    /// <summary>k for everything aggregated from people's answers: no figure from fewer. New surveys take it when they open.</summary>
+    public int AnonymityThreshold { get; set => field = Anonymity.ThresholdRule.Guard(value); } = Anonymity.DefaultThreshold;
     public List<Objective> Objectives { get; private set; } = [];
     public List<ProgramManagerAssignment> Managers { get; private set; } = [];
     /// <summary>Executives who back the program; they see its aggregates, never anyone's private content.</summary>

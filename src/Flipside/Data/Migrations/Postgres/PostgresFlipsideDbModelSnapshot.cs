@@ -468,6 +468,64 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("GuidelinesAcknowledgements");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.Insight", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FocusArea")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairingId");
+
+                    b.HasIndex("ProgramId", "RaisedAt");
+
+                    b.ToTable("Insights");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -826,6 +884,9 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Property<bool>("AllowRepeatPairings")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("AnonymityThreshold")
+                        .HasColumnType("integer");
+
                     b.Property<int>("AnswerDays")
                         .HasColumnType("integer");
 
@@ -1161,6 +1222,37 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Flipside.Domain.PairFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RaisedWeekOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairingId", "Kind", "RaisedWeekOf")
+                        .IsUnique();
+
+                    b.ToTable("PairFlags");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Pairing", b =>
@@ -1567,6 +1659,82 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("ProgramTrainings");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.PulseAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("SpokeOpenly")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Useful")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("ProgramId", "CohortId");
+
+                    b.ToTable("PulseAnswers");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.PulseGiven", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("MeetingId", "Role");
+
+                    b.ToTable("PulsesGiven", (string)null);
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SealedSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KekId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SealedSecrets");
+                });
+
             modelBuilder.Entity("Flipside.Domain.SupervisionCircle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1599,6 +1767,129 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasIndex("CohortId", "StartsAt");
 
                     b.ToTable("SupervisionCircles");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "Kind");
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SurveyInstrument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInstruments");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SurveyParticipation", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("SurveyId", "EnrollmentId");
+
+                    b.HasIndex("EnrollmentId");
+
+                    b.ToTable("SurveyParticipations");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Pseudonym")
+                        .IsUnique();
+
+                    b.ToTable("SurveyResponses");
                 });
 
             modelBuilder.Entity("Flipside.Domain.SystemFlag", b =>
@@ -2098,6 +2389,21 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.Insight", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Flipside.Domain.MatchRun", b =>
                 {
                     b.HasOne("Flipside.Domain.Cohort", null)
@@ -2232,6 +2538,15 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Navigation("Attachments");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.PairFlag", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Flipside.Domain.Pairing", b =>
                 {
                     b.HasOne("Flipside.Domain.Cohort", "Cohort")
@@ -2343,6 +2658,24 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.PulseAnswer", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.PulseGiven", b =>
+                {
+                    b.HasOne("Flipside.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Flipside.Domain.SupervisionCircle", b =>
                 {
                     b.HasOne("Flipside.Domain.Cohort", null)
@@ -2376,6 +2709,160 @@ namespace Flipside.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Survey", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Flipside.Domain.SurveyQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<Guid>("SurveyId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Audience")
+                                .IsRequired();
+
+                            b1.Property<bool>("FreeText");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("Max");
+
+                            b1.Property<int>("Min");
+
+                            b1.Property<bool>("Retrospective");
+
+                            b1.Property<bool>("Reversed");
+
+                            b1.Property<string>("Scale")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("SurveyId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Surveys");
+
+                            b1
+                                .ToJson("Questions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyId");
+                        });
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SurveyInstrument", b =>
+                {
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Flipside.Domain.SurveyQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<Guid>("SurveyInstrumentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Audience")
+                                .IsRequired();
+
+                            b1.Property<bool>("FreeText");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("Max");
+
+                            b1.Property<int>("Min");
+
+                            b1.Property<bool>("Retrospective");
+
+                            b1.Property<bool>("Reversed");
+
+                            b1.Property<string>("Scale")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("SurveyInstrumentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SurveyInstruments");
+
+                            b1
+                                .ToJson("Questions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyInstrumentId");
+                        });
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SurveyParticipation", b =>
+                {
+                    b.HasOne("Flipside.Domain.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SurveyResponse", b =>
+                {
+                    b.HasOne("Flipside.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Flipside.Domain.SurveyAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<Guid>("SurveyResponseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("Value");
+
+                            b1.HasKey("SurveyResponseId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SurveyResponses");
+
+                            b1
+                                .ToJson("Answers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyResponseId");
+                        });
+
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Flipside.Domain.TrainingCompletion", b =>

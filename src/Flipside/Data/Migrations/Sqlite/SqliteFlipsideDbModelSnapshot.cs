@@ -461,6 +461,64 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.ToTable("GuidelinesAcknowledgements");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.Insight", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FocusArea")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairingId");
+
+                    b.HasIndex("ProgramId", "RaisedAt");
+
+                    b.ToTable("Insights");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -819,6 +877,9 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Property<bool>("AllowRepeatPairings")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AnonymityThreshold")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("AnswerDays")
                         .HasColumnType("INTEGER");
 
@@ -1154,6 +1215,37 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Flipside.Domain.PairFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedWeekOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairingId", "Kind", "RaisedWeekOf")
+                        .IsUnique();
+
+                    b.ToTable("PairFlags");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Pairing", b =>
@@ -1560,6 +1652,82 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.ToTable("ProgramTrainings");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.PulseAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SpokeOpenly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Useful")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("ProgramId", "CohortId");
+
+                    b.ToTable("PulseAnswers");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.PulseGiven", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId", "Role");
+
+                    b.ToTable("PulsesGiven", (string)null);
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SealedSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KekId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SealedSecrets");
+                });
+
             modelBuilder.Entity("Flipside.Domain.SupervisionCircle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1592,6 +1760,129 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasIndex("CohortId", "StartsAt");
 
                     b.ToTable("SupervisionCircles");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "Kind");
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SurveyInstrument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInstruments");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SurveyParticipation", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SurveyId", "EnrollmentId");
+
+                    b.HasIndex("EnrollmentId");
+
+                    b.ToTable("SurveyParticipations");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Pseudonym")
+                        .IsUnique();
+
+                    b.ToTable("SurveyResponses");
                 });
 
             modelBuilder.Entity("Flipside.Domain.SystemFlag", b =>
@@ -2085,6 +2376,21 @@ namespace Flipside.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.Insight", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Flipside.Domain.MatchRun", b =>
                 {
                     b.HasOne("Flipside.Domain.Cohort", null)
@@ -2219,6 +2525,15 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Navigation("Attachments");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.PairFlag", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Flipside.Domain.Pairing", b =>
                 {
                     b.HasOne("Flipside.Domain.Cohort", "Cohort")
@@ -2330,6 +2645,24 @@ namespace Flipside.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.PulseAnswer", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.PulseGiven", b =>
+                {
+                    b.HasOne("Flipside.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Flipside.Domain.SupervisionCircle", b =>
                 {
                     b.HasOne("Flipside.Domain.Cohort", null)
@@ -2363,6 +2696,160 @@ namespace Flipside.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.Survey", b =>
+                {
+                    b.HasOne("Flipside.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Flipside.Domain.SurveyQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<Guid>("SurveyId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Audience")
+                                .IsRequired();
+
+                            b1.Property<bool>("FreeText");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("Max");
+
+                            b1.Property<int>("Min");
+
+                            b1.Property<bool>("Retrospective");
+
+                            b1.Property<bool>("Reversed");
+
+                            b1.Property<string>("Scale")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("SurveyId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Surveys");
+
+                            b1
+                                .ToJson("Questions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyId");
+                        });
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SurveyInstrument", b =>
+                {
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Flipside.Domain.SurveyQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<Guid>("SurveyInstrumentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Audience")
+                                .IsRequired();
+
+                            b1.Property<bool>("FreeText");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("Max");
+
+                            b1.Property<int>("Min");
+
+                            b1.Property<bool>("Retrospective");
+
+                            b1.Property<bool>("Reversed");
+
+                            b1.Property<string>("Scale")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("SurveyInstrumentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SurveyInstruments");
+
+                            b1
+                                .ToJson("Questions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyInstrumentId");
+                        });
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SurveyParticipation", b =>
+                {
+                    b.HasOne("Flipside.Domain.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SurveyResponse", b =>
+                {
+                    b.HasOne("Flipside.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Flipside.Domain.SurveyAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<Guid>("SurveyResponseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("Value");
+
+                            b1.HasKey("SurveyResponseId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SurveyResponses");
+
+                            b1
+                                .ToJson("Answers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyResponseId");
+                        });
+
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Flipside.Domain.TrainingCompletion", b =>

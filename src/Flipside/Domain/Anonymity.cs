@@ -1,0 +1,65 @@
+namespace Flipside.Domain;
+
+/// <summary>
+/// The one place that decides whether an aggregate may be seen. Every page, chart, export and endpoint that shows a
+/// number drawn from people's answers (or counts of who raised what) passes its groups through here: a group is shown
+/// only with at least k respondents, and never next to another visible group that differs from it by fewer than k
+/// people, since subtracting the two would describe those few.
+/// </summary>
+public static class Anonymity
+{
+    public const int DefaultThreshold = 5;
+    public const int MinimumThreshold = 3;
+    /// <summary>Free-text comments identify people by their words, so they need more voices around them.</summary>
+    public const int CommentThreshold = 10;
+    public static readonly IntRule ThresholdRule = new(MinimumThreshold, 100, "The anonymity threshold is 3 to 100 respondents.");
+
+    public static string TooFew(int k) =>
+        $"Not reportable: fewer than {k} people answered, and a smaller group could identify someone.";
+
+    public static string WouldDifference(int k) =>
+        $"Not shown: together with another figure on this page it would describe fewer than {k} people by subtraction.";
+
+    /// <summary>The threshold for free-text comments under a survey's k.</summary>
+    public static int CommentsThreshold(int k) => Math.Max(k, CommentThreshold);
+
+    public static bool Reportable(int respondents, int k) => respondents >= k;
+
+    /// <summary>
+    /// Gates groups of respondents (each a set of pseudonymous keys). The largest groups are considered first, so the
+    /// overall figure survives and the small slices give way. A group is shown when it has at least k members and,
+    /// against every group already shown, each side's difference is either nobody or at least k people.
+    /// </summary>
+    public static IReadOnlyList<Gated<TKey>> Gate<TKey>(IEnumerable<RespondentGroup<TKey>> groups, int k)
+    {
+        var list = groups.ToList();
+        var verdicts = new Gated<TKey>[list.Count];
+        var shown = new List<IReadOnlySet<string>>();
+        foreach (var index in Enumerable.Range(0, list.Count).OrderByDescending(i => list[i].Respondents.Count))
+        {
+            var group = list[index];
+            string? reason = group.Respondents.Count < k ? TooFew(k)
+                : shown.Any(other => Differs(group.Respondents, other, k)) ? WouldDifference(k)
+                : null;
+            if (reason is null) shown.Add(group.Respondents);
+            verdicts[index] = new Gated<TKey>(group.Key, group.Respondents.Count, reason);
+        }
+        return verdicts;
+    }
+
+    /// <summary>True when one set minus the other leaves between 1 and k−1 people, in either direction.</summary>
+    public static bool Differs(IReadOnlySet<string> a, IReadOnlySet<string> b, int k)
+    {
+        int aOnly = a.Count(x => !b.Contains(x)), bOnly = b.Count(x => !a.Contains(x));
+        return aOnly is > 0 && aOnly < k || bOnly is > 0 && bOnly < k;
+    }
+}
+
+/// <summary>One candidate figure: its label or key and the pseudonymous respondents behind it.</summary>
+public sealed record RespondentGroup<TKey>(TKey Key, IReadOnlySet<string> Respondents);
+
+/// <summary>The verdict on one group: shown, or hidden with the sentence that says why.</summary>
+public sealed record Gated<TKey>(TKey Key, int Respondents, string? HiddenBecause)
+{
+    public bool Shown => HiddenBecause is null;
+}
