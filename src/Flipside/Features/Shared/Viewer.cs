@@ -91,6 +91,20 @@ public sealed class Viewer
         ? _db.Programs.Where(p => p.Sponsors.Any(s => s.UserId == UserId))
         : _db.Programs.Where(p => false);
 
+    /// <summary>
+    /// Programs whose aggregates (health, impact, showcase, insights) this viewer may read: everything for
+    /// administrators, managed programs for program managers, sponsored programs for sponsors. Whether the viewer may
+    /// also drill down to pairs is <see cref="ManagedPrograms"/>'s question, not this one's.
+    /// </summary>
+    public IQueryable<MentoringProgram> ReportablePrograms => IsAdministrator ? _db.Programs
+        : (IsProgramManager, IsSponsor) switch
+        {
+            (true, true) => _db.Programs.Where(p => p.Managers.Any(m => m.UserId == UserId) || p.Sponsors.Any(s => s.UserId == UserId)),
+            (true, false) => ManagedPrograms,
+            (false, true) => SponsoredPrograms,
+            _ => _db.Programs.Where(p => false),
+        };
+
     /// <summary>For use cases only administrators may run, whoever calls them (a page, an endpoint, a CLI verb or a job).</summary>
     public Problem? RequireAdministrator(string what) =>
         IsAdministrator ? null : Outcome.Forbidden($"Only an administrator can {what}.");
