@@ -13,8 +13,9 @@ namespace Flipside.Tests.Celebration;
 /// </summary>
 public sealed class MilestoneTests(FlipsideFactory app) : AdministeredTests(app)
 {
-    private Task<List<MilestoneKind>> Recorded(Guid pairingId) =>
-        App.Query(db => db.PairingMilestones.Where(m => m.PairingId == pairingId).OrderBy(m => m.Kind).Select(m => m.Kind).ToListAsync());
+    // In the enum's order: the column holds the kind's name, which sorts alphabetically in SQL.
+    private async Task<List<MilestoneKind>> Recorded(Guid pairingId) =>
+        [.. (await App.Query(db => db.PairingMilestones.Where(m => m.PairingId == pairingId).Select(m => m.Kind).ToListAsync())).Order()];
 
     private Task<List<string>> MilestoneMails() =>
         App.Query(db => db.Outbox.Where(m => m.Kind != null && m.Kind.StartsWith(CelebrationEmails.MilestoneKindPrefix)).OrderBy(m => m.To).Select(m => m.Kind + " " + m.To).ToListAsync());
