@@ -16,9 +16,11 @@ public sealed class RecordMilestones(FlipsideDb db, PublicUrl url, TimeProvider 
 {
     public const string Name = "milestones";
 
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public Task<int> RunOnceAsync(CancellationToken ct) => RecordAsync(db, url.Base, clock.GetUtcNow(), log, ct);
+
+    /// <summary>One pass over every pairing still to complete; the demo calls it as its history plays.</summary>
+    public static async Task<int> RecordAsync(FlipsideDb db, string baseUrl, DateTimeOffset now, ILogger log, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         // Pairings that have not completed yet; one that completed has nothing more to reach.
         var candidates = await db.Pairings
@@ -43,7 +45,7 @@ public sealed class RecordMilestones(FlipsideDb db, PublicUrl url, TimeProvider 
             {
                 db.PairingMilestones.Add(new PairingMilestone(p.Id, kind, now));
                 foreach (var (to, name, partner) in new[] { (p.MentorEmail, p.MentorName, p.MenteeName), (p.MenteeEmail, p.MenteeName, p.MentorName) })
-                    if (to.Length > 0) db.Outbox.Add(CelebrationEmails.Milestone(to, name, partner, p.Program, p.ProgramId, p.Id, kind, url.Base, now));
+                    if (to.Length > 0) db.Outbox.Add(CelebrationEmails.Milestone(to, name, partner, p.Program, p.ProgramId, p.Id, kind, baseUrl, now));
             }
             try
             {
