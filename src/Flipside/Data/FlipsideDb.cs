@@ -60,6 +60,9 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<GoalProgress> GoalProgress => Set<GoalProgress>();
+    public DbSet<Kudos> Kudos => Set<Kudos>();
+    public DbSet<PairingMilestone> PairingMilestones => Set<PairingMilestone>();
+    public DbSet<SuccessStory> SuccessStories => Set<SuccessStory>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

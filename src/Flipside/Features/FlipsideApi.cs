@@ -1,6 +1,7 @@
 using Flipside.Features.Account;
 using Flipside.Features.Admin;
 using Flipside.Features.Agreements;
+using Flipside.Features.Celebration;
 using Flipside.Features.Conversations;
 using Flipside.Features.Enrollment;
 using Flipside.Features.Goals;
@@ -35,5 +36,6 @@ public static class FlipsideApi
         api.MapSessionsApi();
         api.MapAgreementsApi();
         api.MapGoalsApi();
+        api.MapCelebrationApi();
     }
 }

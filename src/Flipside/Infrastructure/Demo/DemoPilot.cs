@@ -64,6 +64,7 @@ public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl,
                 await Hold(pair, round, id, startsAt);
             }
             if (round == 4) await Converse(pairs.Where(p => p != slipping), day.AddDays(5));
+            await DemoCelebration.Milestones(db, clock, baseUrl, ct);
         }
 
         clock.MoveTo(published.AddDays(8 + Rounds * DaysBetweenMeetings - 10));

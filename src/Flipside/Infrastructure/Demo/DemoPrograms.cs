@@ -56,6 +56,7 @@ public static class DemoPrograms
         Must(await DecidePairing.ApproveAll(pilot, manager, db, clock, ct));
         Must(await PublishPairings.Handle(pilot, manager, baseUrl, db, clock, ct));
         await new DemoPilot(db, clock, baseUrl, new PairingSecrets(db, envelope, clock), ct).PlayAsync(digital.Id, pilot);
+        await DemoCelebration.PlayAsync(pilot, manager, db, clock, baseUrl, ct);
 
         // A second wave whose profiles are in: ready for the manager to run matching.
         var wave2 = await Cohort(digital, "Wave 2", today.AddMonths(3), digital.DurationMonths, Wave2Pairs, open: false, manager, db, ct);

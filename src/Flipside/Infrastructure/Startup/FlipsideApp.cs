@@ -41,6 +41,8 @@ public static class FlipsideApp
         services.AddJob<Features.Pairings.RemindMentorRequests>(Features.Pairings.RemindMentorRequests.Name, every: TimeSpan.FromHours(1));
         // Every 15 minutes, so a nudge meant for 9:00 in someone's time zone goes within a quarter of an hour of it.
         services.AddJob<Features.Nudges.SendNudges>(Features.Nudges.SendNudges.Name, every: TimeSpan.FromMinutes(15));
+        // Hourly: a milestone is a day's news, and the first-meeting one follows the meeting's log within the hour.
+        services.AddJob<Features.Celebration.RecordMilestones>(Features.Celebration.RecordMilestones.Name, every: TimeSpan.FromHours(1));
         services.AddNudgeSource<Features.Sessions.MeetingNudges>();
         services.AddNudgeSource<Features.Training.TrainingNudges>();
         services.AddNudgeSource<Features.Agreements.AgreementNudges>();

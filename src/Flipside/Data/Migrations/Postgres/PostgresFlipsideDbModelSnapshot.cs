@@ -592,6 +592,38 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Flipside.Domain.Kudos", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FocusArea")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairingId", "SentAt");
+
+                    b.ToTable("Kudos");
+                });
+
             modelBuilder.Entity("Flipside.Domain.MatchRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1386,6 +1418,30 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("PairingKeys");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.PairingMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairingId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("PairingMilestones");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1733,6 +1789,74 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("SealedSecrets");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SuccessStory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("FocusAreas")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset?>("MenteeConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MenteeNamed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("MentorConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MentorNamed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedAt");
+
+                    b.HasIndex("PairingId")
+                        .IsUnique();
+
+                    b.ToTable("SuccessStories");
                 });
 
             modelBuilder.Entity("Flipside.Domain.SupervisionCircle", b =>
@@ -2404,6 +2528,15 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.Kudos", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Flipside.Domain.MatchRun", b =>
                 {
                     b.HasOne("Flipside.Domain.Cohort", null)
@@ -2583,6 +2716,15 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Flipside.Domain.PairingMilestone", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithMany()
+                        .HasForeignKey("PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Flipside.Domain.Preference", b =>
                 {
                     b.HasOne("Flipside.Domain.Cohort", null)
@@ -2672,6 +2814,15 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasOne("Flipside.Domain.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.SuccessStory", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithOne()
+                        .HasForeignKey("Flipside.Domain.SuccessStory", "PairingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
