@@ -4,12 +4,14 @@ using Flipside.Features.Agreements;
 using Flipside.Features.Conversations;
 using Flipside.Features.Enrollment;
 using Flipside.Features.Goals;
+using Flipside.Features.Insights;
 using Flipside.Features.Matching;
 using Flipside.Features.Nudges;
 using Flipside.Features.Pairings;
 using Flipside.Features.People;
 using Flipside.Features.Programs;
 using Flipside.Features.Sessions;
+using Flipside.Features.Sponsors;
 using Flipside.Features.Training;
 using Flipside.Infrastructure.Security;
 
@@ -35,5 +37,7 @@ public static class FlipsideApi
         api.MapSessionsApi();
         api.MapAgreementsApi();
         api.MapGoalsApi();
+        api.MapInsightsApi();
+        api.MapSponsorsApi();
     }
 }
