@@ -85,10 +85,16 @@ public sealed class SponsorTests(FlipsideFactory app) : AdministeredTests(app)
         var ids = await Insighted.Raised(App, cohort, (0, Insighted.Ai, "A."), (1, Insighted.Ai, "B."), (2, Insighted.Green, "C."));
         var page = $"/Insights/Program?programId={cohort.ProgramId}";
 
-        var posted = await sponsor.Submit(page, new Dictionary<string, string> { ["insightId"] = ids[0].ToString(), ["answer"] = "InProgress",
-            ["response"] = "We are trying it in two teams.", ["version"] = "0" }, $"{page}&handler=Respond");
-        var empty = await sponsor.Submit(page, new Dictionary<string, string> { ["insightId"] = ids[1].ToString(), ["answer"] = "Noted",
-            ["response"] = "", ["version"] = "0" }, $"{page}&handler=Respond");
+        var posted = await sponsor.Submit(page, new Dictionary<string, string>
+        {
+            ["insightId"] = ids[0].ToString(), ["answer"] = "InProgress",
+            ["response"] = "We are trying it in two teams.", ["version"] = "0"
+        }, $"{page}&handler=Respond");
+        var empty = await sponsor.Submit(page, new Dictionary<string, string>
+        {
+            ["insightId"] = ids[1].ToString(), ["answer"] = "Noted",
+            ["response"] = "", ["version"] = "0"
+        }, $"{page}&handler=Respond");
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
