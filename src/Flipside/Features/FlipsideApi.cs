@@ -5,12 +5,14 @@ using Flipside.Features.Celebration;
 using Flipside.Features.Conversations;
 using Flipside.Features.Enrollment;
 using Flipside.Features.Goals;
+using Flipside.Features.Insights;
 using Flipside.Features.Matching;
 using Flipside.Features.Nudges;
 using Flipside.Features.Pairings;
 using Flipside.Features.People;
 using Flipside.Features.Programs;
 using Flipside.Features.Sessions;
+using Flipside.Features.Sponsors;
 using Flipside.Features.Training;
 using Flipside.Infrastructure.Security;
 
@@ -37,5 +39,7 @@ public static class FlipsideApi
         api.MapAgreementsApi();
         api.MapGoalsApi();
         api.MapCelebrationApi();
+        api.MapInsightsApi();
+        api.MapSponsorsApi();
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Flipside.Domain;
 using Flipside.Features.Agreements;
+using Flipside.Features.Insights;
 using Flipside.Features.Sessions;
 using Flipside.Infrastructure.Demo;
 using Flipside.Tests.Support;
@@ -55,5 +56,16 @@ public sealed class DemoPilotTests : IDisposable
         var goals = await _app.Query(db => db.Goals.Where(g => g.PairingId == leoAndMaya.PairingId).Include(g => g.Milestones).ToListAsync());
         Assert.Equal([ParticipantRole.Mentor, ParticipantRole.Mentee], goals.Select(g => g.Owner).Order());
         Assert.All(goals, g => Assert.Contains(g.Milestones, m => m.DoneAt is not null));
+
+        // Every pair still meeting raised an insight; the sponsor reads them without authors, four with responses.
+        var sponsor = await Given.SignedIn(_app, "sponsor@flipside.demo", DemoLoader.DefaultPassword);
+        var insights = (await sponsor.GetFromJsonAsync<LeadershipInsights.View>($"/api/v1/programs/{pilot.ProgramId}/insights", Json.Options))!;
+        Assert.Null(insights.HiddenBecause);
+        Assert.Equal(meetings.Count - 1, insights.Insights.Count);
+        Assert.Equal(DemoPilotScript.InsightResponses.Length, insights.Insights.Count(i => i.Response is not null));
+        var genZ = await _app.Query(db => db.Programs.Where(p => p.Name != "Digital fluency for leaders").Select(p => p.Id).FirstAsync());
+        var none = (await manager.GetFromJsonAsync<LeadershipInsights.View>($"/api/v1/programs/{genZ}/insights", Json.Options))!;
+        Assert.Empty(none.Insights);
+        Assert.NotNull(none.HiddenBecause);
     }
 }

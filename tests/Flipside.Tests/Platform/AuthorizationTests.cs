@@ -180,6 +180,19 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("GET", "/Agreements/Cohort", "/Agreements/Cohort?cohortId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
         ("GET", "/Agreements/Guidelines", "/Agreements/Guidelines?programId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
         ("GET", "/Goals/Pairing", "/Goals/Pairing?pairingId=00000000-0000-0000-0000-000000000001", SignedIn),
+        // Insights (issue 12): the pair's own, and leadership's, whose use cases decide (sponsors hold no staff policy).
+        ("GET", "/api/v1/pairings/{pairingId:guid}/insights/", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/insights", SignedIn),
+        ("POST", "/api/v1/pairings/{pairingId:guid}/insights/", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/insights", SignedIn),
+        ("GET", "/api/v1/programs/{programId:guid}/insights", "/api/v1/programs/00000000-0000-0000-0000-000000000001/insights", SignedIn),
+        ("POST", "/api/v1/insights/{insightId:guid}/response", "/api/v1/insights/00000000-0000-0000-0000-000000000001/response", SignedIn),
+        ("GET", "/Insights/Pairing", "/Insights/Pairing?pairingId=00000000-0000-0000-0000-000000000001", SignedIn),
+        ("GET", "/Insights/Program", "/Insights/Program?programId=00000000-0000-0000-0000-000000000001", SignedIn),
+        // Sponsors (issue 12): a list of the viewer's sponsored programs (empty for others) and one reportable program's figures.
+        ("GET", "/api/v1/sponsor/programs/", "/api/v1/sponsor/programs", SignedIn),
+        ("GET", "/api/v1/sponsor/programs/{programId:guid}", "/api/v1/sponsor/programs/00000000-0000-0000-0000-000000000001", SignedIn),
+        ("GET", "/Sponsors", "/Sponsors", SignedIn),
+        ("GET", "/Sponsors/Index", "/Sponsors/Index", SignedIn),
+        ("GET", "/Sponsors/Program", "/Sponsors/Program?programId=00000000-0000-0000-0000-000000000001", SignedIn),
         // Every page handler, as "/Page?handler=Name" (the default handler as the page alone): the same rules as endpoints.
         ("POST", "/Admin/OutboxMessage?handler=SendAgain", "/Admin/OutboxMessage?id=00000000-0000-0000-0000-000000000001&handler=SendAgain", Roles.Administrator),
         ("POST", "/Admin/Invite", "/Admin/Invite", Roles.Administrator),
@@ -307,6 +320,8 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("POST", "/Celebration/Pairing?handler=Withdraw", "/Celebration/Pairing?pairingId=00000000-0000-0000-0000-000000000001&storyId=00000000-0000-0000-0000-000000000001&handler=Withdraw", SignedIn),
         ("POST", "/Celebration/Showcase?handler=Approve", "/Celebration/Showcase?programId=00000000-0000-0000-0000-000000000001&storyId=00000000-0000-0000-0000-000000000001&handler=Approve", Roles.ProgramManager),
         ("POST", "/Celebration/Showcase?handler=Reject", "/Celebration/Showcase?programId=00000000-0000-0000-0000-000000000001&storyId=00000000-0000-0000-0000-000000000001&handler=Reject", Roles.ProgramManager),
+        ("POST", "/Insights/Pairing", "/Insights/Pairing?pairingId=00000000-0000-0000-0000-000000000001", SignedIn),
+        ("POST", "/Insights/Program?handler=Respond", "/Insights/Program?programId=00000000-0000-0000-0000-000000000001&handler=Respond", SignedIn),
     ];
 
     // Shared by the class's tests and emptied before each: the configuration is the same for all of them.

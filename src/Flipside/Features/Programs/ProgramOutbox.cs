@@ -24,9 +24,12 @@ public static class ProgramOutbox
         return db.Outbox.Where(m => m.ProgramId != null && programs.Contains(m.ProgramId.Value) && m.Kind != PairingEmails.EndedKind
             && (m.Kind != PairingEmails.ExitKind || m.To.ToLower() == email)
             && (m.Kind == null || !(m.Kind.StartsWith(PairsOwnKinds[0]) || m.Kind.StartsWith(PairsOwnKinds[1]) || m.Kind.StartsWith(PairsOwnKinds[2])
-                || m.Kind.StartsWith(PairsOwnKinds[3]))));
+                || m.Kind.StartsWith(PairsOwnKinds[3]) || m.Kind.StartsWith(PairsOwnKinds[4]))));
     }
 
-    /// <summary>The prefixes of the kinds of email that belong to a pair alone: invites, message notices, nudges, kudos (with their words).</summary>
-    public static readonly string[] PairsOwnKinds = ["meeting-", "message-", "nudge-", "kudos-"];
+    /// <summary>
+    /// The prefixes of the kinds of email that belong to a pair alone: invites, message notices, nudges, kudos (with their
+    /// words), and responses to their insights (whom a response went to would say which pair raised the insight).
+    /// </summary>
+    public static readonly string[] PairsOwnKinds = ["meeting-", "message-", "nudge-", "kudos-", "insight-"];
 }

@@ -3,6 +3,7 @@ using Flipside.Domain;
 using Flipside.Features.Agreements;
 using Flipside.Features.Conversations;
 using Flipside.Features.Goals;
+using Flipside.Features.Insights;
 using Flipside.Features.Sessions;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Security;
@@ -14,7 +15,8 @@ namespace Flipside.Infrastructure.Demo;
 /// <summary>
 /// The pilot's months since publication, played through the pair's own use cases on a clock moved meeting by meeting:
 /// guidelines acknowledged and agreements signed, meetings proposed, accepted, held and logged, goals, action items,
-/// notes and messages. Two pairs go wrong as pairs do: one stops meeting, and in one the leader keeps cancelling.
+/// notes and messages; insights raised to leadership, some answered. Two pairs go wrong as pairs do: one stops meeting,
+/// and in one the leader keeps cancelling.
 /// </summary>
 public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl, PairingSecrets secrets, CancellationToken ct)
 {
@@ -65,6 +67,7 @@ public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl,
             }
             if (round == 4) await Converse(pairs.Where(p => p != slipping), day.AddDays(5));
             await DemoCelebration.Milestones(db, clock, baseUrl, ct);
+            if (round == 4) await RaiseInsights(programId, pairs.Where(p => p != slipping).ToList(), day.AddDays(6));
         }
 
         clock.MoveTo(published.AddDays(8 + Rounds * DaysBetweenMeetings - 10));
@@ -168,6 +171,25 @@ public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl,
             DemoPrograms.Must(await WriteNote.Handle(new(pair.Id, meeting, PrivateNoteByMentor, false), pair.Mentor, db, secrets, clock, ct));
             DemoPrograms.Must(await WriteNote.Handle(new(pair.Id, meeting, SharedNote, true), pair.Mentor, db, secrets, clock, ct));
         }
+    }
+
+    /// <summary>Every pair still meeting raises one insight, so the program is over its threshold; the manager answers a few a day later.</summary>
+    private async Task RaiseInsights(Guid programId, List<Pair> pairs, DateTimeOffset at)
+    {
+        var areas = await db.Programs.Where(p => p.Id == programId).Select(p => p.FocusAreas).SingleAsync(ct);
+        var raised = new List<Guid>();
+        clock.MoveTo(at);
+        foreach (var pair in pairs)
+        {
+            var (area, text) = Insights[pair.Index % Insights.Length];
+            raised.Add(DemoPrograms.Must(await RaiseInsight.Handle(new(pair.Id, areas[area % areas.Count], text), pair.Index % 2 == 0 ? pair.Mentor : pair.Leader,
+                db, clock, ct)));
+        }
+        var managerId = await db.Users.Where(u => u.Email == "manager@flipside.demo").Select(u => u.Id).SingleAsync(ct);
+        var manager = Viewer.Acting(db, managerId, "manager@flipside.demo", Roles.ProgramManager);
+        clock.MoveTo(at.AddDays(1));
+        foreach (var (id, (status, response)) in raised.Zip(InsightResponses))
+            DemoPrograms.Must(await RespondToInsight.Handle(new(id, status, response, 0), manager, baseUrl, db, clock, ct));
     }
 
     private async Task Converse(IEnumerable<Pair> pairs, DateTimeOffset at)

@@ -76,5 +76,26 @@ public static class DemoPilotScript
         (true, "Great! Bring the output next time and we can improve it together."),
     ];
 
+    /// <summary>Insights the pairs raise to leadership: each pair takes the next, its focus area the program's n-th.</summary>
+    public static readonly (int Area, string Text)[] Insights =
+    [
+        (0, "Status meetings could move to a written update in the team channel; most of us read it faster than we can meet."),
+        (1, "Our graduate job posts read like a contract. A short video by a current graduate would reach applicants where they search."),
+        (2, "Teams build their own dashboards because the official ones are late. One shared, daily one would save hours a week."),
+        (0, "Leaders answering in the open channel, not in private messages, would show that asking questions there is welcome."),
+        (1, "Customers ask questions in online communities we never read. Someone should listen there before we post."),
+        (0, "Approving expenses still needs a printed form. The collaboration tool could route it in a day."),
+        (2, "Allow teams to try no-code automation for routine reports, with a short guide on what data may be used."),
+    ];
+
+    /// <summary>Leadership's responses, to the first insights raised: (status, sentence).</summary>
+    public static readonly (string Status, string Response)[] InsightResponses =
+    [
+        ("Adopted", "From January, the executive team posts its weekly update in the channel instead of holding the status meeting."),
+        ("InProgress", "Talent acquisition is filming two graduate stories this quarter; we will share them with the pilot first."),
+        ("Noted", "Thank you. The data team is reviewing dashboards in the spring and will take this in."),
+        ("Declined", "Not now: the channel rules are being rewritten with legal first. We will come back to it in the next wave."),
+    ];
+
     public const string ReachingOut = "Hi, it has been a while since we met. Shall we find a time in the next few weeks?";
 }
