@@ -4,8 +4,8 @@ namespace Flipside.Features.Sponsors;
 public static class ProgramLinks
 {
     public static string Overview(Guid programId) => $"/Sponsors/Program?programId={programId}";
-    public static string Health(Guid programId) => $"/Health?programId={programId}";
-    public static string Impact(Guid programId) => $"/Impact?programId={programId}";
+    public static string Health(Guid programId) => $"/Health/Program?id={programId}";
+    public static string Impact(Guid programId) => $"/Impact/Report?programId={programId}";
     public static string Showcase(Guid programId) => $"/Celebration/Showcase?programId={programId}";
     public static string Insights(Guid programId) => $"/Insights/Program?programId={programId}";
 }
