@@ -31,9 +31,10 @@ public sealed class Meeting : IVersioned
     public int Sequence { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>Null when it was cancelled because the pairing ended: that is nobody's cancellation.</summary>
     public ParticipantRole? CancelledBy { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
-    /// <summary>How many hours before the start it was cancelled (negative: after it should have started).</summary>
+    /// <summary>How many hours before the start it was cancelled.</summary>
     public double? CancelledHoursBefore { get; private set; }
     /// <summary>When the log was first written: the reminder for an unfilled log looks for null here.</summary>
     public DateTimeOffset? LoggedAt { get; private set; }
@@ -97,6 +98,20 @@ public sealed class Meeting : IVersioned
         if (!IsPlanned) throw new DomainException($"Only a planned meeting can be cancelled; this one is {Describe(Status)}.");
         Status = MeetingStatus.Cancelled;
         (CancelledBy, CancelledAt) = (by, now);
+        CancelledHoursBefore = Math.Round((StartsAt - now).TotalHours, 1);
+        Sequence++;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The pairing ended with the meeting still planned: it comes off both calendars, cancelled by no one, so neither
+    /// partner's follow-through counts it and nothing says who ended the pairing.
+    /// </summary>
+    public void CancelBecausePairingEnded(DateTimeOffset now)
+    {
+        if (!IsPlanned) throw new DomainException($"Only a planned meeting can be cancelled; this one is {Describe(Status)}.");
+        Status = MeetingStatus.Cancelled;
+        (CancelledBy, CancelledAt) = (null, now);
         CancelledHoursBefore = Math.Round((StartsAt - now).TotalHours, 1);
         Sequence++;
         UpdatedAt = now;
