@@ -107,7 +107,7 @@ public static class MeetingsSeeder
         {
             meeting.Accept(other, proposedAt.AddHours(1));
             var held = roll > 1;
-            meeting.Log(held, null, held ? null : other, held ? ["Tools", "Strategy"] : [], startsAt.AddHours(2));
+            meeting.Log(by, held, null, held ? null : other, held ? ["Tools", "Strategy"] : [], startsAt.AddHours(2));
             if (held && roll > 3)
             {
                 var item = new ActionItem(meeting.Id, pairingId, "Try the tool shown before the next meeting", ParticipantRole.Mentee, DateOnly.FromDateTime(startsAt.AddDays(7).UtcDateTime), startsAt.AddHours(2));

@@ -14,6 +14,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         e.Property(m => m.OrganizedBy).HasConversion<string>().HasMaxLength(16);
         e.Property(m => m.AgendaLedBy).HasConversion<string>().HasMaxLength(16);
         e.Property(m => m.CancelledBy).HasConversion<string>().HasMaxLength(16);
+        e.Property(m => m.LoggedBy).HasConversion<string>().HasMaxLength(16);
         e.Property(m => m.NoShow).HasConversion<string>().HasMaxLength(16);
         e.Property(m => m.VideoLink).HasMaxLength(Meeting.MaxVideoLinkLength);
         e.Property(m => m.CalendarUid).HasMaxLength(100);

@@ -13,6 +13,8 @@ public sealed class Meeting : IVersioned
     public const int MaxTopicLength = 200;
     public const int MaxLearnedLength = 4000;
     public static readonly IntRule MinutesRule = new(15, 240, "A meeting lasts 15 to 240 minutes.");
+    /// <summary>How long the partner who logged a meeting may still correct the record (a mistyped length, a wrong box).</summary>
+    public const int CorrectionHours = 48;
 
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid PairingId { get; private set; }
@@ -31,12 +33,15 @@ public sealed class Meeting : IVersioned
     public int Sequence { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>Null when it was cancelled because the pairing ended: that is nobody's cancellation.</summary>
     public ParticipantRole? CancelledBy { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
-    /// <summary>How many hours before the start it was cancelled (negative: after it should have started).</summary>
+    /// <summary>How many hours before the start it was cancelled.</summary>
     public double? CancelledHoursBefore { get; private set; }
     /// <summary>When the log was first written: the reminder for an unfilled log looks for null here.</summary>
     public DateTimeOffset? LoggedAt { get; private set; }
+    /// <summary>Who logged it: only they may correct the record, and only for <see cref="CorrectionHours"/>.</summary>
+    public ParticipantRole? LoggedBy { get; private set; }
     public int? HeldMinutes { get; private set; }
     /// <summary>Who did not come, when the meeting was not held because of a no-show.</summary>
     public ParticipantRole? NoShow { get; private set; }
@@ -95,8 +100,24 @@ public sealed class Meeting : IVersioned
     public void Cancel(ParticipantRole by, DateTimeOffset now)
     {
         if (!IsPlanned) throw new DomainException($"Only a planned meeting can be cancelled; this one is {Describe(Status)}.");
+        // After the start a cancellation would hide a no-show; the log says what happened instead.
+        if (now >= StartsAt) throw new DomainException("This meeting has already started, so it can no longer be cancelled: log it as not held instead, saying who could not come.");
         Status = MeetingStatus.Cancelled;
         (CancelledBy, CancelledAt) = (by, now);
+        CancelledHoursBefore = Math.Round((StartsAt - now).TotalHours, 1);
+        Sequence++;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The pairing ended with the meeting still planned: it comes off both calendars, cancelled by no one, so neither
+    /// partner's follow-through counts it and nothing says who ended the pairing.
+    /// </summary>
+    public void CancelBecausePairingEnded(DateTimeOffset now)
+    {
+        if (!IsPlanned) throw new DomainException($"Only a planned meeting can be cancelled; this one is {Describe(Status)}.");
+        Status = MeetingStatus.Cancelled;
+        (CancelledBy, CancelledAt) = (null, now);
         CancelledHoursBefore = Math.Round((StartsAt - now).TotalHours, 1);
         Sequence++;
         UpdatedAt = now;
@@ -110,10 +131,16 @@ public sealed class Meeting : IVersioned
         UpdatedAt = now;
     }
 
-    /// <summary>After the start: held (with its length and topics) or not held (with whose no-show, if any).</summary>
-    public void Log(bool held, int? heldMinutes, ParticipantRole? noShow, IEnumerable<string> topics, DateTimeOffset now)
+    /// <summary>
+    /// After the start: held (with its length and topics) or not held (with whose no-show, if any). Logged once: the
+    /// other partner cannot rewrite it (a no-show stays a no-show), and the one who logged it may correct it for
+    /// <see cref="CorrectionHours"/> hours.
+    /// </summary>
+    public void Log(ParticipantRole by, bool held, int? heldMinutes, ParticipantRole? noShow, IEnumerable<string> topics, DateTimeOffset now)
     {
         if (now < StartsAt) throw new DomainException("A meeting is logged once it has started.");
+        if (LoggedAt is { } at && (LoggedBy != by || now > at.AddHours(CorrectionHours)))
+            throw new DomainException("This meeting is already logged; only the partner who logged it can correct it, within 48 hours.");
         if (Status is MeetingStatus.Cancelled or MeetingStatus.Proposed && LoggedAt is null)
             throw new DomainException(Status == MeetingStatus.Cancelled ? "This meeting was cancelled." : "This meeting was never accepted, so there is nothing to log.");
         if (held && heldMinutes is { } m) MinutesRule.Guard(m);
@@ -122,6 +149,7 @@ public sealed class Meeting : IVersioned
         NoShow = held ? null : noShow;
         TopicsCovered = held ? [.. Topics(topics)] : [];
         LoggedAt ??= now;
+        LoggedBy ??= by;
         UpdatedAt = now;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using Flipside.Domain;
 using Flipside.Features.Sessions;
 using Flipside.Tests.Support;
@@ -29,11 +30,12 @@ public sealed class CohortMeetingsScaleTests(FlipsideFactory app, ITestOutputHel
                 var pairing = Pairing.ByPerson(cohortId, me.Id, le.Id, 1, new([], [], []), "seed", start);
                 pairing.Publish(start);
                 db.AddRange(mentor, mentee, me, le, pairing);
-                for (var k = 0; k < 12; k++)
+                // One pair never met: the furthest behind, first in the default order.
+                for (var k = 0; k < (i == 777 ? 0 : 12); k++)
                 {
                     var meeting = new Meeting(pairing.Id, start.AddDays(14 * k + 1), 60, null, ParticipantRole.Mentee, start);
                     if (k % 4 == 3) meeting.Cancel(k % 8 == 3 ? ParticipantRole.Mentee : ParticipantRole.Mentor, start);
-                    else if (k < 11) { meeting.Accept(ParticipantRole.Mentor, start); meeting.Log(true, 60, null, [], start.AddDays(14 * k + 2)); }
+                    else if (k < 11) { meeting.Accept(ParticipantRole.Mentor, start); meeting.Log(ParticipantRole.Mentor, true, 60, null, [], start.AddDays(14 * k + 2)); }
                     db.Add(meeting);
                 }
             }
@@ -49,8 +51,16 @@ public sealed class CohortMeetingsScaleTests(FlipsideFactory app, ITestOutputHel
         output.WriteLine($"Page: {watch.ElapsedMilliseconds} ms");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var view = System.Text.Json.JsonSerializer.Deserialize<CohortMeetings.View>(await response.Content.ReadAsStringAsync(), Json.Options)!;
-        Assert.Equal(1000, view.Pairings.Count);
-        // Of twelve: three cancelled (at k = 3, 7, 11: the leader at 3 and 11, the mentor at 7) and nine held.
-        Assert.All(view.Pairings, r => Assert.Equal((9, 2, 1), (r.Held, r.CancelledByMentee, r.CancelledByMentor)));
+        Assert.Equal((1000, 50, 1, 20), (view.Total, view.Pairings.Count, view.Page, view.Pages));
+        Assert.Equal(("Person L777", 0, (DateTimeOffset?)null), (view.Pairings[0].MenteeName, view.Pairings[0].Held, view.Pairings[0].LastHeld));
+        // Of twelve: three cancelled (at k = 3, 7, 11: the leader at 3 and 11, the mentor at 7) and nine held, the last at k = 10.
+        var start = FlipsideFactory.Start.AddDays(-200);
+        Assert.All(view.Pairings.Skip(1), r => Assert.Equal((9, 2, 1, start.AddDays(141)), (r.Held, r.CancelledByMentee, r.CancelledByMentor, r.LastHeld!.Value)));
+        var last = (await admin.GetFromJsonAsync<CohortMeetings.View>($"/api/v1/cohorts/{cohortId}/meetings?page=20&sort=name", Json.Options))!;
+        Assert.Equal((50, 20, "name"), (last.Pairings.Count, last.Page, last.Sort));
+        Assert.Equal(last.Pairings.Select(r => r.MenteeName).Order(StringComparer.CurrentCultureIgnoreCase), last.Pairings.Select(r => r.MenteeName));
+        var html = await page.Html();
+        Assert.Equal(50, html.Split("<th scope=\"row\">").Length - 1);
+        Assert.Contains($"href=\"?cohortId={cohortId}&sort=risk&page=20\"", html);
     }
 }

@@ -12,8 +12,7 @@ public static class LocalTime
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         while (zone.IsInvalidTime(local)) local = local.AddMinutes(1);
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
+        return Sessions.MeetingTimes.ToUtc(local, zone);
     }
 
     /// <summary>The date the wall clock in <paramref name="zone"/> shows at <paramref name="instant"/>.</summary>

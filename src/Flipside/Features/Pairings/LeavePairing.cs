@@ -84,6 +84,7 @@ public static class LeavePairing
         var program = pairing.Cohort.Program;
         if (pairing.Status == PairingStatus.Ended)
         {
+            await Sessions.EndedPairingMeetings.Stage(db, pairing, baseUrl, now, ct);
             // The partner who did not end it hears only that it ended; a manager's ending tells both.
             foreach (var (person, role) in new[] { (pairing.MentorEnrollment.Person, PairingActor.Mentor), (pairing.MenteeEnrollment.Person, PairingActor.Mentee) })
                 if (role != actor)

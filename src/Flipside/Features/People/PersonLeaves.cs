@@ -85,6 +85,7 @@ public static class PersonLeaves
             if (pairing.IsRunning)
             {
                 pairing.End(PairingActor.Directory, "left the organisation", rematch: false, now);
+                await Sessions.EndedPairingMeetings.Stage(db, pairing, baseUrl: null, now, ct);
                 var partner = ids.Contains(pairing.MentorEnrollment.PersonId) ? pairing.MenteeEnrollment.Person : pairing.MentorEnrollment.Person;
                 if (!ids.Contains(partner.Id))
                     db.Outbox.Add(Pairings.PairingEmails.Ended(pairing, pairing.Cohort.Program, partner, baseUrl: null, now));

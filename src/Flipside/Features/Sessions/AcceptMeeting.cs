@@ -6,10 +6,12 @@ namespace Flipside.Features.Sessions;
 /// <summary>The partner who did not propose the time accepts it; both calendars get the confirmed event.</summary>
 public static class AcceptMeeting
 {
-    public static async Task<Outcome<Done>> Handle(Guid meetingId, Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    /// <param name="version">The meeting's version as the accepter saw it: a time moved since is not accepted unseen.</param>
+    public static async Task<Outcome<Done>> Handle(Guid meetingId, int? version, Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         if (await PairContext.LoadMeeting(viewer, meetingId, db, ct) is not ({ } pair, { } meeting)) return Outcome.NotFound;
-        if (pair.RequireRunning() is { } refused) return refused;
+        if (pair.RequireRunning(active: true) is { } refused) return refused;
+        if (version is { } v && v != meeting.Version) return Outcome.Conflict(MovedMeanwhile);
         var now = clock.GetUtcNow();
         if (meeting.StartsAt <= now) return Outcome.Conflict("This time has passed; propose a new one.");
         meeting.Accept(pair.Me, now);
@@ -18,4 +20,6 @@ public static class AcceptMeeting
         await db.SaveChangesAsync(ct);
         return Outcome.Ok;
     }
+
+    public const string MovedMeanwhile = "This meeting changed since you opened the page (it may have a new time). Look at it again before you answer.";
 }

@@ -13,6 +13,7 @@ public static class AddActionItem
     public static async Task<Outcome<Guid>> Handle(Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         if (await PairContext.LoadMeeting(viewer, r.MeetingId, db, ct) is not ({ } pair, { } meeting)) return Outcome.NotFound;
+        if (pair.RequireRecordable(meeting) is { } closed) return closed;
         var errors = new List<FieldError>();
         var text = r.Text?.Trim() ?? "";
         if (text.Length == 0 || text.Length > ActionItem.MaxTextLength) errors.Add(new("text", $"Say what is to be done, in at most {ActionItem.MaxTextLength} characters."));
@@ -34,6 +35,9 @@ public static class CompleteActionItem
     {
         var item = await db.ActionItems.FirstOrDefaultAsync(a => a.Id == itemId && viewer.OwnPairings.Any(p => p.Id == a.PairingId), ct);
         if (item is null) return Outcome.NotFound;
+        // An ended pairing's ledger is closed: what the leader had done by the end is what it shows.
+        if (await db.Pairings.AnyAsync(p => p.Id == item.PairingId && !Pairing.Running.Contains(p.Status), ct))
+            return Outcome.Conflict("This pairing has ended: its action items can no longer change.");
         item.Complete(done, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return Outcome.Ok;

@@ -64,7 +64,7 @@ public static class CalendarFeeds
         // A leaver's address dies with their leaving, whoever still holds it; and only running pairings are listed, so an
         // ended pairing's meetings drop out of every subscribed calendar at its next refresh.
         var person = await db.CalendarFeeds.Where(f => f.TokenHash == hash && f.RevokedAt == null)
-            .Join(db.People.Where(p => p.Status != PersonStatus.Left), f => f.PersonId, p => p.Id, (f, p) => new { p.Id, p.Name, p.TimeZone }).FirstOrDefaultAsync(ct);
+            .Join(db.People.Where(p => p.Status != PersonStatus.Left), f => f.PersonId, p => p.Id, (f, p) => new { p.Id, p.Name, p.Email, p.TimeZone }).FirstOrDefaultAsync(ct);
         if (person is null) return null;
         var pairings = await db.Pairings.AsNoTracking().Where(p => p.PublishedAt != null && (p.Status == PairingStatus.Active || p.Status == PairingStatus.Paused)
                 && (p.MentorEnrollment.PersonId == person.Id || p.MenteeEnrollment.PersonId == person.Id))
@@ -81,8 +81,12 @@ public static class CalendarFeeds
         // is never served, on this instance or any other, and building 200 events is the feed's whole cost.
         var stamp = await db.Meetings.Where(m => ids.Contains(m.PairingId)).GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Versions = g.Sum(m => (long)m.Version + m.Sequence) }).FirstOrDefaultAsync(ct);
+        // The supervision circles of the cohorts where the person is an enrolled mentor, stamped the same way.
+        var circles = db.SupervisionCircles.Where(c => db.Enrollments.Any(e => e.CohortId == c.CohortId && e.PersonId == person.Id
+            && e.Role == ParticipantRole.Mentor && e.Status == EnrollmentStatus.Enrolled));
+        var circleStamp = await circles.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(c => (long)c.Version) }).FirstOrDefaultAsync(ct);
         var key = (FeedCache, person.Id);
-        var version = $"{stamp?.Count}/{stamp?.Versions}/{string.Join(",", ids.Order())}/{person.Name}/{person.TimeZone}/{baseUrl}";
+        var version = $"{stamp?.Count}/{stamp?.Versions}/{circleStamp?.Count}/{circleStamp?.Versions}/{string.Join(",", ids.Order())}/{person.Name}/{person.TimeZone}/{baseUrl}";
         if (cache is not null && cache.TryGetValue(key, out (string Version, string Text) kept) && kept.Version == version) return kept.Text;
         var meetings = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.PairingId)).OrderBy(m => m.StartsAt).ToListAsync(ct);
         var now = clock.GetUtcNow();
@@ -96,7 +100,15 @@ public static class CalendarFeeds
                 As(m.OrganizedBy == ParticipantRole.Mentor ? p.Mentor : p.Mentee, m.OrganizedBy),
                 [As(p.Mentor, ParticipantRole.Mentor), As(p.Mentee, ParticipantRole.Mentee)], m.Status == MeetingStatus.Cancelled, confirmed, now);
         });
-        var text = MeetingCalendar.Feed($"Flipside: {person.Name}", entries, Zones.Of(person.TimeZone).Id);
+        var circleEntries = new List<CalendarEntry>();
+        foreach (var cohort in (await circles.AsNoTracking().ToListAsync(ct)).GroupBy(c => c.CohortId))
+        {
+            var c = await db.Cohorts.AsNoTracking().Include(k => k.Program).SingleAsync(k => k.Id == cohort.Key, ct);
+            var organizer = await Training.CircleInvites.Organizer(c.Program, db, ct);
+            var me = new Training.CircleInvites.Invited(Guid.Empty, person.Name, person.Email, person.TimeZone);
+            circleEntries.AddRange(cohort.Select(circle => Training.CircleInvites.Entry(circle, circle.Version, c.Program, c.Name, organizer, me, cancelled: false, now)));
+        }
+        var text = MeetingCalendar.Feed($"Flipside: {person.Name}", entries.Concat(circleEntries).OrderBy(e => e.StartsAt), Zones.Of(person.TimeZone).Id);
         cache?.Set(key, (version, text), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
         return text;
     }

@@ -12,11 +12,14 @@ public static class CancelMeeting
 {
     public sealed record Cancelled(Guid MeetingId, ParticipantRole By, double HoursBefore, int Sequence);
 
-    public static async Task<Outcome<Cancelled>> Handle(Guid meetingId, Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Cancelled>> Handle(Guid meetingId, int? version, Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         if (await PairContext.LoadMeeting(viewer, meetingId, db, ct) is not ({ } pair, { } meeting)) return Outcome.NotFound;
         if (pair.RequireRunning() is { } refused) return refused;
+        if (version is { } v && v != meeting.Version) return Outcome.Conflict(AcceptMeeting.MovedMeanwhile);
         var now = clock.GetUtcNow();
+        if (now >= meeting.StartsAt)
+            return Outcome.Conflict("This meeting has already started, so it can no longer be cancelled: log it as not held instead, saying who could not come.");
         meeting.Cancel(pair.Me, now);
         MeetingEmails.Stage(db, pair, meeting, "Cancelled", baseUrl, now);
         db.Record(viewer, now, "meeting.cancelled", "Meeting", meeting.Id,

@@ -10,9 +10,9 @@ public sealed class CohortModel(Viewer viewer, FlipsideDb db, TimeProvider clock
 {
     public CohortMeetings.View View { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid cohortId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid cohortId, int? page, string? sort, CancellationToken ct)
     {
-        var view = await CohortMeetings.Handle(cohortId, viewer, db, clock, ct);
+        var view = await CohortMeetings.Handle(cohortId, page, sort, viewer, db, clock, ct);
         if (!view.IsOk) return NotFound();
         View = view.Value;
         return Page();

@@ -30,7 +30,8 @@ public static class Ledger
         var leader = items.Where(a => a.Owner == ParticipantRole.Mentee).ToList();
         return new(held.Count, Expected(pairing.PublishedAt, program.CadenceWeeks, until), program.CadenceWeeks,
             held.Count == 0 ? null : held.Max(m => m.StartsAt),
-            [.. meetings.Where(m => m.Status == MeetingStatus.Cancelled).OrderByDescending(m => m.StartsAt)
+            // A meeting cancelled because the pairing ended is nobody's cancellation (CancelledBy null), so it is not listed.
+            [.. meetings.Where(m => m.Status == MeetingStatus.Cancelled && m.CancelledBy != null).OrderByDescending(m => m.StartsAt)
                 .Select(m => new Cancellation(m.StartsAt, m.CancelledBy!.Value, m.CancelledHoursBefore ?? 0))],
             leader.Count, leader.Count(a => a.CompletedAt is not null), [.. leader.Select(a => new LeaderItem(a.Text, a.DueOn, a.CompletedAt is not null))]);
     }

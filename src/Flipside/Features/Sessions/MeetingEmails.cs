@@ -12,6 +12,8 @@ public static class MeetingEmails
 {
     public const string InviteKind = "meeting-invite";
     public const string CancelKind = "meeting-cancel";
+    /// <summary>The change that cancels a planned meeting because its pairing ended (<see cref="EndedPairingMeetings"/>).</summary>
+    public const string PairingEnded = "Ended";
 
     public static void Stage(Flipside.Data.FlipsideDb db, PairContext pair, Meeting meeting, string what, string baseUrl, DateTimeOffset now)
     {
@@ -25,7 +27,8 @@ public static class MeetingEmails
         var cancelled = meeting.Status == MeetingStatus.Cancelled;
         var ics = MeetingCalendar.Invite(Entry(pair, meeting, baseUrl, now), reader.Zone.Id);
         var when = Zones.Show(meeting.StartsAt, reader.Zone);
-        var answer = meeting.Status == MeetingStatus.Proposed && meeting.ProposedBy != reader.Role
+        var answer = what == PairingEnded ? "There is nothing you need to do."
+            : meeting.Status == MeetingStatus.Proposed && meeting.ProposedBy != reader.Role
             ? $"Please accept it, or suggest another time, on the pairing's meetings page:\n{Link(pair, baseUrl)}"
             : $"The pairing's meetings: {Link(pair, baseUrl)}";
         var subject = $"{(cancelled ? "Cancelled" : what)}: meeting with {partner.Person.Name}, {when}";
@@ -54,7 +57,7 @@ public static class MeetingEmails
         return new(meeting.CalendarUid, meeting.Sequence, meeting.StartsAt, meeting.Minutes,
             $"{pair.Program.Name}: {pair.Mentor.Person.Name} and {pair.Mentee.Person.Name}",
             $"A reverse-mentoring meeting in {pair.Program.Name}. The {pair.Label(meeting.AgendaLedBy)} leads the agenda.",
-            meeting.VideoLink, Link(pair, baseUrl), Person(organizer), [Person(pair.Mentor), Person(pair.Mentee)],
+            meeting.VideoLink, baseUrl.Length == 0 ? null : Link(pair, baseUrl), Person(organizer), [Person(pair.Mentor), Person(pair.Mentee)],
             meeting.Status == MeetingStatus.Cancelled, accepted, now);
     }
 
@@ -62,7 +65,8 @@ public static class MeetingEmails
 
     private static string Sentence(Meeting meeting, string what) => meeting.Status switch
     {
-        MeetingStatus.Cancelled => "was cancelled.",
+        // The same words as the pairing's own "ended" email: nothing says who ended it, or why.
+        MeetingStatus.Cancelled => what == PairingEnded ? "was cancelled, because the program has ended the pairing." : "was cancelled.",
         MeetingStatus.Accepted => "is confirmed.",
         _ => what == "Moved" ? "has a new time, waiting to be accepted." : "is proposed.",
     };

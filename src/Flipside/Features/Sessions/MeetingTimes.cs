@@ -36,6 +36,9 @@ public static class MeetingTimes
             return Outcome.Conflict($"This overlaps your meeting of {Zones.Show(clash.StartsAt, pair.Mine.Zone)}. Choose another time, or move that meeting.");
 
         var warnings = new List<string>();
+        if (pair.Mine.Zone.IsAmbiguousTime(DateTime.SpecifyKind(localStart.Value, DateTimeKind.Unspecified)))
+            warnings.Add($"{localStart.Value.ToString("HH:mm", CultureInfo.InvariantCulture)} happens twice that night in {pair.Mine.Zone.Id}, as the clocks go back; "
+                + $"it is read as the first, before the change: {Zones.Show(startsAt, pair.Mine.Zone)}.");
         foreach (var side in new[] { pair.Mentor, pair.Mentee })
             if (!Within(side.Availability, side.Zone, startsAt, length))
                 warnings.Add(side.Role == pair.Me
@@ -78,8 +81,9 @@ public static class MeetingTimes
     }
 
     /// <summary>
-    /// A local time on its own date to a UTC instant. A time that occurs twice (the night the clocks go back) is read as
-    /// the first of the two, as people mean "before the change".
+    /// A local time on its own date to a UTC instant: the app's one wall-clock conversion (meetings, circles, nudges).
+    /// A time that occurs twice (the night the clocks go back) is read as the first of the two, with the offset in force
+    /// before the change, as people mean "before the change". Callers deal with the skipped hour first (refuse or move on).
     /// </summary>
     public static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
     {

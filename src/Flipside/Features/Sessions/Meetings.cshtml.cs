@@ -61,11 +61,11 @@ public sealed class MeetingsModel(Viewer viewer, FlipsideDb db, PairingSecrets s
         this.Apply(RescheduleMeeting.Handle(new(meetingId, Input.LocalStart, Input.Minutes, Input.VideoLink, version), viewer, url.Base, db, clock, ct),
             p => Done("Moved. Your partner gets the update to accept.", p.Warnings), () => Again(ct));
 
-    public Task<IActionResult> OnPostAcceptAsync(Guid meetingId, CancellationToken ct) =>
-        this.Apply(AcceptMeeting.Handle(meetingId, viewer, url.Base, db, clock, ct), _ => Done("Accepted. It is confirmed in both calendars."), () => Again(ct));
+    public Task<IActionResult> OnPostAcceptAsync(Guid meetingId, int? version, CancellationToken ct) =>
+        this.Apply(AcceptMeeting.Handle(meetingId, version, viewer, url.Base, db, clock, ct), _ => Done("Accepted. It is confirmed in both calendars."), () => Again(ct));
 
-    public Task<IActionResult> OnPostCancelAsync(Guid meetingId, CancellationToken ct) =>
-        this.Apply(CancelMeeting.Handle(meetingId, viewer, url.Base, db, clock, ct), _ => Done("Cancelled. Both calendars are updated."), () => Again(ct));
+    public Task<IActionResult> OnPostCancelAsync(Guid meetingId, int? version, CancellationToken ct) =>
+        this.Apply(CancelMeeting.Handle(meetingId, version, viewer, url.Base, db, clock, ct), _ => Done("Cancelled. Both calendars are updated."), () => Again(ct));
 
     public Task<IActionResult> OnPostAgendaAsync(Guid meetingId, List<string> topics, ParticipantRole? ledBy, CancellationToken ct) =>
         this.Apply(SetAgenda.Handle(new(meetingId, topics, ledBy), viewer, db, clock, ct), _ => Done("Agenda saved."), () => Again(ct), field: "topics");

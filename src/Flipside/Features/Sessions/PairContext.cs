@@ -49,10 +49,24 @@ public sealed record PairContext(Pairing Pairing, MentoringProgram Program, Side
         return pair is null ? null : (pair, meeting);
     }
 
-    /// <summary>Changes to meetings need a pairing that is still running; proposing a new one needs an active one.</summary>
+    /// <summary>
+    /// Changes to meetings need a pairing that is still running (a paused pair may still cancel and set agendas);
+    /// proposing, accepting and moving a meeting commit both people to a time, so they need an active one.
+    /// </summary>
     public Problem? RequireRunning(bool active = false) =>
-        active && Pairing.Status != PairingStatus.Active ? Outcome.Conflict($"This pairing is {Pairing.Describe(Pairing.Status)}: new meetings are planned while it is active.")
+        active && Pairing.Status != PairingStatus.Active ? Outcome.Conflict($"This pairing is {Pairing.Describe(Pairing.Status)}: meetings are proposed, accepted and moved only while it is active.")
         : !Pairing.IsRunning ? Outcome.Conflict($"This pairing is {Pairing.Describe(Pairing.Status)}: its meetings can no longer change.")
+        : null;
+
+    /// <summary>
+    /// The record of a meeting (its log, its action items) is written while the pairing runs. Once it has ended the
+    /// ledger is closed; while it is paused only meetings that started before the pause are recorded, because nothing
+    /// was meant to happen after it.
+    /// </summary>
+    public Problem? RequireRecordable(Meeting meeting) =>
+        !Pairing.IsRunning ? Outcome.Conflict($"This pairing is {Pairing.Describe(Pairing.Status)}: its meetings and action items can no longer be recorded.")
+        : Pairing.Status == PairingStatus.Paused && Pairing.PausedAt is { } paused && meeting.StartsAt >= paused
+            ? Outcome.Conflict("This pairing is paused, and this meeting was due after the pause began: only meetings from before the pause are recorded.")
         : null;
 }
 
@@ -61,7 +75,19 @@ public static class Zones
 {
     public static TimeZoneInfo Of(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    /// <summary>"Tue 3 Mar 2027, 14:00 (Europe/London)": an instant as a person reads it in their own zone.</summary>
-    public static string Show(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + $" ({zone.Id})";
+    /// <summary>
+    /// "Tue 3 Mar 2027, 14:00 (Europe/London)": an instant as a person reads it in their own zone. In the hour that
+    /// happens twice when the clocks go back the offset is added ("(Europe/Berlin, UTC+02:00)"), as the wall time alone
+    /// names two instants.
+    /// </summary>
+    public static string Show(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var text = local.ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return zone.IsAmbiguousTime(local) ? $"{text} ({zone.Id}, {Offset(local.Offset)})" : $"{text} ({zone.Id})";
+    }
+
+    /// <summary>"UTC+02:00", "UTC-04:00".</summary>
+    public static string Offset(TimeSpan offset) =>
+        $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset.Duration().ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture)}";
 }

@@ -16,7 +16,7 @@ public static class PairMeetings
 
     public sealed record MeetingView(Guid Id, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Minutes, string ForMe, string ForPartner, string? VideoLink,
         MeetingStatus Status, ParticipantRole ProposedBy, bool ICanAccept, int Sequence, int Version, ParticipantRole AgendaLedBy, IReadOnlyList<string> Agenda,
-        ParticipantRole? CancelledBy, double? CancelledHoursBefore, bool Logged, int? HeldMinutes, ParticipantRole? NoShow,
+        ParticipantRole? CancelledBy, double? CancelledHoursBefore, bool Logged, bool ICanLog, int? HeldMinutes, ParticipantRole? NoShow,
         IReadOnlyList<string> TopicsCovered, string? LearnedByMentor, string? LearnedByMentee, IReadOnlyList<Item> ActionItems);
 
     public sealed record View(Guid PairingId, string ProgramName, ParticipantRole MyRole, string MyLabel, string PartnerLabel, string PartnerName,
@@ -37,13 +37,16 @@ public static class PairMeetings
             try { return cipher!.Open(bytes, Meeting.PurposeOfLearned(m.Id, role)); }
             catch (System.Security.Cryptography.CryptographicException) { return Conversations.PairConversation.Unreadable; }
         }
+        var now = clock.GetUtcNow();
+        // The record is written once; its writer may correct it for a while (Meeting.CorrectionHours).
+        bool CanLog(Meeting m) => m.LoggedAt is not { } at || (m.LoggedBy == pair.Me && now <= at.AddHours(Meeting.CorrectionHours));
         var views = meetings.Select(m => new MeetingView(m.Id, m.StartsAt, m.EndsAt, m.Minutes, Zones.Show(m.StartsAt, pair.Mine.Zone), Zones.Show(m.StartsAt, pair.Partner.Zone),
             m.VideoLink, m.Status, m.ProposedBy, m.Status == MeetingStatus.Proposed && m.ProposedBy != pair.Me, m.Sequence, m.Version, m.AgendaLedBy, m.Agenda,
-            m.CancelledBy, m.CancelledHoursBefore, m.LoggedAt is not null, m.HeldMinutes, m.NoShow, m.TopicsCovered,
+            m.CancelledBy, m.CancelledHoursBefore, m.LoggedAt is not null, CanLog(m), m.HeldMinutes, m.NoShow, m.TopicsCovered,
             Open(m, ParticipantRole.Mentor, m.LearnedByMentor), Open(m, ParticipantRole.Mentee, m.LearnedByMentee),
             [.. items.Where(a => a.MeetingId == m.Id).Select(a => new Item(a.Id, a.Text, a.Owner, a.DueOn, a.CompletedAt is not null))])).ToList();
         return new View(pairingId, pair.Program.Name, pair.Me, pair.Label(pair.Me), pair.Label(pair.Partner.Role), pair.Partner.Person.Name,
             pair.Mine.Zone.Id, pair.Partner.Zone.Id, pair.Program.MinutesPerMeeting, pair.Pairing.Status == PairingStatus.Active, views,
-            Ledger.For(pair.Pairing, pair.Program, meetings, items, clock.GetUtcNow()));
+            Ledger.For(pair.Pairing, pair.Program, meetings, items, now));
     }
 }

@@ -9,7 +9,8 @@ namespace Flipside.Features.Sessions;
 /// </summary>
 public static class RescheduleMeeting
 {
-    public sealed record Request(Guid MeetingId, DateTime? LocalStart, int? Minutes, string? VideoLink, int? Version);
+    /// <summary><see cref="KeepVideoLink"/>: the caller did not send a link at all, so the meeting keeps its own.</summary>
+    public sealed record Request(Guid MeetingId, DateTime? LocalStart, int? Minutes, string? VideoLink, int? Version, bool KeepVideoLink = false);
 
     public static async Task<Outcome<ProposeMeeting.Planned>> Handle(Request r, Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -17,7 +18,7 @@ public static class RescheduleMeeting
         if (pair.RequireRunning(active: true) is { } refused) return refused;
         if (r.Version is { } v && v != meeting.Version) return Outcome.Conflict(Outcome.ChangedMeanwhile);
         var now = clock.GetUtcNow();
-        var check = await MeetingTimes.Check(pair, r.LocalStart, r.Minutes ?? meeting.Minutes, r.VideoLink, meeting.Id, now, db, ct);
+        var check = await MeetingTimes.Check(pair, r.LocalStart, r.Minutes ?? meeting.Minutes, r.KeepVideoLink ? meeting.VideoLink : r.VideoLink, meeting.Id, now, db, ct);
         if (!check.IsOk) return check.Problem!;
         var ok = check.Value;
         meeting.Reschedule(ok.StartsAt, ok.Minutes, ok.VideoLink, pair.Me, now);

@@ -8,7 +8,22 @@ namespace Flipside.Features.Sessions;
 public static class SessionsApi
 {
     public sealed record ProposeBody(DateTime? LocalStart, int? Minutes, string? VideoLink);
-    public sealed record RescheduleBody(DateTime? LocalStart, int? Minutes, string? VideoLink, int? Version);
+    /// <summary>The meeting's version as last read (optional): a stale one is refused with 409.</summary>
+    public sealed record VersionBody(int? Version);
+
+    /// <summary>
+    /// A move. <see cref="VideoLink"/> left out keeps the meeting's link; given as null or "" it clears it. A record
+    /// cannot tell "left out" from "null", so the setter notes that the field came.
+    /// </summary>
+    public sealed class RescheduleBody
+    {
+        private readonly string? _videoLink;
+        public DateTime? LocalStart { get; init; }
+        public int? Minutes { get; init; }
+        public string? VideoLink { get => _videoLink; init => (_videoLink, VideoLinkGiven) = (value, true); }
+        public int? Version { get; init; }
+        [System.Text.Json.Serialization.JsonIgnore] public bool VideoLinkGiven { get; private init; }
+    }
     public sealed record LogBody(bool? Held, int? Minutes, ParticipantRole? NoShow, IReadOnlyList<string>? Topics, string? Learned);
     public sealed record ActionItemBody(string? Text, ParticipantRole? Owner, DateOnly? DueOn);
     public sealed record CompleteBody(bool? Done);
@@ -34,13 +49,16 @@ public static class SessionsApi
             .Produces<IReadOnlyList<SessionKit.Area>>().ProducesRefusals();
 
         var meetings = api.MapGroup("/meetings/{meetingId:guid}").WithTags("Meetings").RequireAuthorization();
-        meetings.MapPost("/accept", (Guid meetingId, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            AcceptMeeting.Handle(meetingId, viewer, url.Base, db, clock, ct).ToHttp()).ProducesRefusals();
+        meetings.MapPost("/accept", (Guid meetingId, VersionBody? b, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            AcceptMeeting.Handle(meetingId, b?.Version, viewer, url.Base, db, clock, ct).ToHttp()).ProducesRefusals();
         meetings.MapPost("/reschedule", (Guid meetingId, RescheduleBody b, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            RescheduleMeeting.Handle(new(meetingId, b.LocalStart, b.Minutes, b.VideoLink, b.Version), viewer, url.Base, db, clock, ct).ToHttp(p => TypedResults.Ok(p)))
+            RescheduleMeeting.Handle(new(meetingId, b.LocalStart, b.Minutes, b.VideoLink, b.Version, KeepVideoLink: !b.VideoLinkGiven), viewer, url.Base, db, clock, ct)
+                .ToHttp(p => TypedResults.Ok(p)))
+            .WithDescription("Moves a planned meeting; the partner accepts the new time. Without a videoLink field the meeting keeps its video-call link; "
+                + "videoLink null or an empty string removes it. Send the version last read: a stale one is refused with 409.")
             .Produces<ProposeMeeting.Planned>().ProducesRefusals();
-        meetings.MapPost("/cancel", (Guid meetingId, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            CancelMeeting.Handle(meetingId, viewer, url.Base, db, clock, ct).ToHttp(c => TypedResults.Ok(c))).Produces<CancelMeeting.Cancelled>().ProducesRefusals();
+        meetings.MapPost("/cancel", (Guid meetingId, VersionBody? b, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            CancelMeeting.Handle(meetingId, b?.Version, viewer, url.Base, db, clock, ct).ToHttp(c => TypedResults.Ok(c))).Produces<CancelMeeting.Cancelled>().ProducesRefusals();
         meetings.MapPut("/agenda", (Guid meetingId, AgendaBody b, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             SetAgenda.Handle(new(meetingId, b.Topics, b.LedBy), viewer, db, clock, ct).ToHttp()).ProducesRefusals();
         meetings.MapPut("/log", (Guid meetingId, LogBody b, Viewer viewer, FlipsideDb db, PairingSecrets secrets, TimeProvider clock, CancellationToken ct) =>
@@ -70,8 +88,9 @@ public static class SessionsApi
             .WithTags("Calendar").AllowAnonymous().DisableAntiforgery().Produces<string>(200, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
 
         // Program staff: a cohort's meetings as counts per pairing, never content.
-        api.MapGet("/cohorts/{cohortId:guid}/meetings", (Guid cohortId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            CohortMeetings.Handle(cohortId, viewer, db, clock, ct).ToHttp(v => TypedResults.Ok(v)))
+        api.MapGet("/cohorts/{cohortId:guid}/meetings", (Guid cohortId, int? page, string? sort, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            CohortMeetings.Handle(cohortId, page, sort, viewer, db, clock, ct).ToHttp(v => TypedResults.Ok(v)))
+            .WithDescription($"A page of {CohortMeetings.PageSize} pairings (page=1, 2, …), the furthest behind their cadence first (sort=risk, the default) or by the leader's name (sort=name).")
             .WithTags("Meetings").RequireAuthorization(Policies.ProgramStaff).Produces<CohortMeetings.View>().ProducesRefusals();
     }
 }

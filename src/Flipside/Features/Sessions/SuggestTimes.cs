@@ -37,7 +37,11 @@ public static class SuggestTimes
         while (t < until && slots.Count < MaxSlots)
         {
             var end = t.AddMinutes(minutes);
-            if (MeetingTimes.Within(pair.Mentor.Availability, pair.Mentor.Zone, t, minutes)
+            // The second pass through the hour the clocks go back is not offered: the form takes a wall time, and a wall
+            // time in that hour is read as its first occurrence (MeetingTimes.ToUtc), so the suggestion would book an
+            // hour early. Every suggestion reads back to its own instant.
+            if (MeetingTimes.ToUtc(TimeZoneInfo.ConvertTime(t, pair.Mine.Zone).DateTime, pair.Mine.Zone) == t
+                && MeetingTimes.Within(pair.Mentor.Availability, pair.Mentor.Zone, t, minutes)
                 && MeetingTimes.Within(pair.Mentee.Availability, pair.Mentee.Zone, t, minutes)
                 && !planned.Any(m => m.StartsAt < end && t < m.StartsAt.AddMinutes(m.Minutes)))
             {

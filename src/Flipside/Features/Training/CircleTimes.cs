@@ -19,9 +19,6 @@ public static class CircleTimes
     public static DateTimeOffset? ToInstant(DateOnly date, TimeOnly time, TimeZoneInfo zone)
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local)) return null;
-        // An hour that happens twice (autumn) is read as the first time it happens.
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
+        return zone.IsInvalidTime(local) ? null : Sessions.MeetingTimes.ToUtc(local, zone);
     }
 }

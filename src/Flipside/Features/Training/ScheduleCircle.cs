@@ -41,9 +41,14 @@ public static class ScheduleCircle
         cohort.Program.EnsureChangeable("scheduling circles");
         if (circle is not null && r.Version is { } version && version != circle.Version) return Outcome.Conflict(Outcome.ChangedMeanwhile);
 
+        var moved = circle is not null;
         if (circle is null) db.SupervisionCircles.Add(circle = new SupervisionCircle(r.CohortId));
         circle.Schedule(startsAt!.Value, zone!.Id, minutes, link);
-        db.Record(viewer, clock.GetUtcNow(), r.CircleId is null ? "training.circle-scheduled" : "training.circle-moved", "Cohort", r.CohortId,
+        // The version is the invites' SEQUENCE: moved here, so the mail carries the value the save keeps.
+        if (moved) circle.Version++;
+        var now = clock.GetUtcNow();
+        await CircleInvites.Stage(db, circle, circle.Version, cohort.Program, cohort.Name, moved ? "Moved" : "Scheduled", now, ct);
+        db.Record(viewer, now, r.CircleId is null ? "training.circle-scheduled" : "training.circle-moved", "Cohort", r.CohortId,
             $"{cohort.Program.Name}, {cohort.Name}: circle on {startsAt.Value:yyyy-MM-dd HH:mm} UTC");
         await db.SaveChangesAsync(ct);
         return circle.Id;

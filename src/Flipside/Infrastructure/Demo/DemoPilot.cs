@@ -59,7 +59,7 @@ public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl,
                 {
                     // The leader cancels: the first time two days ahead, then only hours before.
                     clock.MoveTo(round == CancelledRounds[0] ? startsAt.AddDays(-2) : startsAt.AddHours(-3));
-                    DemoPrograms.Must(await CancelMeeting.Handle(id, pair.Leader, baseUrl, db, clock, ct));
+                    DemoPrograms.Must(await CancelMeeting.Handle(id, null, pair.Leader, baseUrl, db, clock, ct));
                     continue;
                 }
                 clock.MoveTo(startsAt.AddHours(2));
@@ -140,14 +140,15 @@ public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl,
     }
 
     private async Task Accept(Pair pair, int round, Guid meeting) =>
-        DemoPrograms.Must(await AcceptMeeting.Handle(meeting, round % 2 == 0 ? pair.Leader : pair.Mentor, baseUrl, db, clock, ct));
+        DemoPrograms.Must(await AcceptMeeting.Handle(meeting, null, round % 2 == 0 ? pair.Leader : pair.Mentor, baseUrl, db, clock, ct));
 
     private async Task Hold(Pair pair, int round, Guid meeting, DateTimeOffset startsAt)
     {
         var topics = Topics[round == 0 ? 0 : 1 + (pair.Index + round) % (Topics.Length - 1)];
         DemoPrograms.Must(await LogMeeting.Handle(new(meeting, true, null, null, topics, LearnedByLeader[(pair.Index + round) % LearnedByLeader.Length]),
             pair.Leader, db, secrets, clock, ct));
-        DemoPrograms.Must(await LogMeeting.Handle(new(meeting, true, null, null, topics, LearnedByMentor[(pair.Index + round) % LearnedByMentor.Length]),
+        // The leader logged it; the mentor adds only what they learned, as the log is written once.
+        DemoPrograms.Must(await LogMeeting.Handle(new(meeting, null, null, null, null, LearnedByMentor[(pair.Index + round) % LearnedByMentor.Length]),
             pair.Mentor, db, secrets, clock, ct));
         // Most of what was taken on last time is done; the leader of every third pair lets one slide.
         foreach (var (item, owner) in pair.OpenItems.Where((o, i) => !(pair.Index % 3 == 2 && i == 0)).ToList())

@@ -793,6 +793,10 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LoggedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("LoggedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("Minutes")
                         .HasColumnType("integer");
 

@@ -786,6 +786,10 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.Property<long?>("LoggedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LoggedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Minutes")
                         .HasColumnType("INTEGER");
 
