@@ -10,6 +10,7 @@ using Flipside.Features.Pairings;
 using Flipside.Features.People;
 using Flipside.Features.Programs;
 using Flipside.Features.Sessions;
+using Flipside.Features.Surveys;
 using Flipside.Features.Training;
 using Flipside.Infrastructure.Security;
 
@@ -35,5 +36,6 @@ public static class FlipsideApi
         api.MapSessionsApi();
         api.MapAgreementsApi();
         api.MapGoalsApi();
+        api.MapSurveysApi();
     }
 }
