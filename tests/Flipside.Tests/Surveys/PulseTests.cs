@@ -60,7 +60,7 @@ public sealed class PulseTests(FlipsideFactory app) : AdministeredTests(app)
         Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentor.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 2, spokeOpenly = 1 })).StatusCode);
         var admin = await Given.SignedIn(App, Given.AdminEmail);
         var flags = (await admin.GetFromJsonAsync<List<PairFlags.Row>>($"/api/v1/programs/{pair.ProgramId}/flags", Json.Options))!;
-        Assert.Equal(new[] { PairFlagKind.LowPulse, PairFlagKind.SafetyConcern }, flags.Select(f => f.Kind).Order());
+        Assert.Equal(new[] { PairFlagKind.SafetyConcern, PairFlagKind.LowPulse }, flags.Select(f => f.Kind).Order());
         Assert.All(flags, f => Assert.Equal((pair.PairingId, new DateOnly(2026, 11, 23)), (f.PairingId, f.WeekOf)));
         var body = await admin.GetStringAsync($"/api/v1/programs/{pair.ProgramId}/flags");
         Assert.DoesNotContain(meetingId.ToString(), body);

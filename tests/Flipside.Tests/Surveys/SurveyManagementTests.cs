@@ -147,7 +147,7 @@ public sealed class SurveyManagementTests(FlipsideFactory app) : AdministeredTes
         Assert.False(builtIn.Edited);
         var questions = builtIn.Questions.ToList();
         questions.Add(new SurveyQuestion { Key = "safety.1", Text = "", Scale = "X", Min = 1, Max = 12 });
-        var bad = await Admin.PutAsJsonAsync($"/api/v1/programs/{world.ProgramId}/instruments/Baseline", new { questions });
+        var bad = await Admin.PutAsJsonAsync($"/api/v1/programs/{world.ProgramId}/instruments/Baseline", new { questions }, Json.Options);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = await bad.Content.ReadAsStringAsync();
         var at = questions.Count - 1;
@@ -155,7 +155,7 @@ public sealed class SurveyManagementTests(FlipsideFactory app) : AdministeredTes
 
         questions.RemoveAt(at);
         questions[0].Text = "How sure are you of yourself with AI tools?";
-        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PutAsJsonAsync($"/api/v1/programs/{world.ProgramId}/instruments/Baseline", new { questions })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PutAsJsonAsync($"/api/v1/programs/{world.ProgramId}/instruments/Baseline", new { questions }, Json.Options)).StatusCode);
         Assert.Equal(1, await Surveyed.Run<OpenDueSurveys>(App));
         Assert.Equal("How sure are you of yourself with AI tools?", await App.Query(async db => (await db.Surveys.SingleAsync()).Questions[0].Text));
         Assert.Contains("How sure are you of yourself", await (await Admin.GetAsync($"/Surveys/Instrument?programId={world.ProgramId}&kind=Baseline")).Html());
