@@ -160,4 +160,21 @@ public sealed class SurveyManagementTests(FlipsideFactory app) : AdministeredTes
         Assert.Equal("How sure are you of yourself with AI tools?", await App.Query(async db => (await db.Surveys.SingleAsync()).Questions[0].Text));
         Assert.Contains("How sure are you of yourself", await (await Admin.GetAsync($"/Surveys/Instrument?programId={world.ProgramId}&kind=Baseline")).Html());
     }
+
+    [Fact]
+    public async Task TheProgramsThreshold_Is3To100_NamingTheFieldOtherwise()
+    {
+        foreach (var bad in new[] { 2, 101 })
+        {
+            var program = Programs.ProgramsTestBase.AProgram();
+            program.AnonymityThreshold = bad;
+            var refused = await Admin.PostAsJsonAsync("/api/v1/programs", program);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("anonymityThreshold", await refused.Content.ReadAsStringAsync());
+        }
+        var kept = Programs.ProgramsTestBase.AProgram();
+        kept.AnonymityThreshold = 8;
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsJsonAsync("/api/v1/programs", kept)).StatusCode);
+        Assert.Equal(8, await App.Query(db => db.Programs.Select(p => p.AnonymityThreshold).SingleAsync()));
+    }
 }
