@@ -6,7 +6,7 @@ namespace Flipside.Domain;
 /// (<see cref="CadenceSlipping"/>), a pairing that never really starts (<see cref="AgreementUnsigned"/>,
 /// <see cref="TrainingUnfinished"/>), and a manager who learns too late (<see cref="ManagerDigest"/>).
 /// </summary>
-public enum NudgeKind { MeetingSoon, LogMissing, CadenceSlipping, AgreementUnsigned, TrainingUnfinished, ManagerDigest }
+public enum NudgeKind { MeetingSoon, LogMissing, CadenceSlipping, AgreementUnsigned, TrainingUnfinished, ManagerDigest, SurveyReminder }
 
 /// <summary>
 /// That a nudge went to someone about something, once. Unique by kind, subject and recipient, and written in the same

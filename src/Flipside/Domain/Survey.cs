@@ -85,6 +85,14 @@ public sealed class Survey : IVersioned
 
     public bool IsOpen(DateTimeOffset now) => OpensAt <= now && now < ClosesAt;
 
+    /// <summary>A manager moves the closing date: never before it opened, and a closed survey stays closed.</summary>
+    public void CloseAt(DateTimeOffset closesAt, DateTimeOffset now)
+    {
+        if (ClosesAt <= now) throw new DomainException("This survey has closed; its answers are final.");
+        if (closesAt <= OpensAt) throw new DomainException("A survey closes after it opens.");
+        ClosesAt = closesAt;
+    }
+
     public void EnsureOpen(DateTimeOffset now)
     {
         if (now < OpensAt) throw new DomainException($"This survey opens on {OpensAt:d MMMM yyyy}.");

@@ -13,6 +13,7 @@ using Flipside.Features.People;
 using Flipside.Features.Programs;
 using Flipside.Features.Sessions;
 using Flipside.Features.Sponsors;
+using Flipside.Features.Surveys;
 using Flipside.Features.Training;
 using Flipside.Infrastructure.Security;
 
@@ -41,5 +42,6 @@ public static class FlipsideApi
         api.MapCelebrationApi();
         api.MapInsightsApi();
         api.MapSponsorsApi();
+        api.MapSurveysApi();
     }
 }

@@ -38,7 +38,7 @@ public static class Celebrating
             var starts = app.Clock.GetUtcNow().AddDays(-10 + i);
             var meeting = new Meeting(pairingId, starts, 60, null, ParticipantRole.Mentor, starts.AddDays(-7));
             meeting.Accept(ParticipantRole.Mentee, starts.AddDays(-6));
-            meeting.Log(true, 60, null, [], starts.AddDays(1));
+            meeting.Log(ParticipantRole.Mentor, true, 60, null, [], starts.AddDays(1));
             db.Meetings.Add(meeting);
         }
         return await db.SaveChangesAsync();

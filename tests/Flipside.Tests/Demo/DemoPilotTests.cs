@@ -67,5 +67,14 @@ public sealed class DemoPilotTests : IDisposable
         var none = (await manager.GetFromJsonAsync<LeadershipInsights.View>($"/api/v1/programs/{genZ}/insights", Json.Options))!;
         Assert.Empty(none.Insights);
         Assert.NotNull(none.HiddenBecause);
+        // The baseline answered by most, reportable for the leaders; pulses after held meetings; one safety flag, the cancelling pair's.
+        var baseline = (await manager.GetFromJsonAsync<Features.Surveys.CohortSurveys.View>($"/api/v1/cohorts/{pilot.Id}/surveys", Json.Options))!.Surveys
+            .Single(s => s.Kind == SurveyKind.Baseline);
+        Assert.All(baseline.Rates, r => Assert.InRange(r.Answered, r.Eligible - 3, r.Eligible - 1));
+        var results = (await manager.GetFromJsonAsync<Features.Surveys.SurveyResults.View>($"/api/v1/surveys/{baseline.SurveyId}/results", Json.Options))!;
+        Assert.Contains(results.Figures, f => f.Scale == "Psychological safety" && f.Mean is not null);
+        Assert.True(await _app.Query(db => db.PulseAnswers.CountAsync()) >= 2 * healthy.Count * DemoPilot.Rounds);
+        var flag = Assert.Single((await manager.GetFromJsonAsync<List<Features.Surveys.PairFlags.Row>>($"/api/v1/programs/{pilot.ProgramId}/flags", Json.Options))!);
+        Assert.Equal((PairFlagKind.SafetyConcern, cancelling.PairingId), (flag.Kind, flag.PairingId));
     }
 }

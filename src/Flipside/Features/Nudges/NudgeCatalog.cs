@@ -17,6 +17,7 @@ public static class NudgeCatalog
         new(NudgeKind.CadenceSlipping, "Meetings slipping", "When your pairing has gone a full cadence and a week without a meeting.", true),
         new(NudgeKind.AgreementUnsigned, "Agreement unsigned", "A week after your pairing starts, if your agreement is not signed by both.", true),
         new(NudgeKind.TrainingUnfinished, "Training unfinished", "A week after your pairing starts, if a required training module is unfinished.", true),
+        new(NudgeKind.SurveyReminder, "Survey not yet answered", "Seven days and two days before a survey you have not answered closes.", true),
         new(NudgeKind.ManagerDigest, "Weekly digest for program managers", "Mondays at 9:00 your time, when some pair in your programs is at risk: which, and why.", false),
     ];
 

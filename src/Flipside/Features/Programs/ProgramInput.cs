@@ -33,6 +33,8 @@ public sealed class ProgramInput
     public MatchingMode MatchingMode { get; set; } = MatchingMode.Managed;
     public int AnswerDays { get; set; } = MentoringProgram.DefaultAnswerDays;
     public int RankingDays { get; set; } = MentoringProgram.DefaultRankingDays;
+    /// <summary>k: no survey aggregate from fewer respondents. Each survey fixes it when it opens.</summary>
+    public int AnonymityThreshold { get; set; } = Anonymity.DefaultThreshold;
 
     public static ProgramInput From(MentoringProgram p) => new()
     {
@@ -61,6 +63,7 @@ public sealed class ProgramInput
         MatchingMode = p.MatchingMode,
         AnswerDays = p.AnswerDays,
         RankingDays = p.RankingDays,
+        AnonymityThreshold = p.AnonymityThreshold,
     };
 
     private static string Contact(ParticipantRole role) => role == ParticipantRole.Mentor ? "mentor" : "mentee";
@@ -105,6 +108,7 @@ public sealed class ProgramInput
         if (!Enum.IsDefined(MatchingMode)) errors.Add(new(nameof(MatchingMode), "Choose how pairs are made: Managed, SelfMatching or RankedChoice."));
         Check(errors, nameof(AnswerDays), AnswerDays, MentoringProgram.AnswerDaysRule);
         Check(errors, nameof(RankingDays), RankingDays, MentoringProgram.RankingDaysRule);
+        Check(errors, nameof(AnonymityThreshold), AnonymityThreshold, Anonymity.ThresholdRule);
         return errors;
     }
 
@@ -130,6 +134,7 @@ public sealed class ProgramInput
         p.MatchingMode = MatchingMode;
         p.AnswerDays = AnswerDays;
         p.RankingDays = RankingDays;
+        p.AnonymityThreshold = AnonymityThreshold;
         Rows.Sync(p.Objectives, o => o.Position, Objectives, (input, objective, i) => input.ApplyTo(objective, i));
     }
 

@@ -18,7 +18,7 @@ namespace Flipside.Infrastructure.Demo;
 /// notes and messages; insights raised to leadership, some answered. Two pairs go wrong as pairs do: one stops meeting,
 /// and in one the leader keeps cancelling.
 /// </summary>
-public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl, PairingSecrets secrets, CancellationToken ct)
+public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl, PairingSecrets secrets, Pseudonyms pseudonyms, CancellationToken ct)
 {
     public const int Rounds = 6;
     public const int DaysBetweenMeetings = 21;
@@ -37,6 +37,15 @@ public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl,
         var published = clock.GetUtcNow();
         var pairs = await LoadPairs(cohortId);
         var (slipping, cancelling) = (pairs[^1], pairs[^2]);
+
+        // The baseline, answered in the days before publication by all but a few (the slipping pair's mentor among them).
+        var baseline = await DemoSurveys.OpenBaseline(db, programId, cohortId, published, ct);
+        clock.MoveTo(published.AddDays(-3));
+        foreach (var pair in pairs)
+        {
+            if (pair.Index % 5 != 4) await DemoSurveys.Answer(baseline, pair.Leader, pair.Index, db, pseudonyms, clock, ct);
+            if (pair != slipping) await DemoSurveys.Answer(baseline, pair.Mentor, pair.Index + 7, db, pseudonyms, clock, ct);
+        }
 
         clock.MoveTo(published.AddDays(1));
         foreach (var pair in pairs) await Agree(programId, pair);
@@ -64,6 +73,8 @@ public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl,
                 }
                 clock.MoveTo(startsAt.AddHours(2));
                 await Hold(pair, round, id, startsAt);
+                // One mentor, in the pair where the leader keeps cancelling, says they could not speak openly: a flag for the manager.
+                await DemoSurveys.Pulse(id, pair.Leader, pair.Mentor, pair.Index + round, pair == cancelling && round == 2, db, pseudonyms, clock, ct);
             }
             if (round == 4) await Converse(pairs.Where(p => p != slipping), day.AddDays(5));
             await DemoCelebration.Milestones(db, clock, baseUrl, ct);

@@ -55,7 +55,7 @@ public static class DemoPrograms
         Must(await RunMatching.Handle(new(pilot, WeightPresets.Find("skills-first")!.Weights, MatchObjective.MostPairs), manager, db, clock, ct));
         Must(await DecidePairing.ApproveAll(pilot, manager, db, clock, ct));
         Must(await PublishPairings.Handle(pilot, manager, baseUrl, db, clock, ct));
-        await new DemoPilot(db, clock, baseUrl, new PairingSecrets(db, envelope, clock), ct).PlayAsync(digital.Id, pilot);
+        await new DemoPilot(db, clock, baseUrl, new PairingSecrets(db, envelope, clock), new Pseudonyms(db, envelope, clock), ct).PlayAsync(digital.Id, pilot);
         await DemoCelebration.PlayAsync(pilot, manager, db, clock, baseUrl, ct);
 
         // A second wave whose profiles are in: ready for the manager to run matching.

@@ -15,6 +15,7 @@ public static class KeysSetup
         services.AddSingleton<KeyEncryptionKeys>();
         services.AddSingleton<Envelope>();
         services.AddScoped<PairingSecrets>();
+        services.AddScoped<Pseudonyms>();
         services.AddDataProtection().SetApplicationName("Flipside").PersistKeysToDbContext<FlipsideDb>();
         // Registered after AddDataProtection so that it wins over any default encryptor it picks.
         services.AddOptions<KeyManagementOptions>().Configure<KeyEncryptionKeys>((o, keys) => o.XmlEncryptor = new KekXmlEncryptor(keys));
@@ -32,7 +33,8 @@ public static class KeysSetup
         var rows = await db.DataProtectionKeys.Where(k => k.Xml != null).ToListAsync(ct);
         var parsed = rows.Select(r => (Row: r, Xml: XElement.Parse(r.Xml!))).ToList();
         var pairingKeks = await db.PairingKeys.Select(k => k.KekId).Distinct().ToListAsync(ct);
-        var usedKeks = parsed.SelectMany(p => p.Xml.Descendants(KekXml.Element)).Select(KekXml.KekId).Concat(pairingKeks)
+        var sealedKeks = await db.SealedSecrets.Select(k => k.KekId).Distinct().ToListAsync(ct);
+        var usedKeks = parsed.SelectMany(p => p.Xml.Descendants(KekXml.Element)).Select(KekXml.KekId).Concat(pairingKeks).Concat(sealedKeks)
             .Distinct().Order(StringComparer.Ordinal).ToList();
 
         if (!keys.IsAvailable)
@@ -61,6 +63,8 @@ public static class KeysSetup
         // Pairings' data keys follow the current KEK too, so an old KEK can be dropped once every instance has started.
         var rewrapped = await new PairingSecrets(db, services.GetRequiredService<Envelope>(), TimeProvider.System).RewrapAll(ct);
         if (rewrapped > 0) log.LogInformation("Wrapped {Count} pairing data keys with key-encryption key {KekId}", rewrapped, current.Id);
+        var secrets = await Pseudonyms.RewrapAll(db, services.GetRequiredService<Envelope>(), ct);
+        if (secrets > 0) log.LogInformation("Wrapped {Count} sealed secrets with key-encryption key {KekId}", secrets, current.Id);
     }
 
     private static bool SealWithCurrent(XElement xml, KeyEncryptionKeys keys, KeyEncryptionKey current)

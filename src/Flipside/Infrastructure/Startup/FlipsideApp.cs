@@ -47,6 +47,8 @@ public static class FlipsideApp
         services.AddNudgeSource<Features.Training.TrainingNudges>();
         services.AddNudgeSource<Features.Agreements.AgreementNudges>();
         services.AddNudgeSource<Features.Nudges.ManagerDigest>();
+        services.AddNudgeSource<Features.Surveys.SurveyReminders>();
+        services.AddJob<Features.Surveys.OpenDueSurveys>(Features.Surveys.OpenDueSurveys.Name, every: TimeSpan.FromHours(1));
         // A cache that only saves work: what it keeps is checked against the database on every use (CompiledCohorts).
         services.AddMemoryCache();
         services.AddProblemDetails();

@@ -1,0 +1,46 @@
+using Flipside.Data;
+using Flipside.Domain;
+using Flipside.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Features.Surveys;
+
+/// <summary>
+/// Flags raised by pulses, for the program's managers and administrators only (through <see cref="Viewer.ManagedPrograms"/>):
+/// never a sponsor, the leader or the leader's line. Each names its pairing and week, not the meeting or the answer.
+/// </summary>
+public static class PairFlags
+{
+    public sealed record Row(Guid FlagId, Guid PairingId, Guid CohortId, string CohortName, string MentorName, string MenteeName, PairFlagKind Kind,
+        string What, DateOnly WeekOf, bool Resolved);
+
+    public static string Describe(PairFlagKind kind) => kind == PairFlagKind.SafetyConcern
+        ? "The mentor said they could not speak openly. Check in with them, privately and without naming the pulse."
+        : "A partner found a meeting of little use. A word with the pair may help.";
+
+    public static async Task<Outcome<IReadOnlyList<Row>>> Handle(Guid programId, Guid? cohortId, bool includeResolved, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    {
+        if (!await viewer.ManagedPrograms.AnyAsync(p => p.Id == programId, ct)) return Outcome.NotFound;
+        var rows = await db.PairFlags.Join(db.Pairings, f => f.PairingId, p => p.Id, (f, p) => new { f, p })
+            .Where(x => x.p.Cohort.ProgramId == programId && (cohortId == null || x.p.CohortId == cohortId) && (includeResolved || x.f.ResolvedAt == null))
+            .Select(x => new
+            {
+                x.f.Id, x.f.PairingId, x.p.CohortId, Cohort = x.p.Cohort.Name, Mentor = x.p.MentorEnrollment.Person.Name, Mentee = x.p.MenteeEnrollment.Person.Name,
+                x.f.Kind, x.f.RaisedWeekOf, Resolved = x.f.ResolvedAt != null,
+            })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Resolved).ThenByDescending(r => r.RaisedWeekOf).ThenBy(r => r.Mentee).ThenBy(r => r.Id)
+            .Select(r => new Row(r.Id, r.PairingId, r.CohortId, r.Cohort, r.Mentor, r.Mentee, r.Kind, Describe(r.Kind), r.RaisedWeekOf, r.Resolved)).ToList();
+    }
+
+    public static async Task<Outcome<Done>> Resolve(Guid flagId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var flag = await db.PairFlags.FirstOrDefaultAsync(f => f.Id == flagId && viewer.ManagedPairings.Any(p => p.Id == f.PairingId), ct);
+        if (flag is null) return Outcome.NotFound;
+        var now = clock.GetUtcNow();
+        flag.Resolve(viewer.Email.Length > 0 ? viewer.Email : viewer.UserId, now);
+        db.Record(viewer, now, "flag.resolved", "PairFlag", flag.Id, $"{flag.Kind} flag resolved");
+        await db.SaveChangesAsync(ct);
+        return Outcome.Ok;
+    }
+}

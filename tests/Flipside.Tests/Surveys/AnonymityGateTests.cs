@@ -1,0 +1,76 @@
+using CsCheck;
+using Flipside.Domain;
+
+namespace Flipside.Tests.Surveys;
+
+/// <summary>The one gate: no figure from fewer than k people, and no two figures whose difference describes fewer than k.</summary>
+public sealed class AnonymityGateTests
+{
+    private static RespondentGroup<string> Group(string key, params int[] people) => new(key, people.Select(p => $"p{p}").ToHashSet());
+
+    [Fact]
+    public void AGroupUnderK_IsHidden_WithTheSentence()
+    {
+        var gated = Anonymity.Gate([Group("small", 1, 2, 3, 4), Group("big", 1, 2, 3, 4, 5)], 5);
+        Assert.Equal(Anonymity.TooFew(5), gated[0].HiddenBecause);
+        Assert.True(gated[1].Shown);
+    }
+
+    [Fact]
+    public void TwoGroupsDifferingByFewerThanK_ShowOnlyTheLarger()
+    {
+        // Everyone (7) and everyone but one (6): subtracting would give that one person's answer.
+        var gated = Anonymity.Gate([Group("all but one", 1, 2, 3, 4, 5, 6), Group("all", 1, 2, 3, 4, 5, 6, 7)], 5);
+        Assert.Equal(Anonymity.WouldDifference(5), gated[0].HiddenBecause);
+        Assert.True(gated[1].Shown);
+    }
+
+    [Fact]
+    public void GroupsDifferingByNobodyOrByAtLeastK_AreAllShown()
+    {
+        var gated = Anonymity.Gate([Group("all", Enumerable.Range(1, 10).ToArray()), Group("same", Enumerable.Range(1, 10).ToArray()),
+            Group("half", 1, 2, 3, 4, 5), Group("other half", 6, 7, 8, 9, 10)], 5);
+        Assert.All(gated, g => Assert.True(g.Shown));
+    }
+
+    [Fact]
+    public void TheThreshold_IsNeverBelowThree_AndCommentsNeedTen()
+    {
+        Assert.False(Anonymity.ThresholdRule.Allows(2));
+        Assert.True(Anonymity.ThresholdRule.Allows(3));
+        Assert.Equal(10, Anonymity.CommentsThreshold(5));
+        Assert.Equal(12, Anonymity.CommentsThreshold(12));
+    }
+
+    /// <summary>
+    /// Random organisations: people with a role, a cohort and a department; every filter combination of those is a
+    /// candidate figure. Whatever the sizes, each shown figure has at least k people and no two shown differ by 1..k−1.
+    /// </summary>
+    [Fact]
+    public void EveryShownGroup_HasAtLeastK_AndNoTwoShownGroupsDifferByFewerThanK()
+    {
+        var person = Gen.Select(Gen.Int[0, 1], Gen.Int[0, 2], Gen.Int[0, 3]);
+        Gen.Select(person.Array[0, 60], Gen.Int[3, 8]).Sample((people, k) =>
+        {
+            var groups = new List<RespondentGroup<string>>();
+            foreach (var role in new int?[] { null, 0, 1 })
+                foreach (var cohort in new int?[] { null, 0, 1, 2 })
+                    foreach (var dept in new int?[] { null, 0, 1, 2, 3 })
+                        groups.Add(new($"{role}/{cohort}/{dept}", people.Select((p, i) => (p, i))
+                            .Where(x => (role is null || x.p.Item1 == role) && (cohort is null || x.p.Item2 == cohort) && (dept is null || x.p.Item3 == dept))
+                            .Select(x => $"p{x.i}").ToHashSet()));
+            var gated = Anonymity.Gate(groups, k);
+            var shown = gated.Select((g, i) => (g, groups[i].Respondents)).Where(x => x.g.Shown).Select(x => x.Respondents).ToList();
+            foreach (var a in shown)
+            {
+                if (a.Count < k) return false;
+                foreach (var b in shown)
+                {
+                    int aOnly = a.Count(x => !b.Contains(x)), bOnly = b.Count(x => !a.Contains(x));
+                    if (aOnly > 0 && aOnly < k || bOnly > 0 && bOnly < k) return false;
+                }
+            }
+            return gated.Count == groups.Count;
+        }, iter: 300);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using Flipside.Domain;
+using Flipside.Features.Surveys;
+using Flipside.Tests.Sessions;
+using Flipside.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Flipside.Tests.Surveys;
+
+/// <summary>The pulse after a held meeting, and the flags it raises for the program's managers only.</summary>
+public sealed class PulseTests(FlipsideFactory app) : AdministeredTests(app)
+{
+    private async Task<(APair Pair, Guid MeetingId)> AHeldMeeting()
+    {
+        var pair = await APair.Make(App, Admin);
+        var planned = await pair.Proposed(pair.AsMentee, "2026-11-24T10:00");
+        Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentor.PostAsync($"/api/v1/meetings/{planned.MeetingId}/accept", null)).StatusCode);
+        // Before it is held there is no pulse to give.
+        Assert.Equal(HttpStatusCode.Conflict, (await pair.AsMentor.PostAsJsonAsync($"/api/v1/meetings/{planned.MeetingId}/pulse", new { useful = 4, spokeOpenly = 4 })).StatusCode);
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        pair = await pair.SignedInAgain(App);
+        Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentee.PutAsJsonAsync($"/api/v1/meetings/{planned.MeetingId}/log", new { held = true, minutes = 50 })).StatusCode);
+        return (pair, planned.MeetingId);
+    }
+
+    [Fact]
+    public async Task EachPartnerGivesOnePulse_ByMonthAndPseudonym_AndASecondIs409()
+    {
+        var (pair, meetingId) = await AHeldMeeting();
+        Assert.Contains("/Surveys/Pulse?meetingId=", await (await pair.AsMentee.GetAsync($"/Sessions/Log?meetingId={meetingId}")).Html());
+        Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentee.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 4 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await pair.AsMentee.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentor.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 5, spokeOpenly = 4 })).StatusCode);
+        var rows = await App.Query(db => db.PulseAnswers.AsNoTracking().OrderBy(p => p.Role).ToListAsync());
+        Assert.Equal(2, rows.Count);
+        Assert.Single(rows, r => r.Role == ParticipantRole.Mentor);
+        Assert.All(rows, r => Assert.Equal(new DateOnly(2026, 11, 1), r.Month));
+        Assert.Null(rows.Single(r => r.Role == ParticipantRole.Mentee).SpokeOpenly);
+        Assert.Equal(2, await App.Query(db => db.PulsesGiven.CountAsync()));
+        Assert.Equal(0, await App.Query(db => db.PairFlags.CountAsync()));
+    }
+
+    [Fact]
+    public async Task BadPulses_Are400_AndTheLeaderIsNotAskedTheMentorsQuestion()
+    {
+        var (pair, meetingId) = await AHeldMeeting();
+        var outOfRange = await pair.AsMentor.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 6, spokeOpenly = 3 });
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        Assert.Contains("useful", await outOfRange.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await pair.AsMentor.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 3 })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await pair.AsMentee.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 3, spokeOpenly = 1 })).StatusCode);
+        Assert.Equal(0, await App.Query(db => db.PulseAnswers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AMentorWhoCouldNotSpeakOpenly_RaisesAFlagForManagersOnly_ShowingPairingAndWeek()
+    {
+        var (pair, meetingId) = await AHeldMeeting();
+        Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentor.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 2, spokeOpenly = 1 })).StatusCode);
+        var admin = await Given.SignedIn(App, Given.AdminEmail);
+        var flags = (await admin.GetFromJsonAsync<List<PairFlags.Row>>($"/api/v1/programs/{pair.ProgramId}/flags", Json.Options))!;
+        Assert.Equal(new[] { PairFlagKind.SafetyConcern, PairFlagKind.LowPulse }, flags.Select(f => f.Kind).Order());
+        Assert.All(flags, f => Assert.Equal((pair.PairingId, new DateOnly(2026, 11, 23)), (f.PairingId, f.WeekOf)));
+        var body = await admin.GetStringAsync($"/api/v1/programs/{pair.ProgramId}/flags");
+        Assert.DoesNotContain(meetingId.ToString(), body);
+        Assert.Contains("could not speak openly", await (await admin.GetAsync($"/Surveys/Cohort?cohortId={pair.CohortId}")).Html());
+
+        var sponsor = await Given.AnAccount(App, admin, "sponsor@example.com", Roles.Sponsor);
+        await App.Query(async db =>
+        {
+            var program = await db.Programs.Include(p => p.Sponsors).SingleAsync(p => p.Id == pair.ProgramId);
+            var sponsorId = await db.Users.Where(u => u.Email == "sponsor@example.com").Select(u => u.Id).SingleAsync();
+            program.Sponsors.Add(new ProgramSponsorAssignment(program.Id, sponsorId));
+            return await db.SaveChangesAsync();
+        });
+        foreach (var who in new[] { sponsor, pair.AsMentee, pair.AsMentor })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await who.GetAsync($"/api/v1/programs/{pair.ProgramId}/flags")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await who.PostAsync($"/api/v1/flags/{flags[0].FlagId}/resolve", null)).StatusCode);
+        }
+        // A second low answer the same week raises nothing new; resolving clears the list.
+        Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentee.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 1 })).StatusCode);
+        Assert.Equal(2, await App.Query(db => db.PairFlags.CountAsync()));
+        foreach (var f in flags) Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/flags/{f.FlagId}/resolve", null)).StatusCode);
+        Assert.Empty((await admin.GetFromJsonAsync<List<PairFlags.Row>>($"/api/v1/programs/{pair.ProgramId}/flags", Json.Options))!);
+    }
+}
