@@ -50,7 +50,7 @@ public sealed class ImpactFixtureTests(FlipsideFactory app) : AdministeredTests(
         Equal(41.666666666667, report.Reaction.Recommend.Score);
         var measure = Assert.Single(Assert.Single(report.Results).Measures);
         Equal(3.777777777778, (double?)measure.Current);
-        Equal((3.7778 - 2.5) / (4.5 - 2.5) * 100, measure.Progress);
+        Equal((3.777777777778 - 2.5) / (4.5 - 2.5) * 100, measure.Progress);
 
         var csv = await (await Admin.GetAsync($"/api/v1/programs/{programId}/impact.csv")).Content.ReadAsStringAsync();
         Assert.StartsWith(ImpactCsv.Header, csv, StringComparison.Ordinal);

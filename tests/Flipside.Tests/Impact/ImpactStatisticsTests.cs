@@ -75,7 +75,7 @@ public sealed class ImpactStatisticsTests
     }
 
     [Theory]
-    [InlineData(20, 30, 60, 50.0)]
+    [InlineData(20, 30, 60, 25.0)]
     [InlineData(20, 10, 60, -25.0)]
     public void Progress_IsThePercentOfTheWayFromBaselineToTarget(int baseline, int current, int target, double percent) =>
         Assert.Equal(percent, ImpactStatistics.Progress(baseline, current, target));

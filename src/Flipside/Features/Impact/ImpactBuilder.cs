@@ -83,7 +83,7 @@ public static class ImpactBuilder
         {
             var list = scored.ToList();
             var hidden = Gating.Alone(Gating.Set(list.Select(s => s.Pseudonym)), k);
-            return hidden is null ? (Math.Round((decimal)list.Average(s => s.Score), 4), null) : (null, hidden);
+            return hidden is null ? ((decimal)list.Average(s => s.Score), null) : (null, hidden);
         }
         var current = Mean(scores.Final.Where(f => f.Value.Now.ContainsKey(m.Scale)).Select(f => (f.Key.Pseudonym, f.Value.Now[m.Scale])), k);
         var baseline = m.Baseline is { } entered ? (entered, null)
