@@ -23,6 +23,7 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Objective> Objectives => Set<Objective>();
     public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<MeasureValue> MeasureValues => Set<MeasureValue>();
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<Profile> Profiles => Set<Profile>();

@@ -70,6 +70,21 @@ internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
         e.Property(m => m.Timing).HasMaxLength(200);
         e.Property(m => m.Baseline).HasPrecision(18, 4);
         e.Property(m => m.Target).HasPrecision(18, 4);
+        e.Property(m => m.Source).HasConversion<string>().HasMaxLength(16);
+        e.Property(m => m.Scale).HasMaxLength(100);
+    }
+}
+
+internal sealed class MeasureValueConfiguration : IEntityTypeConfiguration<MeasureValue>
+{
+    public void Configure(EntityTypeBuilder<MeasureValue> e)
+    {
+        e.HasKey(v => v.Id);
+        e.Property(v => v.Value).HasPrecision(18, 4);
+        e.Property(v => v.Note).HasMaxLength(MeasureValue.NoteMaxLength);
+        e.Property(v => v.RecordedBy).HasMaxLength(320);
+        e.HasOne<Measure>().WithMany().HasForeignKey(v => v.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(v => new { v.MeasureId, v.MeasuredOn });
     }
 }
 

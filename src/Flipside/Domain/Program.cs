@@ -184,4 +184,8 @@ public sealed class Measure
     public string Method { get; set; } = "";
     /// <summary>When it is measured, e.g. "at start, midpoint and end".</summary>
     public string Timing { get; set; } = "";
+    /// <summary>Where its current value comes from; <see cref="MeasureSource.Manual"/> takes the latest recorded value.</summary>
+    public MeasureSource Source { get; set; } = MeasureSource.Manual;
+    /// <summary>For <see cref="MeasureSource.SurveyScale"/>: the final survey's scale whose mean is the current value.</summary>
+    public string Scale { get; set; } = "";
 }

@@ -6,6 +6,7 @@ using Flipside.Features.Conversations;
 using Flipside.Features.Enrollment;
 using Flipside.Features.Goals;
 using Flipside.Features.Insights;
+using Flipside.Features.Impact;
 using Flipside.Features.Matching;
 using Flipside.Features.Nudges;
 using Flipside.Features.Pairings;
@@ -43,5 +44,6 @@ public static class FlipsideApi
         api.MapInsightsApi();
         api.MapSponsorsApi();
         api.MapSurveysApi();
+        api.MapImpactApi();
     }
 }

@@ -16,6 +16,8 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
 {
     private const string Anyone = "anyone";
     private const string SignedIn = "signed-in";
+    /// <summary>A program's aggregates: its managers, its sponsors and administrators; participants are refused.</summary>
+    private const string Reporting = "reporting";
 
     // (method, route pattern, a concrete path, who may call it)
     private static readonly (string Method, string Pattern, string Path, string Audience)[] Matrix =
@@ -352,6 +354,12 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("GET", "/Surveys/Instrument", "/Surveys/Instrument?programId=00000000-0000-0000-0000-000000000001&kind=Baseline", Roles.ProgramManager),
         ("POST", "/Surveys/Instrument", "/Surveys/Instrument?programId=00000000-0000-0000-0000-000000000001&kind=Baseline", Roles.ProgramManager),
         ("POST", "/Surveys/Instrument?handler=Reset", "/Surveys/Instrument?programId=00000000-0000-0000-0000-000000000001&kind=Baseline&handler=Reset", Roles.ProgramManager),
+        // Impact report (issue 12): read by managers and sponsors, measures recorded by managers.
+        ("GET", "/api/v1/programs/{programId:guid}/impact", "/api/v1/programs/00000000-0000-0000-0000-000000000001/impact", Reporting),
+        ("GET", "/api/v1/programs/{programId:guid}/impact.csv", "/api/v1/programs/00000000-0000-0000-0000-000000000001/impact.csv", Reporting),
+        ("POST", "/api/v1/programs/{programId:guid}/measures/{measureId:guid}/values", "/api/v1/programs/00000000-0000-0000-0000-000000000001/measures/00000000-0000-0000-0000-000000000001/values", Roles.ProgramManager),
+        ("GET", "/Impact/Report", "/Impact/Report?programId=00000000-0000-0000-0000-000000000001", Reporting),
+        ("POST", "/Impact/Report?handler=Record", "/Impact/Report?programId=00000000-0000-0000-0000-000000000001&measureId=00000000-0000-0000-0000-000000000001&handler=Record", Roles.ProgramManager),
     ];
 
     // Shared by the class's tests and emptied before each: the configuration is the same for all of them.
@@ -440,6 +448,9 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
     [InlineData(Roles.ProgramManager, SignedIn)]
     [InlineData(Roles.Sponsor, SignedIn)]
     [InlineData(Roles.Participant, SignedIn)]
+    [InlineData(Roles.Administrator, Reporting)]
+    [InlineData(Roles.ProgramManager, Reporting)]
+    [InlineData(Roles.Sponsor, Reporting)]
     public async Task EachAudience_ReachesItsEndpoints_WithoutAServerError(string role, string audience)
     {
         // Signing out would end the client's session for the rest of the walk.
@@ -452,6 +463,13 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
             Assert.False(refused, $"{method} {path} gave {status} to a {role}");
             Assert.True(status < 500, $"{method} {path} gave {status} to a {role}: a server error is never a pass");
         }
+    }
+
+    [Fact]
+    public async Task Participants_AreRefusedProgramReports()
+    {
+        foreach (var entry in Matrix.Where(m => m.Audience == Reporting))
+            await AssertRefused(Roles.Participant, entry);
     }
 
     private async Task AssertRefused(string role, (string Method, string Pattern, string Path, string Audience) entry)

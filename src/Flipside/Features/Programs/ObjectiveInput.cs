@@ -49,6 +49,11 @@ public sealed class MeasureInput
     public decimal? Target { get; set; }
     public string Method { get; set; } = "";
     public string Timing { get; set; } = "";
+    /// <summary>Where the impact report takes the current value from; by hand unless chosen.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MeasureSource>))]
+    public MeasureSource Source { get; set; } = MeasureSource.Manual;
+    /// <summary>The final survey's scale, when <see cref="Source"/> is a survey scale.</summary>
+    public string Scale { get; set; } = "";
 
     internal bool IsBlank => Name.Length == 0 && Unit.Length == 0 && Baseline is null && Target is null && Method.Length == 0 && Timing.Length == 0;
 
@@ -58,6 +63,7 @@ public sealed class MeasureInput
         Unit = Unit?.Trim() ?? "";
         Method = Method?.Trim() ?? "";
         Timing = Timing?.Trim() ?? "";
+        Scale = Scale?.Trim() ?? "";
         return this;
     }
 
@@ -69,6 +75,9 @@ public sealed class MeasureInput
         if (Unit.Length > 40) yield return new($"{field}.{nameof(Unit)}", $"Keep the unit of {which} to 40 characters.");
         if (Method.Length > 500) yield return new($"{field}.{nameof(Method)}", $"Keep how {which} is measured to 500 characters.");
         if (Timing.Length > 200) yield return new($"{field}.{nameof(Timing)}", $"Keep when {which} is measured to 200 characters.");
+        if (!Enum.IsDefined(Source)) yield return new($"{field}.{nameof(Source)}", $"Choose where the value of {which} comes from.");
+        if (Source == MeasureSource.SurveyScale && Scale.Length is 0 or > 100)
+            yield return new($"{field}.{nameof(Scale)}", $"Name the final survey's scale that {which} takes its value from (up to 100 characters).");
     }
 
     internal void ApplyTo(Measure measure, int position)
@@ -80,5 +89,7 @@ public sealed class MeasureInput
         measure.Target = Target!.Value;
         measure.Method = Method;
         measure.Timing = Timing;
+        measure.Source = Source;
+        measure.Scale = Source == MeasureSource.SurveyScale ? Scale : "";
     }
 }

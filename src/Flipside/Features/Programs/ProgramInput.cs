@@ -46,6 +46,7 @@ public sealed class ProgramInput
             Measures = [.. o.Measures.OrderBy(m => m.Position).Select(m => new MeasureInput
             {
                 Name = m.Name, Unit = m.Unit, Baseline = m.Baseline, Target = m.Target, Method = m.Method, Timing = m.Timing,
+                Source = m.Source, Scale = m.Scale,
             })],
         })],
         FocusAreas = [.. p.FocusAreas],

@@ -728,6 +728,16 @@ namespace Flipside.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<decimal>("Target")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
@@ -747,6 +757,41 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasIndex("ObjectiveId");
 
                     b.ToTable("Measures");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.MeasureValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "MeasuredOn");
+
+                    b.ToTable("MeasureValues");
                 });
 
             modelBuilder.Entity("Flipside.Domain.Meeting", b =>
@@ -2555,6 +2600,15 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasOne("Flipside.Domain.Objective", null)
                         .WithMany("Measures")
                         .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.MeasureValue", b =>
+                {
+                    b.HasOne("Flipside.Domain.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

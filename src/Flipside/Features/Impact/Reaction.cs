@@ -1,0 +1,57 @@
+using Flipside.Domain;
+using static Flipside.Features.Impact.ImpactView;
+
+namespace Flipside.Features.Impact;
+
+/// <summary>
+/// The reaction level: the pulses after meetings (averaged over answers, counted by distinct pseudonyms) and the
+/// final survey's satisfaction and recommendation. For one wave, each figure is also gated against the program's.
+/// </summary>
+public static class Reaction
+{
+    public static ReactionLevel Of(ImpactData data, Guid? wave, int k)
+    {
+        var pulses = data.Pulses.Where(p => wave is null || p.CohortId == wave).ToList();
+        var useful = Average(pulses.Select(p => (p.Pseudonym, (double)p.Useful)), Whole(data.Pulses.Select(p => p.Pseudonym), wave), k);
+        var open = Average(pulses.Where(p => p.SpokeOpenly is not null).Select(p => (p.Pseudonym, (double)p.SpokeOpenly!.Value)),
+            Whole(data.Pulses.Where(p => p.SpokeOpenly is not null).Select(p => p.Pseudonym), wave), k);
+
+        var finals = data.Surveys.Where(s => s.Kind == SurveyKind.Final).ToDictionary(s => s.Id);
+        var answered = data.Responses.Where(r => finals.ContainsKey(r.SurveyId)).Select(r => (Survey: finals[r.SurveyId], Response: r)).ToList();
+        var satisfaction = answered.Select(a => (a.Survey.CohortId, a.Response.Pseudonym, Score: Satisfaction(a.Survey, a.Response))).Where(x => x.Score is not null).ToList();
+        var recommend = answered.Select(a => (a.Survey.CohortId, a.Response.Pseudonym, Value: Recommend(a.Survey, a.Response))).Where(x => x.Value is not null).ToList();
+
+        var satisfied = Average(satisfaction.Where(x => wave is null || x.CohortId == wave).Select(x => (x.Pseudonym, x.Score!.Value)),
+            Whole(satisfaction.Select(x => x.Pseudonym), wave), k);
+        var mine = recommend.Where(x => wave is null || x.CohortId == wave).ToList();
+        var hidden = Gating.Beside(Gating.Set(mine.Select(x => x.Pseudonym)), Whole(recommend.Select(x => x.Pseudonym), wave), k);
+        var values = mine.Select(x => x.Value!.Value).ToList();
+        var promoters = hidden is not null ? new Promoters(hidden, null, null, null, null)
+            : new Promoters(null, values.Count, ImpactStatistics.NetPromoter(values), 100.0 * values.Count(v => v >= 9) / values.Count, 100.0 * values.Count(v => v <= 6) / values.Count);
+        return new(useful, open, satisfied, promoters);
+    }
+
+    private static HashSet<string>? Whole(IEnumerable<string> pseudonyms, Guid? wave) => wave is null ? null : Gating.Set(pseudonyms);
+
+    private static Average Average(IEnumerable<(string Pseudonym, double Value)> answers, HashSet<string>? whole, int k)
+    {
+        var list = answers.ToList();
+        var hidden = Gating.Beside(Gating.Set(list.Select(a => a.Pseudonym)), whole, k);
+        return hidden is not null ? new(hidden, null, null) : new(null, Gating.Set(list.Select(a => a.Pseudonym)).Count, list.Average(a => a.Value));
+    }
+
+    /// <summary>A respondent's satisfaction: the mean of their scored satisfaction items.</summary>
+    private static double? Satisfaction(Survey survey, SurveyResponse response)
+    {
+        var items = survey.Questions.Where(ScaleScores.IsSatisfaction).ToDictionary(q => q.Key, StringComparer.Ordinal);
+        var scored = response.Answers.Where(a => items.TryGetValue(a.Key, out var q) && a.Value >= q.Min && a.Value <= q.Max)
+            .Select(a => (double)items[a.Key].Scored(a.Value)).ToList();
+        return scored.Count == 0 ? null : scored.Average();
+    }
+
+    private static int? Recommend(Survey survey, SurveyResponse response)
+    {
+        var item = survey.Questions.FirstOrDefault(ScaleScores.IsRecommend);
+        return item is null ? null : response.Answers.FirstOrDefault(a => a.Key == item.Key && a.Value is >= 0 and <= 10)?.Value;
+    }
+}
