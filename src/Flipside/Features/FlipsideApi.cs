@@ -4,6 +4,7 @@ using Flipside.Features.Agreements;
 using Flipside.Features.Conversations;
 using Flipside.Features.Enrollment;
 using Flipside.Features.Goals;
+using Flipside.Features.Health;
 using Flipside.Features.Matching;
 using Flipside.Features.Nudges;
 using Flipside.Features.Pairings;
@@ -35,5 +36,6 @@ public static class FlipsideApi
         api.MapSessionsApi();
         api.MapAgreementsApi();
         api.MapGoalsApi();
+        api.MapHealthApi();
     }
 }

@@ -16,6 +16,8 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
 {
     private const string Anyone = "anyone";
     private const string SignedIn = "signed-in";
+    /// <summary>Readers of a program's aggregates: administrators, program managers and sponsors, never participants.</summary>
+    private const string Reporting = "reporting";
 
     // (method, route pattern, a concrete path, who may call it)
     private static readonly (string Method, string Pattern, string Path, string Audience)[] Matrix =
@@ -46,6 +48,12 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("POST", "/api/v1/admin/invitations", "/api/v1/admin/invitations", Roles.Administrator),
         ("GET", "/api/v1/admin/outbox", "/api/v1/admin/outbox", Roles.Administrator),
         ("POST", "/api/v1/admin/outbox/{id:guid}/send-again", "/api/v1/admin/outbox/00000000-0000-0000-0000-000000000001/send-again", Roles.Administrator),
+        ("GET", "/Health/Program", "/Health/Program?id=00000000-0000-0000-0000-000000000001", Reporting),
+        ("GET", "/Health/Cohort", "/Health/Cohort?id=00000000-0000-0000-0000-000000000001", Reporting),
+        ("GET", "/Health/Pair", "/Health/Pair?id=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("GET", "/api/v1/programs/{id:guid}/health", "/api/v1/programs/00000000-0000-0000-0000-000000000001/health", Reporting),
+        ("GET", "/api/v1/cohorts/{cohortId:guid}/health", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/health", Reporting),
+        ("GET", "/api/v1/pairings/{pairingId:guid}/health", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/health", Roles.ProgramManager),
         ("GET", "/People", "/People", Roles.ProgramManager),
         ("GET", "/People/Index", "/People/Index", Roles.ProgramManager),
         ("GET", "/People/Person", "/People/Person?id=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
@@ -364,6 +372,13 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
             await AssertRefused(role, entry);
     }
 
+    [Fact]
+    public async Task Participants_AreRefusedProgramAggregates()
+    {
+        foreach (var entry in Matrix.Where(m => m.Audience == Reporting))
+            await AssertRefused(Roles.Participant, entry);
+    }
+
     [Theory]
     [InlineData(Roles.Administrator, Roles.Administrator)]
     [InlineData(Roles.Administrator, Roles.ProgramManager)]
@@ -372,6 +387,9 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
     [InlineData(Roles.ProgramManager, SignedIn)]
     [InlineData(Roles.Sponsor, SignedIn)]
     [InlineData(Roles.Participant, SignedIn)]
+    [InlineData(Roles.Administrator, Reporting)]
+    [InlineData(Roles.ProgramManager, Reporting)]
+    [InlineData(Roles.Sponsor, Reporting)]
     public async Task EachAudience_ReachesItsEndpoints_WithoutAServerError(string role, string audience)
     {
         // Signing out would end the client's session for the rest of the walk.
