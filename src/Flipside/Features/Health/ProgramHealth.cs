@@ -44,8 +44,11 @@ public static class ProgramHealth
         var rows = pairs.Select(p => Row(p, now)).ToList();
         var enrolled = await db.Enrollments.Where(e => e.Cohort.ProgramId == programId && e.Status == EnrollmentStatus.Enrolled)
             .Select(e => new { e.Id, e.PersonId, e.CohortId, e.Role }).ToListAsync(ct);
-        var training = await TrainingProgress.For([.. enrolled.Select(e => new TrainingProgress.Who(e.Id, e.PersonId, programId, e.Role))], db, ct);
-        var trainingRequired = training.Values.Any(m => m.Count > 0);
+        // Nothing required, nothing to look up: the completions query takes every enrolled person as a parameter.
+        var trainingRequired = await db.TrainingRequirements.AnyAsync(r => r.ProgramId == programId, ct);
+        var training = trainingRequired
+            ? await TrainingProgress.For([.. enrolled.Select(e => new TrainingProgress.Who(e.Id, e.PersonId, programId, e.Role))], db, ct)
+            : enrolled.ToDictionary(e => e.Id, _ => new List<TrainingProgress.Required>());
         var pulses = await PulseFigures.Of(programId, [.. cohorts.Select(c => c.Id)], program.AnonymityThreshold, db, ct);
 
         HealthReport.Figures Figures(Guid? id, string name, Func<Guid, bool> inScope)
