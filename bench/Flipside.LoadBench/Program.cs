@@ -5,6 +5,7 @@ using Flipside.LoadBench;
 //   seed-cohort --data DIR [--leaders 1000] [--mentors 1000]     a cohort ready to match in the demo's first program
 //   matching --url URL --cohort ID [--pid PID] [--runs 3] [--previews 20] [--seconds 20] [--concurrency 8]
 //   seed-meetings --data DIR [--pairings 1000] [--meetings 12000] [--feed 200]  a running cohort's meetings and one calendar feed
+//   seed-health --data DIR [--pairings 5000] [--answers 60000]  a program of that many pairs and pulse answers, for program health
 //   stages --data DIR --cohort ID                                where a run's processor time goes, in-process
 //   cookie --url URL --email E --password P                      prints a signed-in cookie header for wrk
 var options = Options(args.Skip(1).ToArray());
@@ -14,6 +15,7 @@ try
     {
         "seed-cohort" => await CohortSeeder.Seed(options["data"], Int(options, "leaders", 1000), Int(options, "mentors", 1000)),
         "seed-meetings" => await MeetingsSeeder.Seed(options["data"], Int(options, "pairings", 1000), Int(options, "meetings", 12000), Int(options, "feed", 200)),
+        "seed-health" => await HealthSeeder.Seed(options["data"], Int(options, "pairings", 5000), Int(options, "answers", 60000)),
         "matching" => await MatchingLoad.Run(options),
         "cookie" => await Session.PrintCookie(options),
         "stages" => await Stages.Run(options["data"], Guid.Parse(options["cohort"])),
@@ -28,7 +30,7 @@ catch (KeyNotFoundException e)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed-cohort --data DIR [--leaders N] [--mentors N] | seed-meetings --data DIR [--pairings N] [--meetings N] [--feed N] | matching --url URL --cohort ID [--pid PID] [--runs N] " +
+    Console.Error.WriteLine("usage: seed-cohort --data DIR [--leaders N] [--mentors N] | seed-meetings --data DIR [--pairings N] [--meetings N] [--feed N] | seed-health --data DIR [--pairings N] [--answers N] | matching --url URL --cohort ID [--pid PID] [--runs N] " +
         "[--previews N] [--seconds N] [--concurrency N] | stages --data DIR --cohort ID | cookie --url URL [--email E] [--password P]");
     return 2;
 }

@@ -7,6 +7,7 @@ using Flipside.Features.Enrollment;
 using Flipside.Features.Goals;
 using Flipside.Features.Insights;
 using Flipside.Features.Impact;
+using Flipside.Features.Health;
 using Flipside.Features.Matching;
 using Flipside.Features.Nudges;
 using Flipside.Features.Pairings;
@@ -45,5 +46,6 @@ public static class FlipsideApi
         api.MapSponsorsApi();
         api.MapSurveysApi();
         api.MapImpactApi();
+        api.MapHealthApi();
     }
 }

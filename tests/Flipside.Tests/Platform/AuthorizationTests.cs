@@ -48,6 +48,12 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("POST", "/api/v1/admin/invitations", "/api/v1/admin/invitations", Roles.Administrator),
         ("GET", "/api/v1/admin/outbox", "/api/v1/admin/outbox", Roles.Administrator),
         ("POST", "/api/v1/admin/outbox/{id:guid}/send-again", "/api/v1/admin/outbox/00000000-0000-0000-0000-000000000001/send-again", Roles.Administrator),
+        ("GET", "/Health/Program", "/Health/Program?id=00000000-0000-0000-0000-000000000001", Reporting),
+        ("GET", "/Health/Cohort", "/Health/Cohort?id=00000000-0000-0000-0000-000000000001", Reporting),
+        ("GET", "/Health/Pair", "/Health/Pair?id=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("GET", "/api/v1/programs/{id:guid}/health", "/api/v1/programs/00000000-0000-0000-0000-000000000001/health", Reporting),
+        ("GET", "/api/v1/cohorts/{cohortId:guid}/health", "/api/v1/cohorts/00000000-0000-0000-0000-000000000001/health", Reporting),
+        ("GET", "/api/v1/pairings/{pairingId:guid}/health", "/api/v1/pairings/00000000-0000-0000-0000-000000000001/health", Roles.ProgramManager),
         ("GET", "/People", "/People", Roles.ProgramManager),
         ("GET", "/People/Index", "/People/Index", Roles.ProgramManager),
         ("GET", "/People/Person", "/People/Person?id=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
@@ -440,6 +446,13 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
             await AssertRefused(role, entry);
     }
 
+    [Fact]
+    public async Task Participants_AreRefusedProgramAggregates()
+    {
+        foreach (var entry in Matrix.Where(m => m.Audience == Reporting))
+            await AssertRefused(Roles.Participant, entry);
+    }
+
     [Theory]
     [InlineData(Roles.Administrator, Roles.Administrator)]
     [InlineData(Roles.Administrator, Roles.ProgramManager)]
@@ -463,13 +476,6 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
             Assert.False(refused, $"{method} {path} gave {status} to a {role}");
             Assert.True(status < 500, $"{method} {path} gave {status} to a {role}: a server error is never a pass");
         }
-    }
-
-    [Fact]
-    public async Task Participants_AreRefusedProgramReports()
-    {
-        foreach (var entry in Matrix.Where(m => m.Audience == Reporting))
-            await AssertRefused(Roles.Participant, entry);
     }
 
     private async Task AssertRefused(string role, (string Method, string Pattern, string Path, string Audience) entry)

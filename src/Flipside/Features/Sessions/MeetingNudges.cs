@@ -54,32 +54,24 @@ public sealed class MeetingNudges(FlipsideDb db, PublicUrl url) : INudgeSource
 
     private async Task AddSlipping(List<DueNudge> due, DateTimeOffset now, CancellationToken ct)
     {
-        var pairs = await PairReaders.Active(db)
-            .Select(p => new
-            {
-                Pair = p,
-                LastHeld = db.Meetings.Where(m => m.PairingId == p.PairingId && m.Status == MeetingStatus.Held).Max(m => (DateTimeOffset?)m.StartsAt),
-                NextPlanned = db.Meetings.Where(m => m.PairingId == p.PairingId && (m.Status == MeetingStatus.Proposed || m.Status == MeetingStatus.Accepted) && m.StartsAt > now)
-                    .Min(m => (DateTimeOffset?)m.StartsAt),
-            })
-            .ToListAsync(ct);
-        foreach (var p in pairs)
+        var pairs = await PairReaders.Active(db).ToListAsync(ct);
+        if (pairs.Count == 0) return;
+        var meetings = await PairRisks.Meetings(PairReaders.Active(db).Select(p => p.PairingId), db, now, ct);
+        foreach (var pair in pairs)
         {
-            if (p.Pair.PublishedAt is not { } published || PlannedSoon(p.NextPlanned, p.Pair.CadenceWeeks, now)) continue;
-            // The episode starts at the last meeting held (or the start): a new meeting ends it, and a later slip is news again.
-            var since = p.LastHeld is { } held && held > published ? held : published;
-            var slippedAt = since + TimeSpan.FromDays(7 * p.Pair.CadenceWeeks) + CadenceGrace;
-            if (slippedAt > now) continue;
-            foreach (var (_, reader, partner) in p.Pair.Sides())
-                due.Add(new(NudgeKind.CadenceSlipping, $"pairing:{p.Pair.PairingId}/since:{since.UtcTicks}", reader.Email, p.Pair.ProgramId, reader.MorningAfter(slippedAt, 0),
+            if (pair.PublishedAt is not { } published) continue;
+            var facts = meetings.GetValueOrDefault(pair.PairingId, PairRisks.MeetingFacts.None);
+            if (PairRisks.Slipping(published, facts, pair.CadenceWeeks, now) is not { } slip) continue;
+            foreach (var (_, reader, partner) in pair.Sides())
+                due.Add(new(NudgeKind.CadenceSlipping, $"pairing:{pair.PairingId}/since:{slip.Since.UtcTicks}", reader.Email, pair.ProgramId, reader.MorningAfter(slip.SlippedAt, 0),
                     at => Email(reader, $"Time to meet {partner.Name} again", $"""
-                        You and {partner.Name} last met {(p.LastHeld is { } last && last > published ? $"on {Zones.Show(last, reader.Zone)}" : "never, since your pairing started")}, and nothing is planned.
-                        Your program asks for {Words.Count(p.Pair.CadenceWeeks, "week")} between meetings. Pick a time from the hours you both keep free:
+                        You and {partner.Name} last met {(facts.LastHeld is { } last && last > published ? $"on {Zones.Show(last, reader.Zone)}" : "never, since your pairing started")}, and nothing is planned.
+                        Your program asks for {Words.Count(pair.CadenceWeeks, "week")} between meetings. Pick a time from the hours you both keep free:
 
-                        {url.Link($"/Sessions/Meetings?pairingId={p.Pair.PairingId}")}
+                        {url.Link($"/Sessions/Meetings?pairingId={pair.PairingId}")}
 
                         If the pairing no longer works for you, you can pause or end it from "My programs", privately and without fault.
-                        """, p.Pair.ProgramId, at)));
+                        """, pair.ProgramId, at)));
         }
     }
 

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Flipside.Features.Sessions;
 
 /// <summary>
-/// Which active pairings are at risk and by which rule, from metadata only (dates and counts, never content): the
-/// managers' weekly digest reads it, and program health will. Senior resistance shows here as cancellations by one side.
+/// Which active pairings are at risk and by which rule, from metadata only (dates, counts and open flags, never
+/// content): the managers' weekly digest, the cadence nudge and program health all read it. Senior resistance shows
+/// here as cancellations by one side. Every figure comes from a few grouped queries over the whole set of pairings,
+/// never a query per pairing, so a program of thousands of pairs costs the same handful of round trips.
 /// </summary>
 public static class PairRisks
 {
@@ -14,40 +16,109 @@ public static class PairRisks
     public const int CancellationsThatRepeat = 2;
     public static readonly TimeSpan CancellationWindow = TimeSpan.FromDays(90);
 
+    public enum Rule { CadenceSlipping, NoMeetingIn45Days, LowPulse, SafetyFlag, UnsignedAgreement, RepeatedCancellations }
+
+    public sealed record Reason(Rule Rule, string Text);
+
     public sealed record AtRisk(Guid PairingId, Guid ProgramId, string ProgramName, string CohortName, string MentorName, string MenteeName, IReadOnlyList<string> Reasons);
 
+    /// <summary>A pairing's meetings in one row: what the rules and the health page need, and nothing said in them.</summary>
+    public sealed record MeetingFacts(DateTimeOffset? LastHeld, DateTimeOffset? NextPlanned, int Held, int Cancelled, int CancelledByMentor, int CancelledByMentee)
+    {
+        public static readonly MeetingFacts None = new(null, null, 0, 0, 0, 0);
+    }
+
+    /// <summary>A published pairing with everything the rules look at.</summary>
+    public sealed record Pair(Guid PairingId, Guid ProgramId, string ProgramName, Guid CohortId, string CohortName, PairingStatus Status,
+        DateTimeOffset PublishedAt, DateTimeOffset? PausedAt, DateTimeOffset? EndedAt, int CadenceWeeks, string MentorLabel, string MenteeLabel,
+        string MentorName, string MenteeName, bool Signed, MeetingFacts Meetings, IReadOnlySet<PairFlagKind> OpenFlags);
+
+    /// <summary>The active pairings of these programs that some rule flags, for the managers' digest.</summary>
     public static async Task<IReadOnlyList<AtRisk>> In(IReadOnlyCollection<Guid> programIds, FlipsideDb db, DateTimeOffset now, CancellationToken ct)
     {
+        var pairs = await Load(db.Pairings.Where(p => p.Status == PairingStatus.Active && programIds.Contains(p.Cohort.ProgramId)), db, now, ct);
+        return [.. pairs.OrderBy(p => p.ProgramName, StringComparer.Ordinal).ThenBy(p => p.MenteeName, StringComparer.Ordinal).ThenBy(p => p.PairingId)
+            .Select(p => (p, reasons: Assess(p, now))).Where(x => x.reasons.Count > 0)
+            .Select(x => new AtRisk(x.p.PairingId, x.p.ProgramId, x.p.ProgramName, x.p.CohortName, x.p.MentorName, x.p.MenteeName,
+                [.. x.reasons.Select(r => r.Text)]))];
+    }
+
+    /// <summary>The published pairings among <paramref name="pairings"/>, with their meetings, agreement and open flags: four queries in all.</summary>
+    public static async Task<IReadOnlyList<Pair>> Load(IQueryable<Pairing> pairings, FlipsideDb db, DateTimeOffset now, CancellationToken ct)
+    {
+        var published = pairings.Where(p => p.PublishedAt != null);
+        var rows = await published.Select(p => new
+        {
+            p.Id, p.Cohort.ProgramId, Program = p.Cohort.Program.Name, p.CohortId, Cohort = p.Cohort.Name, p.Status, p.PublishedAt, p.PausedAt, p.EndedAt,
+            p.Cohort.Program.CadenceWeeks, p.Cohort.Program.MentorLabel, p.Cohort.Program.MenteeLabel,
+            Mentor = p.MentorEnrollment.Person.Name, Mentee = p.MenteeEnrollment.Person.Name,
+        }).ToListAsync(ct);
+        if (rows.Count == 0) return [];
+        var ids = published.Select(p => p.Id);
+        var meetings = await Meetings(ids, db, now, ct);
+        var signed = (await db.Agreements.Where(a => a.SignedByBothAt != null && ids.Contains(a.PairingId)).Select(a => a.PairingId).ToListAsync(ct)).ToHashSet();
+        var flags = (await db.PairFlags.Where(f => f.ResolvedAt == null && ids.Contains(f.PairingId)).GroupBy(f => new { f.PairingId, f.Kind })
+                .Select(g => g.Key).ToListAsync(ct))
+            .ToLookup(f => f.PairingId, f => f.Kind);
+        return [.. rows.Select(r => new Pair(r.Id, r.ProgramId, r.Program, r.CohortId, r.Cohort, r.Status, r.PublishedAt!.Value, r.PausedAt, r.EndedAt,
+            r.CadenceWeeks, r.MentorLabel, r.MenteeLabel, r.Mentor, r.Mentee, signed.Contains(r.Id), meetings.GetValueOrDefault(r.Id, MeetingFacts.None),
+            flags[r.Id].ToHashSet()))];
+    }
+
+    /// <summary>Each pairing's meetings summed up in one GROUP BY: the last held, the next planned, and the counts the rules read.</summary>
+    public static async Task<Dictionary<Guid, MeetingFacts>> Meetings(IQueryable<Guid> pairingIds, FlipsideDb db, DateTimeOffset now, CancellationToken ct)
+    {
         var recent = now - CancellationWindow;
-        var rows = await db.Pairings.Where(p => p.Status == PairingStatus.Active && programIds.Contains(p.Cohort.ProgramId))
-            .OrderBy(p => p.Cohort.Program.Name).ThenBy(p => p.MenteeEnrollment.Person.Name).ThenBy(p => p.Id)
-            .Select(p => new
+        var rows = await db.Meetings.Where(m => pairingIds.Contains(m.PairingId)).GroupBy(m => m.PairingId)
+            .Select(g => new
             {
-                p.Id, p.Cohort.ProgramId, Program = p.Cohort.Program.Name, Cohort = p.Cohort.Name, p.Cohort.Program.CadenceWeeks, p.Cohort.Program.MentorLabel,
-                p.Cohort.Program.MenteeLabel, p.PublishedAt, Mentor = p.MentorEnrollment.Person.Name, Mentee = p.MenteeEnrollment.Person.Name,
-                LastHeld = db.Meetings.Where(m => m.PairingId == p.Id && m.Status == MeetingStatus.Held).Max(m => (DateTimeOffset?)m.StartsAt),
-                NextPlanned = db.Meetings.Where(m => m.PairingId == p.Id && (m.Status == MeetingStatus.Proposed || m.Status == MeetingStatus.Accepted) && m.StartsAt > now)
-                    .Min(m => (DateTimeOffset?)m.StartsAt),
-                ByMentor = db.Meetings.Count(m => m.PairingId == p.Id && m.Status == MeetingStatus.Cancelled && m.CancelledBy == ParticipantRole.Mentor && m.CancelledAt > recent),
-                ByMentee = db.Meetings.Count(m => m.PairingId == p.Id && m.Status == MeetingStatus.Cancelled && m.CancelledBy == ParticipantRole.Mentee && m.CancelledAt > recent),
-                Signed = db.Agreements.Any(a => a.PairingId == p.Id && a.SignedByBothAt != null),
+                g.Key,
+                LastHeld = g.Max(m => m.Status == MeetingStatus.Held ? (DateTimeOffset?)m.StartsAt : null),
+                NextPlanned = g.Min(m => (m.Status == MeetingStatus.Proposed || m.Status == MeetingStatus.Accepted) && m.StartsAt > now ? (DateTimeOffset?)m.StartsAt : null),
+                Held = g.Count(m => m.Status == MeetingStatus.Held),
+                Cancelled = g.Count(m => m.Status == MeetingStatus.Cancelled),
+                ByMentor = g.Count(m => m.Status == MeetingStatus.Cancelled && m.CancelledBy == ParticipantRole.Mentor && m.CancelledAt > recent),
+                ByMentee = g.Count(m => m.Status == MeetingStatus.Cancelled && m.CancelledBy == ParticipantRole.Mentee && m.CancelledAt > recent),
             })
             .ToListAsync(ct);
-        var atRisk = new List<AtRisk>();
-        foreach (var r in rows)
-        {
-            if (r.PublishedAt is not { } published) continue;
-            var since = r.LastHeld is { } held && held > published ? held : published;
-            var reasons = new List<string>();
-            if (!MeetingNudges.PlannedSoon(r.NextPlanned, r.CadenceWeeks, now) && now - since > TimeSpan.FromDays(7 * r.CadenceWeeks) + MeetingNudges.CadenceGrace)
-                reasons.Add($"Cadence slipping: no meeting held for {(int)(now - since).TotalDays} days and none planned (the program asks for one every {Words.Count(r.CadenceWeeks, "week")}).");
-            if (now - since > TimeSpan.FromDays(QuietDays))
-                reasons.Add(r.LastHeld is null ? $"No meeting held in the {(int)(now - published).TotalDays} days since the pairing started." : $"No meeting in {QuietDays} days.");
-            if (r.ByMentee >= CancellationsThatRepeat) reasons.Add($"Repeated cancellations by the {r.MenteeLabel}: {r.ByMentee} in 90 days.");
-            if (r.ByMentor >= CancellationsThatRepeat) reasons.Add($"Repeated cancellations by the {r.MentorLabel}: {r.ByMentor} in 90 days.");
-            if (!r.Signed && now - published > Agreements.AgreementStatus.Grace) reasons.Add("Agreement not signed by both a week after the pairing started.");
-            if (reasons.Count > 0) atRisk.Add(new(r.Id, r.ProgramId, r.Program, r.Cohort, r.Mentor, r.Mentee, reasons));
-        }
-        return atRisk;
+        return rows.ToDictionary(r => r.Key, r => new MeetingFacts(r.LastHeld, r.NextPlanned, r.Held, r.Cancelled, r.ByMentor, r.ByMentee));
+    }
+
+    /// <summary>A slip of the cadence: since when no meeting was held, and the moment it became a slip.</summary>
+    public sealed record Slip(DateTimeOffset Since, DateTimeOffset SlippedAt);
+
+    /// <summary>
+    /// The one cadence rule, for the nudge to both partners and for the managers: a pairing slips when it has gone its
+    /// cadence and a week more since the last meeting held (or its start) and nothing is planned within the next cadence.
+    /// </summary>
+    public static Slip? Slipping(DateTimeOffset publishedAt, MeetingFacts meetings, int cadenceWeeks, DateTimeOffset now)
+    {
+        if (MeetingNudges.PlannedSoon(meetings.NextPlanned, cadenceWeeks, now)) return null;
+        // The episode starts at the last meeting held (or the start): a new meeting ends it, and a later slip is news again.
+        var since = meetings.LastHeld is { } held && held > publishedAt ? held : publishedAt;
+        var slippedAt = since + TimeSpan.FromDays(7 * cadenceWeeks) + MeetingNudges.CadenceGrace;
+        return slippedAt > now ? null : new Slip(since, slippedAt);
+    }
+
+    /// <summary>Every rule that flags an active pairing now, each with the sentence a manager reads.</summary>
+    public static IReadOnlyList<Reason> Assess(Pair p, DateTimeOffset now)
+    {
+        if (p.Status != PairingStatus.Active) return [];
+        var reasons = new List<Reason>();
+        var since = p.Meetings.LastHeld is { } held && held > p.PublishedAt ? held : p.PublishedAt;
+        if (Slipping(p.PublishedAt, p.Meetings, p.CadenceWeeks, now) is not null)
+            reasons.Add(new(Rule.CadenceSlipping, $"Cadence slipping: no meeting held for {(int)(now - since).TotalDays} days and none planned (the program asks for one every {Words.Count(p.CadenceWeeks, "week")})."));
+        if (now - since > TimeSpan.FromDays(QuietDays))
+            reasons.Add(new(Rule.NoMeetingIn45Days, p.Meetings.LastHeld is null
+                ? $"No meeting held in the {(int)(now - p.PublishedAt).TotalDays} days since the pairing started." : $"No meeting in {QuietDays} days."));
+        if (p.OpenFlags.Contains(PairFlagKind.LowPulse)) reasons.Add(new(Rule.LowPulse, "Low pulse: meetings were rated as not useful."));
+        if (p.OpenFlags.Contains(PairFlagKind.SafetyConcern)) reasons.Add(new(Rule.SafetyFlag, $"Safety flag: the {p.MentorLabel} could not speak openly."));
+        if (p.Meetings.CancelledByMentee >= CancellationsThatRepeat)
+            reasons.Add(new(Rule.RepeatedCancellations, $"Repeated cancellations by the {p.MenteeLabel}: {p.Meetings.CancelledByMentee} in 90 days."));
+        if (p.Meetings.CancelledByMentor >= CancellationsThatRepeat)
+            reasons.Add(new(Rule.RepeatedCancellations, $"Repeated cancellations by the {p.MentorLabel}: {p.Meetings.CancelledByMentor} in 90 days."));
+        if (!p.Signed && now - p.PublishedAt > Agreements.AgreementStatus.Grace)
+            reasons.Add(new(Rule.UnsignedAgreement, "Agreement not signed by both a week after the pairing started."));
+        return reasons;
     }
 }

@@ -78,6 +78,7 @@ public static class FlipsideApp
             foreach (var page in new[] { "/Training/Program", "/Training/Edit", "/Training/Cohort" })
                 o.Conventions.AuthorizePage(page, Policies.ProgramStaff);
             o.Conventions.AuthorizePage("/Sessions/Cohort", Policies.ProgramStaff);
+            o.Conventions.AuthorizePage("/Health/Pair", Policies.ProgramStaff);
         });
         services.AddSingleton<SetupState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

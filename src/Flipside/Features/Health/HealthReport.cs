@@ -1,0 +1,56 @@
+using Flipside.Domain;
+using Flipside.Features.Sessions;
+
+namespace Flipside.Features.Health;
+
+/// <summary>
+/// A program's (or one cohort's) health as every reader gets it: figures per cohort and for the program, survey
+/// response rates, k-gated pulse averages and a pulse trend, and how many pairs each at-risk rule flags. Only program
+/// managers and administrators also get <see cref="AtRisk"/> and <see cref="Pairs"/>, which name pairs; a sponsor gets
+/// null there, never an empty list that could be mistaken for "no pair at risk".
+/// </summary>
+public sealed record HealthReport(Guid ProgramId, string ProgramName, Guid? CohortId, string? CohortName, int Threshold, int CadenceWeeks,
+    string MentorLabel, string MenteeLabel, DateTimeOffset AsOf, bool CanDrillDown, HealthReport.Figures Program, IReadOnlyList<HealthReport.Figures> Cohorts,
+    IReadOnlyList<HealthReport.SurveyRate> Surveys, IReadOnlyList<HealthReport.MonthPulse> PulseTrend, IReadOnlyList<HealthReport.RiskCount> RiskCounts,
+    IReadOnlyList<HealthReport.PairRow>? AtRisk, IReadOnlyList<HealthReport.PairRow>? Pairs)
+{
+    /// <summary>
+    /// One cohort's figures, or the program's (CohortId null). Meetings expected: one per cadence from each pairing's
+    /// publication to its end (or its pause, or now). Days since the last meeting count from the start for a pair that
+    /// never met.
+    /// </summary>
+    public sealed record Figures(Guid? CohortId, string Name, int ActivePairs, int PublishedPairs, int MeetingsHeld, int MeetingsExpected,
+        int? MedianDaysSinceLastMeeting, int NeverMet, int NoMeetingIn45Days, int Enrolled, int TrainingCompleted, bool TrainingRequired,
+        int AgreementsSigned, Pulse Useful, Pulse SpokeOpenly);
+
+    /// <summary>An average of pulse answers, or null with the sentence that says why it is not shown.</summary>
+    public sealed record Pulse(double? Mean, int? Respondents, string? NotShownBecause);
+
+    /// <summary>How many answered a survey of each role against how many of that role are enrolled: who answered what is nobody's to see.</summary>
+    public sealed record SurveyRate(Guid SurveyId, Guid CohortId, string CohortName, string Title, SurveyKind Kind, DateTimeOffset OpensAt,
+        DateTimeOffset ClosesAt, int MentorsAnswered, int MentorsEnrolled, int MenteesAnswered, int MenteesEnrolled)
+    {
+        public int Answered => MentorsAnswered + MenteesAnswered;
+        public int Enrolled => MentorsEnrolled + MenteesEnrolled;
+        public int? Percent => Enrolled == 0 ? null : (int)Math.Round(100.0 * Answered / Enrolled);
+    }
+
+    /// <summary>The program's pulse in one month, each average gated on its own respondents and against the other visible groups.</summary>
+    public sealed record MonthPulse(DateOnly Month, Pulse Useful, Pulse SpokeOpenly);
+
+    public sealed record RiskCount(PairRisks.Rule Rule, string Label, int Pairs);
+
+    /// <summary>A pair as its managers see it in health: names and counts, never what was said.</summary>
+    public sealed record PairRow(Guid PairingId, Guid CohortId, string CohortName, string MentorName, string MenteeName, PairingStatus Status,
+        int Held, int Expected, DateTimeOffset? LastHeld, int DaysSinceLastMeeting, IReadOnlyList<PairRisks.Reason> Reasons);
+
+    public static string Label(PairRisks.Rule rule) => rule switch
+    {
+        PairRisks.Rule.CadenceSlipping => "Cadence slipping",
+        PairRisks.Rule.NoMeetingIn45Days => "No meeting in 45 days",
+        PairRisks.Rule.LowPulse => "Low pulse",
+        PairRisks.Rule.SafetyFlag => "Safety flag",
+        PairRisks.Rule.UnsignedAgreement => "Agreement unsigned",
+        _ => "Repeated cancellations by one side",
+    };
+}

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using Flipside.Domain;
+using Flipside.Features.Health;
+using Flipside.Features.Sessions;
+using Flipside.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static Flipside.Tests.Health.HealthSeed;
+
+namespace Flipside.Tests.Health;
+
+public sealed class ProgramHealthTests(FlipsideFactory app) : AdministeredTests(app)
+{
+    private static readonly DateOnly November = new(2026, 11, 1);
+
+    [Fact]
+    public async Task Manager_SeesAtRiskPairs_WithTheRuleThatFlaggedEach()
+    {
+        var (programId, cohortId) = await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Active);
+        var expected = new Dictionary<Guid, PairRisks.Rule[]>
+        {
+            [await APair(App, cohortId, "Slipping", (p, x) => x.AddRange([Held(p.Id, 40), Signed(p.Id)]))] = [PairRisks.Rule.CadenceSlipping],
+            [await APair(App, cohortId, "Quiet", (p, x) => x.AddRange([Held(p.Id, 50), Planned(p.Id, 7), Signed(p.Id)]))] = [PairRisks.Rule.NoMeetingIn45Days],
+            [await APair(App, cohortId, "Low", (p, x) => x.AddRange([Held(p.Id, 5), Signed(p.Id), new PairFlag(p.Id, PairFlagKind.LowPulse, new(2026, 11, 18))]))] =
+                [PairRisks.Rule.LowPulse],
+            [await APair(App, cohortId, "Safety", (p, x) => x.AddRange([Held(p.Id, 5), Signed(p.Id), new PairFlag(p.Id, PairFlagKind.SafetyConcern, new(2026, 11, 18))]))] =
+                [PairRisks.Rule.SafetyFlag],
+            [await APair(App, cohortId, "Unsigned", (p, x) => x.Add(Held(p.Id, 5)))] = [PairRisks.Rule.UnsignedAgreement],
+            [await APair(App, cohortId, "Cancels", (p, x) => x.AddRange([Held(p.Id, 5), Signed(p.Id), Cancelled(p.Id, ParticipantRole.Mentee, 20),
+                Cancelled(p.Id, ParticipantRole.Mentee, 10)]))] = [PairRisks.Rule.RepeatedCancellations],
+        };
+        var healthy = await APair(App, cohortId, "Fine", (p, x) => x.AddRange([Held(p.Id, 5), Signed(p.Id)]));
+
+        var report = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/programs/{programId}/health", Json.Options))!;
+
+        Assert.True(report.CanDrillDown);
+        Assert.Equal(expected.Keys.Order(), report.AtRisk!.Select(r => r.PairingId).Order());
+        foreach (var row in report.AtRisk!) Assert.Equal(expected[row.PairingId], row.Reasons.Select(r => r.Rule));
+        Assert.DoesNotContain(report.AtRisk!, r => r.PairingId == healthy);
+        Assert.All(report.RiskCounts, c => Assert.Equal(1, c.Pairs));
+        Assert.Equal(7, report.Program.ActivePairs);
+        Assert.Equal(6, report.Program.AgreementsSigned);
+        // 100 days at one meeting every 4 weeks: 3 expected of each of the 7 pairs.
+        Assert.Equal((7, 21), (report.Program.MeetingsHeld, report.Program.MeetingsExpected));
+        var page = await Admin.GetStringAsync($"/Health/Program?id={programId}");
+        Assert.Contains("Leader Safety and Mentor Safety", page, StringComparison.Ordinal);
+        Assert.Contains("role=\"img\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Manager_DrillsDownToAPairsMetadata_FlagsByWeek()
+    {
+        var (_, cohortId) = await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Active);
+        var pair = await APair(App, cohortId, "Drill", (p, x) => x.AddRange([Held(p.Id, 30), Held(p.Id, 60), Cancelled(p.Id, ParticipantRole.Mentor, 20),
+            new PairFlag(p.Id, PairFlagKind.SafetyConcern, new(2026, 11, 19))]));
+
+        var view = (await Admin.GetFromJsonAsync<PairHealth.View>($"/api/v1/pairings/{pair}/health", Json.Options))!;
+
+        Assert.Equal(("Mentor Drill", "Leader Drill", 2, 1, 1, false), (view.MentorName, view.MenteeName, view.MeetingsHeld, view.MeetingsCancelled,
+            view.CancelledByMentorLately, view.AgreementSigned));
+        Assert.Equal(30, view.DaysSinceLastMeeting);
+        var flag = Assert.Single(view.Flags);
+        Assert.Equal((PairFlagKind.SafetyConcern, new DateOnly(2026, 11, 16), true), (flag.Kind, flag.RaisedWeekOf, flag.Open));
+        var page = await Admin.GetStringAsync($"/Health/Pair?id={pair}");
+        Assert.Contains("16 November 2026", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sponsor_GetsAggregatesOnly_AndIsRefusedTheDrillDown()
+    {
+        var (programId, cohortId) = await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Active);
+        var pair = await APair(App, cohortId, "Hidden", (p, x) => x.AddRange([Held(p.Id, 60), new PairFlag(p.Id, PairFlagKind.SafetyConcern, new(2026, 11, 18))]));
+        var sponsor = await Given.AnAccount(App, Admin, "sponsor@example.com", Roles.Sponsor);
+        await App.Query(async db =>
+        {
+            var id = await db.Users.Where(u => u.Email == "sponsor@example.com").Select(u => u.Id).SingleAsync();
+            db.ProgramSponsors.Add(new ProgramSponsorAssignment(programId, id));
+            return await db.SaveChangesAsync();
+        });
+
+        var report = (await sponsor.GetFromJsonAsync<HealthReport>($"/api/v1/programs/{programId}/health", Json.Options))!;
+        var cohort = (await sponsor.GetFromJsonAsync<HealthReport>($"/api/v1/cohorts/{cohortId}/health", Json.Options))!;
+
+        Assert.False(report.CanDrillDown);
+        Assert.Null(report.AtRisk);
+        Assert.Null(cohort.Pairs);
+        Assert.Null(cohort.AtRisk);
+        Assert.Equal(1, report.RiskCounts.Single(c => c.Rule == PairRisks.Rule.NoMeetingIn45Days).Pairs);
+        Assert.DoesNotContain(report.RiskCounts, c => c.Rule is PairRisks.Rule.SafetyFlag or PairRisks.Rule.LowPulse);
+        var json = await sponsor.GetStringAsync($"/api/v1/programs/{programId}/health");
+        var page = await sponsor.GetStringAsync($"/Health/Program?id={programId}");
+        var cohortPage = await sponsor.GetStringAsync($"/Health/Cohort?id={cohortId}");
+        foreach (var text in new[] { json, page, cohortPage })
+        {
+            Assert.DoesNotContain("Hidden", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(pair.ToString(), text, StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await sponsor.GetAsync($"/api/v1/pairings/{pair}/health")).StatusCode);
+        var drill = await sponsor.GetAsync($"/Health/Pair?id={pair}");
+        Assert.Contains("/Account/AccessDenied", drill.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains($"/Health/Program?id={programId}", await sponsor.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Participant_IsRefused()
+    {
+        var (programId, cohortId) = await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Active);
+        var participant = await Given.AnAccount(App, Admin, "someone@example.com", Roles.Participant);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await participant.GetAsync($"/api/v1/programs/{programId}/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await participant.GetAsync($"/api/v1/cohorts/{cohortId}/health")).StatusCode);
+        var page = await participant.GetAsync($"/Health/Program?id={programId}");
+        Assert.Contains("/Account/AccessDenied", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherProgramsManager_GetsNotFound()
+    {
+        var (programId, cohortId) = await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Active);
+        var pair = await APair(App, cohortId, "Theirs");
+        var other = await Given.AnAccount(App, Admin, "other.manager@example.com", Roles.ProgramManager);
+        await Seed.AProgram(App, "other.manager@example.com", status: CohortStatus.Active);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/programs/{programId}/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/cohorts/{cohortId}/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/pairings/{pair}/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Health/Program?id={programId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Health/Pair?id={pair}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PulseAverage_IsHiddenBelowK_WithTheSentence_AndShownAtK()
+    {
+        var (programId, cohortId) = await Seed.AProgram(App, Given.AdminEmail, p => p.AnonymityThreshold = 5, CohortStatus.Active);
+        await Pulses(App, programId, cohortId, "a", 4, 4, November);
+
+        var below = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/programs/{programId}/health", Json.Options))!;
+        Assert.Null(below.Program.Useful.Mean);
+        Assert.Equal(Anonymity.TooFew(5), below.Program.Useful.NotShownBecause);
+        Assert.Null(below.Cohorts.Single().SpokeOpenly.Mean);
+        Assert.Null(Assert.Single(below.PulseTrend).Useful.Mean);
+        Assert.Contains(Anonymity.TooFew(5), await Admin.GetStringAsync($"/Health/Program?id={programId}"), StringComparison.Ordinal);
+
+        await Pulses(App, programId, cohortId, "b", 1, 2, November);
+        var at = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/programs/{programId}/health", Json.Options))!;
+        // Four people at 4 and one at 2, two answers each: (32 + 4) / 10.
+        Assert.Equal((3.6, 5), (at.Program.Useful.Mean, at.Program.Useful.Respondents));
+        Assert.Equal(3.6, at.Cohorts.Single().Useful.Mean);
+        Assert.Equal(3.6, Assert.Single(at.PulseTrend).Useful.Mean);
+    }
+
+    [Fact]
+    public async Task CohortAndProgramAverages_ThatDifferByFewerThanK_AreNotBothShown()
+    {
+        var (programId, first) = await Seed.AProgram(App, Given.AdminEmail, p => p.AnonymityThreshold = 5, CohortStatus.Active);
+        var second = await App.Query(async db =>
+        {
+            var cohort = new Cohort(programId, "Second wave", new DateOnly(2027, 3, 1), new DateOnly(2027, 9, 30), 11);
+            db.Cohorts.Add(cohort);
+            await db.SaveChangesAsync();
+            return cohort.Id;
+        });
+        await Pulses(App, programId, first, "a", 6, 4, November);
+        await Pulses(App, programId, second, "b", 2, 1, November);
+
+        var report = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/programs/{programId}/health", Json.Options))!;
+        var cohortView = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/cohorts/{first}/health", Json.Options))!;
+
+        // The program (8 people) and the first cohort (6) both clear k, but shown together they would give away the other two by subtraction.
+        Assert.Equal(8, report.Program.Useful.Respondents);
+        var firstFigures = report.Cohorts.Single(c => c.CohortId == first);
+        Assert.Null(firstFigures.Useful.Mean);
+        Assert.Equal(Anonymity.WouldDifference(5), firstFigures.Useful.NotShownBecause);
+        Assert.Equal(Anonymity.TooFew(5), report.Cohorts.Single(c => c.CohortId == second).Useful.NotShownBecause);
+        Assert.Equal(Anonymity.WouldDifference(5), cohortView.Cohorts.Single().Useful.NotShownBecause);
+    }
+}
