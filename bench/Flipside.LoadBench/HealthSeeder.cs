@@ -90,7 +90,7 @@ public static class HealthSeeder
                 else if (at < now)
                 {
                     meeting.Accept(ParticipantRole.Mentee, at.AddDays(-6));
-                    meeting.Log(true, null, null, [], at.AddHours(2));
+                    meeting.Log(ParticipantRole.Mentor, true, null, null, [], at.AddHours(2));
                 }
                 db.Meetings.Add(meeting);
             }

@@ -35,7 +35,7 @@ public static class HealthSeed
         var at = Now.AddDays(-daysAgo);
         var meeting = new Meeting(pairingId, at, 60, null, ParticipantRole.Mentee, at.AddDays(-3));
         meeting.Accept(ParticipantRole.Mentor, at.AddDays(-2));
-        meeting.Log(true, 60, null, [], at.AddHours(2));
+        meeting.Log(ParticipantRole.Mentor, true, 60, null, [], at.AddHours(2));
         return meeting;
     }
 
