@@ -39,13 +39,17 @@ public sealed class StoryTests(FlipsideFactory app) : AdministeredTests(app)
 
         Assert.Equal(HttpStatusCode.OK, (await pairs.Manager.PostAsync(Action(draft, "approve"), null)).StatusCode);
 
-        foreach (var reader in new[] { pairs.Manager, pairs.Sponsor, pairs.OtherMentee, Admin })
+        foreach (var reader in new[] { pairs.Manager, pairs.OtherMentee, Admin })
         {
             var shown = Assert.Single((await Celebrating.ShowcaseOf(reader, pairs.ProgramId)).Stories);
             Assert.Equal("We met monthly; I now run my own prompts.", shown.Text);
             Assert.Contains(" and ", shown.Byline, StringComparison.Ordinal); // both chose to be named
             Assert.DoesNotContain("A pair in", shown.Byline, StringComparison.Ordinal);
         }
+        // A sponsor reads the story but never a pair's name, whatever the pair chose for their colleagues.
+        var forSponsor = Assert.Single((await Celebrating.ShowcaseOf(pairs.Sponsor, pairs.ProgramId)).Stories);
+        Assert.Equal("We met monthly; I now run my own prompts.", forSponsor.Text);
+        Assert.StartsWith("A pair in", forSponsor.Byline, StringComparison.Ordinal);
         var page = await (await pairs.Sponsor.GetAsync($"/Celebration/Showcase?programId={pairs.ProgramId}")).Html();
         Assert.Contains("We met monthly; I now run my own prompts.", page, StringComparison.Ordinal);
         Assert.Equal(2, await App.Query(db => db.Outbox.CountAsync(m => m.Kind == CelebrationEmails.StoryKind && m.Subject == "Your story is on the showcase")));

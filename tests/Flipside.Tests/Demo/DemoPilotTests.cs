@@ -76,5 +76,13 @@ public sealed class DemoPilotTests : IDisposable
         Assert.True(await _app.Query(db => db.PulseAnswers.CountAsync()) >= 2 * healthy.Count * DemoPilot.Rounds);
         var flag = Assert.Single((await manager.GetFromJsonAsync<List<Features.Surveys.PairFlags.Row>>($"/api/v1/programs/{pilot.ProgramId}/flags", Json.Options))!);
         Assert.Equal((PairFlagKind.SafetyConcern, cancelling.PairingId), (flag.Kind, flag.PairingId));
+
+        // The final, opened early, lets the sponsor see a real change with its interval and the then-test.
+        var impact = (await sponsor.GetFromJsonAsync<Features.Impact.ImpactView>($"/api/v1/programs/{pilot.ProgramId}/impact", Json.Options))!;
+        var safety = impact.Learning.Single(l => l.Scale == "Psychological safety");
+        Assert.Null(safety.NotReportable);
+        Assert.True(safety.Change!.Low < safety.Change.Mean && safety.Change.Mean < safety.Change.High && safety.Change.Mean > 0);
+        Assert.NotNull(safety.ResponseShift);
+        Assert.NotNull(impact.Reaction.Recommend.Score);
     }
 }

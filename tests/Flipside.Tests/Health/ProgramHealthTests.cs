@@ -48,6 +48,29 @@ public sealed class ProgramHealthTests(FlipsideFactory app) : AdministeredTests(
     }
 
     [Fact]
+    public async Task TheLeadersLineManager_NeverSeesTheMentorsPulseFlags()
+    {
+        // The administrator running the program is, in the directory, the leader's own manager.
+        var (programId, cohortId) = await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Active);
+        var boss = Seed.APerson("BOSS-1", 10);
+        boss.Email = Given.AdminEmail;
+        await App.Query(async db => { db.People.Add(boss); return await db.SaveChangesAsync(); });
+        var pair = await APair(App, cohortId, "Line", (p, x) => x.AddRange([Held(p.Id, 5), Signed(p.Id),
+            new PairFlag(p.Id, PairFlagKind.SafetyConcern, new(2026, 11, 18)), new PairFlag(p.Id, PairFlagKind.LowPulse, new(2026, 11, 18))]));
+        await App.Query(async db =>
+        {
+            (await db.People.SingleAsync(p => p.EmployeeId == "L-Line")).ManagerEmployeeId = "BOSS-1";
+            return await db.SaveChangesAsync();
+        });
+
+        var report = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/programs/{programId}/health", Json.Options))!;
+        Assert.DoesNotContain(report.AtRisk!, r => r.PairingId == pair);
+        Assert.Empty((await Admin.GetFromJsonAsync<List<Features.Surveys.PairFlags.Row>>($"/api/v1/programs/{programId}/flags", Json.Options))!);
+        Assert.Empty((await Admin.GetFromJsonAsync<PairHealth.View>($"/api/v1/pairings/{pair}/health", Json.Options))!.Flags);
+        Assert.DoesNotContain("could not speak openly", await Admin.GetStringAsync($"/Health/Program?id={programId}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Manager_DrillsDownToAPairsMetadata_FlagsByWeek()
     {
         var (_, cohortId) = await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Active);

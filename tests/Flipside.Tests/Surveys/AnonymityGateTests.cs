@@ -34,6 +34,18 @@ public sealed class AnonymityGateTests
     }
 
     [Fact]
+    public void AWholeMinusItsShownParts_NeverLeavesFewerThanK()
+    {
+        // A program of 11 and two waves of 5: the third wave's single person would be the program minus the two.
+        var gated = Anonymity.Gate([Group("program", Enumerable.Range(1, 11).ToArray()), Group("pilot", 1, 2, 3, 4, 5),
+            Group("wave 2", 6, 7, 8, 9, 10), Group("wave 3", 11)], 5);
+        Assert.True(gated[0].Shown);
+        Assert.Equal(1, gated.Skip(1).Take(2).Count(g => g.Shown));
+        Assert.Equal(Anonymity.WouldDifference(5), gated[2].HiddenBecause ?? gated[1].HiddenBecause);
+        Assert.False(gated[3].Shown);
+    }
+
+    [Fact]
     public void TheThreshold_IsNeverBelowThree_AndCommentsNeedTen()
     {
         Assert.False(Anonymity.ThresholdRule.Allows(2));
@@ -61,6 +73,7 @@ public sealed class AnonymityGateTests
                             .Select(x => $"p{x.i}").ToHashSet()));
             var gated = Anonymity.Gate(groups, k);
             var shown = gated.Select((g, i) => (g, groups[i].Respondents)).Where(x => x.g.Shown).Select(x => x.Respondents).ToList();
+            if (shown.Any(whole => LeavesFewerThanK(whole, [.. shown.Where(p => p.Count < whole.Count && p.IsSubsetOf(whole))], [], 0, k))) return false;
             foreach (var a in shown)
             {
                 if (a.Count < k) return false;
@@ -72,5 +85,15 @@ public sealed class AnonymityGateTests
             }
             return gated.Count == groups.Count;
         }, iter: 300);
+    }
+
+    /// <summary>Whether some non-overlapping choice of the parts leaves 1..k−1 people of the whole: every choice is tried.</summary>
+    private static bool LeavesFewerThanK(IReadOnlySet<string> whole, List<IReadOnlySet<string>> parts, List<IReadOnlySet<string>> chosen, int from, int k)
+    {
+        var left = whole.Count - chosen.Sum(c => c.Count);
+        if (chosen.Count > 0 && left is > 0 && left < k) return true;
+        for (var i = from; i < parts.Count; i++)
+            if (!chosen.Any(c => c.Overlaps(parts[i])) && LeavesFewerThanK(whole, parts, [.. chosen, parts[i]], i + 1, k)) return true;
+        return false;
     }
 }

@@ -38,8 +38,9 @@ public static class Showcase
                               s.Id, s.Title, s.Text, s.FocusAreas, s.ApprovedAt, s.MentorNamed, s.MenteeNamed, Cohort = p.Cohort.Name,
                               Mentor = p.MentorEnrollment.Person.Name, Mentee = p.MenteeEnrollment.Person.Name,
                           }).ToListAsync(ct);
+        // A sponsor sees aggregates and stories, never a pair's name, whatever the pair chose for their colleagues.
         var stories = rows.Select(r => new Story(r.Id, r.Title, r.Text, r.FocusAreas,
-            r.MentorNamed && r.MenteeNamed ? $"{r.Mentor} and {r.Mentee}" : $"A pair in {r.Cohort}", r.ApprovedAt)).ToList();
+            r.MentorNamed && r.MenteeNamed && !sponsors ? $"{r.Mentor} and {r.Mentee}" : $"A pair in {r.Cohort}", r.ApprovedAt)).ToList();
         var approved = stories.Where(s => s.ApprovedAt is not null).OrderByDescending(s => s.ApprovedAt).ToList();
         var waiting = manages ? stories.Where(s => s.ApprovedAt is null).OrderBy(s => s.Title).ToList() : null;
 

@@ -40,7 +40,8 @@ public static class ProgramHealth
         var cohorts = await db.Cohorts.Where(c => c.ProgramId == programId).OrderBy(c => c.StartsOn).ThenBy(c => c.Name)
             .Select(c => new { c.Id, c.Name }).ToListAsync(ct);
 
-        var pairs = await PairRisks.Load(db.Pairings.Where(p => p.Cohort.ProgramId == programId), db, now, ct);
+        var pairs = await PairRisks.AsSeenBy(await PairRisks.Load(db.Pairings.Where(p => p.Cohort.ProgramId == programId), db, now, ct),
+            (await viewer.Person(ct))?.Id, db, ct);
         var rows = pairs.Select(p => Row(p, now)).ToList();
         var enrolled = await db.Enrollments.Where(e => e.Cohort.ProgramId == programId && e.Status == EnrollmentStatus.Enrolled)
             .Select(e => new { e.Id, e.PersonId, e.CohortId, e.Role }).ToListAsync(ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Pairings;
 using Flipside.Features.Sessions;
 using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class ManagerDigest(FlipsideDb db, PublicUrl url) : INudgeSource
             .ToListAsync(ct);
         if (managers.Count == 0) return [];
         var emails = managers.Select(m => m.Email!.ToLowerInvariant()).Distinct().ToList();
-        var zones = await db.People.Where(p => emails.Contains(p.Email)).ToDictionaryAsync(p => p.Email, p => p.TimeZone, ct);
+        var people = await db.People.Where(p => emails.Contains(p.Email)).ToDictionaryAsync(p => p.Email, p => new { p.Id, p.TimeZone }, ct);
         var risks = await PairRisks.In([.. managers.Select(m => m.ProgramId).Distinct()], db, now, ct);
         if (risks.Count == 0) return [];
 
@@ -30,15 +31,24 @@ public sealed class ManagerDigest(FlipsideDb db, PublicUrl url) : INudgeSource
         foreach (var manager in managers.GroupBy(m => m.Email!.ToLowerInvariant()))
         {
             var programs = manager.Select(m => m.ProgramId).ToHashSet();
-            var mine = risks.Where(r => programs.Contains(r.ProgramId)).ToList();
+            var person = people.GetValueOrDefault(manager.Key);
+            var mine = await AsSeenBy([.. risks.Where(r => programs.Contains(r.ProgramId))], person?.Id, ct);
             if (mine.Count == 0) continue;
-            var reader = new Reader { Name = manager.Key, Email = manager.Key, TimeZone = zones.GetValueOrDefault(manager.Key, "UTC") };
+            var reader = new Reader { Name = manager.Key, Email = manager.Key, TimeZone = person?.TimeZone ?? "UTC" };
             var today = LocalTime.DateAt(now, reader.Zone);
             var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
             due.Add(new(NudgeKind.ManagerDigest, $"digest:{monday:yyyy-MM-dd}", reader.Email, null, LocalTime.At(monday, NudgeCatalog.MorningHour, reader.Zone),
                 at => new OutboxMessage(reader.Email, $"{Words.Count(mine.Count, "pair")} at risk this week", Body(mine), null, at)));
         }
         return due;
+    }
+
+    /// <summary>A manager who is a leader, or above one, gets no pulse flags of that leader's pairing.</summary>
+    private async Task<List<PairRisks.AtRisk>> AsSeenBy(List<PairRisks.AtRisk> risks, Guid? readerPersonId, CancellationToken ct)
+    {
+        var hidden = await ExitPrivacy.HiddenFrom(readerPersonId, [.. risks.Where(r => r.Reasons.Any(x => PairRisks.FromPulses(x.Rule))).Select(r => r.MenteePersonId)], db, ct);
+        return [.. risks.Select(r => hidden.Contains(r.MenteePersonId) ? r with { Reasons = [.. r.Reasons.Where(x => !PairRisks.FromPulses(x.Rule))] } : r)
+            .Where(r => r.Reasons.Count > 0)];
     }
 
     private string Body(IReadOnlyList<PairRisks.AtRisk> risks)
@@ -49,7 +59,7 @@ public sealed class ManagerDigest(FlipsideDb db, PublicUrl url) : INudgeSource
         {
             text.Append(CultureInfo.InvariantCulture, $"\n{program.Key.ProgramName}\n");
             foreach (var r in program)
-                text.Append(CultureInfo.InvariantCulture, $"- {r.MenteeName} and {r.MentorName} ({r.CohortName}): {string.Join(" ", r.Reasons)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"- {r.MenteeName} and {r.MentorName} ({r.CohortName}): {string.Join(" ", r.Reasons.Select(x => x.Text))}\n");
         }
         text.Append(CultureInfo.InvariantCulture, $"\nEach cohort's meetings page shows the counts: {url.Link("/Programs")}\n");
         return text.ToString();

@@ -20,7 +20,8 @@ public static class PairRisks
 
     public sealed record Reason(Rule Rule, string Text);
 
-    public sealed record AtRisk(Guid PairingId, Guid ProgramId, string ProgramName, string CohortName, string MentorName, string MenteeName, IReadOnlyList<string> Reasons);
+    public sealed record AtRisk(Guid PairingId, Guid ProgramId, string ProgramName, string CohortName, string MentorName, string MenteeName,
+        Guid MenteePersonId, IReadOnlyList<Reason> Reasons);
 
     /// <summary>A pairing's meetings in one row: what the rules and the health page need, and nothing said in them.</summary>
     public sealed record MeetingFacts(DateTimeOffset? LastHeld, DateTimeOffset? NextPlanned, int Held, int Cancelled, int CancelledByMentor, int CancelledByMentee)
@@ -31,7 +32,20 @@ public static class PairRisks
     /// <summary>A published pairing with everything the rules look at.</summary>
     public sealed record Pair(Guid PairingId, Guid ProgramId, string ProgramName, Guid CohortId, string CohortName, PairingStatus Status,
         DateTimeOffset PublishedAt, DateTimeOffset? PausedAt, DateTimeOffset? EndedAt, int CadenceWeeks, string MentorLabel, string MenteeLabel,
-        string MentorName, string MenteeName, bool Signed, MeetingFacts Meetings, IReadOnlySet<PairFlagKind> OpenFlags);
+        string MentorName, string MenteeName, bool Signed, MeetingFacts Meetings, IReadOnlySet<PairFlagKind> OpenFlags, Guid MenteePersonId);
+
+    /// <summary>The rules that come from the mentor's pulses: never for the leader or anyone in the leader's reporting line.</summary>
+    public static bool FromPulses(Rule rule) => rule is Rule.LowPulse or Rule.SafetyFlag;
+
+    /// <summary>
+    /// The pairs as a reader may see them: a program manager who is the leader, or above the leader in the reporting
+    /// line, never learns that the mentor could not speak openly or found the meetings of little use.
+    /// </summary>
+    public static async Task<IReadOnlyList<Pair>> AsSeenBy(IReadOnlyList<Pair> pairs, Guid? readerPersonId, FlipsideDb db, CancellationToken ct)
+    {
+        var hidden = await Pairings.ExitPrivacy.HiddenFrom(readerPersonId, [.. pairs.Where(p => p.OpenFlags.Count > 0).Select(p => p.MenteePersonId).Distinct()], db, ct);
+        return hidden.Count == 0 ? pairs : [.. pairs.Select(p => hidden.Contains(p.MenteePersonId) ? p with { OpenFlags = new HashSet<PairFlagKind>() } : p)];
+    }
 
     /// <summary>The active pairings of these programs that some rule flags, for the managers' digest.</summary>
     public static async Task<IReadOnlyList<AtRisk>> In(IReadOnlyCollection<Guid> programIds, FlipsideDb db, DateTimeOffset now, CancellationToken ct)
@@ -40,7 +54,7 @@ public static class PairRisks
         return [.. pairs.OrderBy(p => p.ProgramName, StringComparer.Ordinal).ThenBy(p => p.MenteeName, StringComparer.Ordinal).ThenBy(p => p.PairingId)
             .Select(p => (p, reasons: Assess(p, now))).Where(x => x.reasons.Count > 0)
             .Select(x => new AtRisk(x.p.PairingId, x.p.ProgramId, x.p.ProgramName, x.p.CohortName, x.p.MentorName, x.p.MenteeName,
-                [.. x.reasons.Select(r => r.Text)]))];
+                x.p.MenteePersonId, x.reasons))];
     }
 
     /// <summary>The published pairings among <paramref name="pairings"/>, with their meetings, agreement and open flags: four queries in all.</summary>
@@ -51,7 +65,7 @@ public static class PairRisks
         {
             p.Id, p.Cohort.ProgramId, Program = p.Cohort.Program.Name, p.CohortId, Cohort = p.Cohort.Name, p.Status, p.PublishedAt, p.PausedAt, p.EndedAt,
             p.Cohort.Program.CadenceWeeks, p.Cohort.Program.MentorLabel, p.Cohort.Program.MenteeLabel,
-            Mentor = p.MentorEnrollment.Person.Name, Mentee = p.MenteeEnrollment.Person.Name,
+            Mentor = p.MentorEnrollment.Person.Name, Mentee = p.MenteeEnrollment.Person.Name, MenteePersonId = p.MenteeEnrollment.PersonId,
         }).ToListAsync(ct);
         if (rows.Count == 0) return [];
         var ids = published.Select(p => p.Id);
@@ -62,7 +76,7 @@ public static class PairRisks
             .ToLookup(f => f.PairingId, f => f.Kind);
         return [.. rows.Select(r => new Pair(r.Id, r.ProgramId, r.Program, r.CohortId, r.Cohort, r.Status, r.PublishedAt!.Value, r.PausedAt, r.EndedAt,
             r.CadenceWeeks, r.MentorLabel, r.MenteeLabel, r.Mentor, r.Mentee, signed.Contains(r.Id), meetings.GetValueOrDefault(r.Id, MeetingFacts.None),
-            flags[r.Id].ToHashSet()))];
+            flags[r.Id].ToHashSet(), r.MenteePersonId))];
     }
 
     /// <summary>Each pairing's meetings summed up in one GROUP BY: the last held, the next planned, and the counts the rules read.</summary>

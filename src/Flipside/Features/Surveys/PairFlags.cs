@@ -26,10 +26,11 @@ public static class PairFlags
             .Select(x => new
             {
                 x.f.Id, x.f.PairingId, x.p.CohortId, Cohort = x.p.Cohort.Name, Mentor = x.p.MentorEnrollment.Person.Name, Mentee = x.p.MenteeEnrollment.Person.Name,
-                x.f.Kind, x.f.RaisedWeekOf, Resolved = x.f.ResolvedAt != null,
+                x.f.Kind, x.f.RaisedWeekOf, Resolved = x.f.ResolvedAt != null, MenteePersonId = x.p.MenteeEnrollment.PersonId,
             })
             .ToListAsync(ct);
-        return rows.OrderBy(r => r.Resolved).ThenByDescending(r => r.RaisedWeekOf).ThenBy(r => r.Mentee).ThenBy(r => r.Id)
+        var hidden = await Pairings.ExitPrivacy.HiddenFrom((await viewer.Person(ct))?.Id, [.. rows.Select(r => r.MenteePersonId).Distinct()], db, ct);
+        return rows.Where(r => !hidden.Contains(r.MenteePersonId)).OrderBy(r => r.Resolved).ThenByDescending(r => r.RaisedWeekOf).ThenBy(r => r.Mentee).ThenBy(r => r.Id)
             .Select(r => new Row(r.Id, r.PairingId, r.CohortId, r.Cohort, r.Mentor, r.Mentee, r.Kind, Describe(r.Kind), r.RaisedWeekOf, r.Resolved)).ToList();
     }
 

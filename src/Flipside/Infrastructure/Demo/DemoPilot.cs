@@ -83,9 +83,17 @@ public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl,
 
         clock.MoveTo(published.AddDays(8 + Rounds * DaysBetweenMeetings - 10));
         DemoPrograms.Must(await SendMessage.Handle(new(slipping.Id, ReachingOut), slipping.Mentor, baseUrl, db, secrets, clock, ct));
-        // Everyone but the slipping pair has their next meeting in the diary, agreed yesterday for next week.
         clock.MoveTo(DateTimeOffset.MaxValue);
         var today = clock.GetUtcNow();
+        // The final survey, opened by the manager a week ago and answered by most of those who answered the baseline.
+        var final = await DemoSurveys.OpenFinal(db, programId, cohortId, today.AddDays(-7), ct);
+        clock.MoveTo(today.AddDays(-5));
+        foreach (var pair in pairs.Where(p => p != slipping))
+        {
+            if (pair.Index % 5 != 4 && pair.Index % 6 != 5) await DemoSurveys.AnswerFinal(final, pair.Leader, pair.Index, db, pseudonyms, clock, ct);
+            if (pair.Index % 4 != 3) await DemoSurveys.AnswerFinal(final, pair.Mentor, pair.Index + 7, db, pseudonyms, clock, ct);
+        }
+        // Everyone but the slipping pair has their next meeting in the diary, agreed yesterday for next week.
         clock.MoveTo(today.AddDays(-1));
         var next = new Dictionary<Pair, Guid>();
         foreach (var pair in pairs.Where(p => p != slipping)) next[pair] = (await Propose(pair, Rounds, today.AddDays(6))).Id;
