@@ -71,7 +71,7 @@ public sealed class ProgramHealthTests(FlipsideFactory app) : AdministeredTests(
     }
 
     [Fact]
-    public async Task Manager_DrillsDownToAPairsMetadata_FlagsByWeek()
+    public async Task Manager_DrillsDownToAPairsMetadata_FlagsByMonth()
     {
         var (_, cohortId) = await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Active);
         var pair = await APair(App, cohortId, "Drill", (p, x) => x.AddRange([Held(p.Id, 30), Held(p.Id, 60), Cancelled(p.Id, ParticipantRole.Mentor, 20),
@@ -83,9 +83,10 @@ public sealed class ProgramHealthTests(FlipsideFactory app) : AdministeredTests(
             view.CancelledByMentorLately, view.AgreementSigned));
         Assert.Equal(30, view.DaysSinceLastMeeting);
         var flag = Assert.Single(view.Flags);
-        Assert.Equal((PairFlagKind.SafetyConcern, new DateOnly(2026, 11, 16), true), (flag.Kind, flag.RaisedWeekOf, flag.Open));
+        Assert.Equal((PairFlagKind.SafetyConcern, new DateOnly(2026, 11, 1), true), (flag.Kind, flag.RaisedIn, flag.Open));
         var page = await Admin.GetStringAsync($"/Health/Pair?id={pair}");
-        Assert.Contains("16 November 2026", page, StringComparison.Ordinal);
+        Assert.Contains("November 2026", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("16 November", page, StringComparison.Ordinal);
     }
 
     [Fact]

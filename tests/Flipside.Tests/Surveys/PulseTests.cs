@@ -61,7 +61,7 @@ public sealed class PulseTests(FlipsideFactory app) : AdministeredTests(app)
         var admin = await Given.SignedIn(App, Given.AdminEmail);
         var flags = (await admin.GetFromJsonAsync<List<PairFlags.Row>>($"/api/v1/programs/{pair.ProgramId}/flags", Json.Options))!;
         Assert.Equal(new[] { PairFlagKind.SafetyConcern, PairFlagKind.LowPulse }, flags.Select(f => f.Kind).Order());
-        Assert.All(flags, f => Assert.Equal((pair.PairingId, new DateOnly(2026, 11, 23)), (f.PairingId, f.WeekOf)));
+        Assert.All(flags, f => Assert.Equal((pair.PairingId, new DateOnly(2026, 11, 1)), (f.PairingId, f.Month)));
         var body = await admin.GetStringAsync($"/api/v1/programs/{pair.ProgramId}/flags");
         Assert.DoesNotContain(meetingId.ToString(), body);
         Assert.Contains("could not speak openly", await (await admin.GetAsync($"/Surveys/Cohort?cohortId={pair.CohortId}")).Html());

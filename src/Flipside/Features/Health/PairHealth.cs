@@ -13,7 +13,7 @@ namespace Flipside.Features.Health;
 /// </summary>
 public static class PairHealth
 {
-    public sealed record Flag(PairFlagKind Kind, string Label, DateOnly RaisedWeekOf, bool Open);
+    public sealed record Flag(PairFlagKind Kind, string Label, DateOnly RaisedIn, bool Open);
 
     public sealed record View(Guid PairingId, Guid ProgramId, string ProgramName, Guid CohortId, string CohortName, string MentorLabel, string MenteeLabel,
         string MentorName, string MenteeName, PairingStatus Status, DateTimeOffset PublishedAt, int MeetingsHeld, int MeetingsExpected, int MeetingsCancelled,
@@ -35,7 +35,7 @@ public static class PairHealth
         return new View(p.PairingId, p.ProgramId, p.ProgramName, p.CohortId, p.CohortName, p.MentorLabel, p.MenteeLabel, p.MentorName, p.MenteeName,
             p.Status, p.PublishedAt, p.Meetings.Held, row.Expected, p.Meetings.Cancelled, p.Meetings.CancelledByMentor, p.Meetings.CancelledByMentee,
             p.Meetings.LastHeld, row.DaysSinceLastMeeting, p.Signed,
-            [.. flags.Select(f => new Flag(f.Kind, f.Kind == PairFlagKind.SafetyConcern ? "Safety concern" : "Low pulse", f.RaisedWeekOf, f.ResolvedAt is null))],
+            [.. flags.Select(f => new Flag(f.Kind, f.Kind == PairFlagKind.SafetyConcern ? "Safety concern" : "Low pulse", Surveys.PairFlags.MonthOf(f.RaisedWeekOf), f.ResolvedAt is null))],
             row.Reasons);
     }
 }

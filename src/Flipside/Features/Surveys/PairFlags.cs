@@ -7,12 +7,18 @@ namespace Flipside.Features.Surveys;
 
 /// <summary>
 /// Flags raised by pulses, for the program's managers and administrators only (through <see cref="Viewer.ManagedPrograms"/>):
-/// never a sponsor, the leader or the leader's line. Each names its pairing and week, not the meeting or the answer.
+/// never a sponsor, the leader or the leader's line. Each names its pairing and month, not the meeting or the answer.
 /// </summary>
 public static class PairFlags
 {
     public sealed record Row(Guid FlagId, Guid PairingId, Guid CohortId, string CohortName, string MentorName, string MenteeName, PairFlagKind Kind,
-        string What, DateOnly WeekOf, bool Resolved);
+        string What, DateOnly Month, bool Resolved);
+
+    /// <summary>
+    /// Readers learn the month a flag was raised, not its week: at a weekly or fortnightly cadence the week would point
+    /// at the meeting, which only the mentor may know.
+    /// </summary>
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     public static string Describe(PairFlagKind kind) => kind == PairFlagKind.SafetyConcern
         ? "The mentor said they could not speak openly. Check in with them, privately and without naming the pulse."
@@ -31,7 +37,7 @@ public static class PairFlags
             .ToListAsync(ct);
         var hidden = await Pairings.ExitPrivacy.HiddenFrom((await viewer.Person(ct))?.Id, [.. rows.Select(r => r.MenteePersonId).Distinct()], db, ct);
         return rows.Where(r => !hidden.Contains(r.MenteePersonId)).OrderBy(r => r.Resolved).ThenByDescending(r => r.RaisedWeekOf).ThenBy(r => r.Mentee).ThenBy(r => r.Id)
-            .Select(r => new Row(r.Id, r.PairingId, r.CohortId, r.Cohort, r.Mentor, r.Mentee, r.Kind, Describe(r.Kind), r.RaisedWeekOf, r.Resolved)).ToList();
+            .Select(r => new Row(r.Id, r.PairingId, r.CohortId, r.Cohort, r.Mentor, r.Mentee, r.Kind, Describe(r.Kind), MonthOf(r.RaisedWeekOf), r.Resolved)).ToList();
     }
 
     public static async Task<Outcome<Done>> Resolve(Guid flagId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
