@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Flipside.Data;
 using Flipside.Domain;
-using Flipside.Features.Pairings;
 using Flipside.Features.Sessions;
 using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +31,7 @@ public sealed class ManagerDigest(FlipsideDb db, PublicUrl url) : INudgeSource
         {
             var programs = manager.Select(m => m.ProgramId).ToHashSet();
             var person = people.GetValueOrDefault(manager.Key);
-            var mine = await AsSeenBy([.. risks.Where(r => programs.Contains(r.ProgramId))], person?.Id, ct);
+            var mine = await PairRisks.AsSeenBy([.. risks.Where(r => programs.Contains(r.ProgramId))], person?.Id, db, ct);
             if (mine.Count == 0) continue;
             var reader = new Reader { Name = manager.Key, Email = manager.Key, TimeZone = person?.TimeZone ?? "UTC" };
             var today = LocalTime.DateAt(now, reader.Zone);
@@ -41,14 +40,6 @@ public sealed class ManagerDigest(FlipsideDb db, PublicUrl url) : INudgeSource
                 at => new OutboxMessage(reader.Email, $"{Words.Count(mine.Count, "pair")} at risk this week", Body(mine), null, at)));
         }
         return due;
-    }
-
-    /// <summary>A manager who is a leader, or above one, gets no pulse flags of that leader's pairing.</summary>
-    private async Task<List<PairRisks.AtRisk>> AsSeenBy(List<PairRisks.AtRisk> risks, Guid? readerPersonId, CancellationToken ct)
-    {
-        var hidden = await ExitPrivacy.HiddenFrom(readerPersonId, [.. risks.Where(r => r.Reasons.Any(x => PairRisks.FromPulses(x.Rule))).Select(r => r.MenteePersonId)], db, ct);
-        return [.. risks.Select(r => hidden.Contains(r.MenteePersonId) ? r with { Reasons = [.. r.Reasons.Where(x => !PairRisks.FromPulses(x.Rule))] } : r)
-            .Where(r => r.Reasons.Count > 0)];
     }
 
     private string Body(IReadOnlyList<PairRisks.AtRisk> risks)

@@ -47,6 +47,15 @@ public static class PairRisks
         return hidden.Count == 0 ? pairs : [.. pairs.Select(p => hidden.Contains(p.MenteePersonId) ? p with { OpenFlags = new HashSet<PairFlagKind>() } : p)];
     }
 
+    /// <summary>The same rule over the digest's lines: the pulse reasons dropped, and a pair left with none dropped too.</summary>
+    public static async Task<IReadOnlyList<AtRisk>> AsSeenBy(IReadOnlyList<AtRisk> risks, Guid? readerPersonId, FlipsideDb db, CancellationToken ct)
+    {
+        var hidden = await Pairings.ExitPrivacy.HiddenFrom(readerPersonId,
+            [.. risks.Where(r => r.Reasons.Any(x => FromPulses(x.Rule))).Select(r => r.MenteePersonId).Distinct()], db, ct);
+        return hidden.Count == 0 ? risks : [.. risks.Select(r => hidden.Contains(r.MenteePersonId) ? r with { Reasons = [.. r.Reasons.Where(x => !FromPulses(x.Rule))] } : r)
+            .Where(r => r.Reasons.Count > 0)];
+    }
+
     /// <summary>The active pairings of these programs that some rule flags, for the managers' digest.</summary>
     public static async Task<IReadOnlyList<AtRisk>> In(IReadOnlyCollection<Guid> programIds, FlipsideDb db, DateTimeOffset now, CancellationToken ct)
     {
