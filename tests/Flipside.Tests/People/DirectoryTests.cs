@@ -23,7 +23,10 @@ public sealed class DirectoryTests(FlipsideFactory app) : IClassFixture<Flipside
         await _admin.Applied(string.Join('\n', [.. org,
             Row("K1", name: "Kwame Mensah", department: "Data", grade: 6, manager: "D00001", birthYear: "1987"),
             Row("K2", name: "Grace Liu", department: "Finance", status: "on leave", manager: "D00001"),
-            Row("K3", name: "Chloé Martin", title: "Social Media Specialist", location: "Paris", manager: "K1")]));
+            Row("K3", name: "Chloé Martin", title: "Social Media Specialist", location: "Paris", manager: "K1"),
+            Row("K4", name: "Omar Haddad", status: "left", manager: "K1"),
+            Row("K5", name: "Jacalyn Ortiz", manager: "D00001"),
+            Row("K6", name: "Sam Reid", location: "\"Sacramento, CA\"", manager: "D00001")]));
     }
 
     // xunit disposes the class fixture after the class's last test.
@@ -31,9 +34,9 @@ public sealed class DirectoryTests(FlipsideFactory app) : IClassFixture<Flipside
 
     [Theory]
     [InlineData("search=kwame", "K1")]
-    [InlineData("search=K2@EXAMPLE.com", "K2")]
+    [InlineData("search=K2@EXAMPLE.com&status=all", "K2")]
     [InlineData("search=social%20media", "K3")]
-    [InlineData("department=Finance", "K2")]
+    [InlineData("department=Finance&status=all", "K2")]
     [InlineData("status=on-leave", "K2")]
     [InlineData("grade=6&department=Data", "K1")]
     [InlineData("location=Paris&status=active", "K3")]
@@ -51,11 +54,11 @@ public sealed class DirectoryTests(FlipsideFactory app) : IClassFixture<Flipside
         var seen = new List<string>();
         for (var page = 1; page <= 3; page++)
         {
-            var result = await List(_admin, $"page={page}&pageSize=25");
-            Assert.Equal((63, 3), ((int)result["total"]!, (int)result["pages"]!));
+            var result = await List(_admin, $"page={page}&pageSize=25&status=all");
+            Assert.Equal((66, 3), ((int)result["total"]!, (int)result["pages"]!));
             seen.AddRange(result["people"]!.AsArray().Select(p => (string)p!["name"]!));
         }
-        Assert.Equal(63, seen.Distinct().Count());
+        Assert.Equal(66, seen.Distinct().Count());
         Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
     }
 
@@ -83,6 +86,8 @@ public sealed class DirectoryTests(FlipsideFactory app) : IClassFixture<Flipside
     [InlineData("grade=11", "grade")]
     [InlineData("grade=senior", "grade")]
     [InlineData("status=retired", "status")]
+    [InlineData("withoutManager=maybe", "withoutManager")]
+    [InlineData("search=a%00b", "search")]
     public async Task BadQuery_Is400NamingTheField(string query, string field)
     {
         var response = await _admin.GetAsync($"/api/v1/people?{query}");
@@ -133,6 +138,65 @@ public sealed class DirectoryTests(FlipsideFactory app) : IClassFixture<Flipside
         Assert.Contains("Grade must be from 1 to 10.", bad, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("search=Mensah%20Kwame", "K1")]
+    [InlineData("search=martin,%20chlo%C3%A9", "K3")]
+    [InlineData("search=media%20chlo%C3%A9%20paris", "K3")]
+    [InlineData("search=ca", "K6")]
+    [InlineData("search=sacr%20ca", "K6")]
+    public async Task Search_MatchesEveryWordInAnyOrder_AndAShortWordOnlyWhereAWordStarts(string query, string employeeId)
+    {
+        var result = await List(_manager, query);
+        Assert.Equal(employeeId, (string)result["people"]![0]!["employeeId"]!);
+        // "ca" is inside Jacalyn and inside Social: a state code must not find them.
+        Assert.Equal(1, (int)result["total"]!);
+        Assert.Equal(0, (int)(await List(_manager, "search=kwame%20grace"))["total"]!);
+    }
+
+    [Fact]
+    public async Task Directory_ListsActivePeopleByDefault_AndOnlyPeopleWithoutAManagerWhenAsked()
+    {
+        var shown = (await List(_manager, "pageSize=200"))["people"]!.AsArray().Select(p => (string)p!["employeeId"]!).ToList();
+        Assert.DoesNotContain("K2", shown);
+        Assert.DoesNotContain("K4", shown);
+        Assert.Contains("K1", shown);
+        Assert.Equal(66, (int)(await List(_manager, "status=all"))["total"]!);
+        Assert.Equal(["K4"], (await List(_manager, "status=left"))["people"]!.AsArray().Select(p => (string)p!["employeeId"]!));
+
+        var top = (await List(_manager, "withoutManager=true"))["people"]!.AsArray().Select(p => (string)p!["employeeId"]!);
+        Assert.Equal(["D00001"], top);
+        var page = await (await _manager.GetAsync("/People?WithoutManager=true")).Html();
+        Assert.Contains("1 person", page, StringComparison.Ordinal);
+        Assert.Contains("Person D00001", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Omar Haddad", await (await _manager.GetAsync("/People?Search=omar")).Html(), StringComparison.Ordinal);
+        Assert.Contains("Omar Haddad", await (await _manager.GetAsync("/People?Search=omar&Status=all")).Html(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PersonPage_ShowsTheWholeReportingLine_TheCountBelow_AndMarksLeavers()
+    {
+        var chloe = (await _manager.GetFromJsonAsync<JsonObject>($"/api/v1/people/{await IdOf("K3")}"))!;
+        Assert.Equal(["K1", "D00001"], chloe["reportingLine"]!.AsArray().Select(m => (string)m!["employeeId"]!));
+        Assert.Equal(0, (int)chloe["peopleBelow"]!);
+
+        var kwame = (await _manager.GetFromJsonAsync<JsonObject>($"/api/v1/people/{await IdOf("K1")}"))!;
+        // Chloé below; Omar has left and is not counted, but is still listed and marked.
+        Assert.Equal(1, (int)kwame["peopleBelow"]!);
+        Assert.True((bool)kwame["directReports"]!.AsArray().Single(r => (string)r!["employeeId"]! == "K4")!["left"]!);
+
+        // Everyone else is below the top: 59 D people and K1, K2 (on leave), K3, K5, K6; K4 has left.
+        var top = (await _manager.GetFromJsonAsync<JsonObject>($"/api/v1/people/{await IdOf("D00001")}"))!;
+        Assert.Equal(64, (int)top["peopleBelow"]!);
+        Assert.Empty(top["reportingLine"]!.AsArray());
+
+        var html = await (await _manager.GetAsync($"/People/Person?id={await IdOf("K3")}")).Html();
+        var text = System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", " ");
+        Assert.Matches(@"Reporting line Person D00001 ?, Engineer Kwame Mensah ?, Engineer Chloé Martin Direct reports", System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "));
+        var kwamePage = await (await _manager.GetAsync($"/People/Person?id={await IdOf("K1")}")).Html();
+        Assert.Contains("Omar Haddad</a>, Engineer <span class=\"badge text-bg-secondary ms-1\">Left</span>", kwamePage, StringComparison.Ordinal);
+        Assert.Contains("is at the top of the organisation", await (await _manager.GetAsync($"/People/Person?id={await IdOf("D00001")}")).Html(), StringComparison.Ordinal);
+    }
+
     private static async Task<JsonNode> List(HttpClient client, string query)
     {
         var response = await client.GetAsync($"/api/v1/people?{query}");
@@ -142,5 +206,5 @@ public sealed class DirectoryTests(FlipsideFactory app) : IClassFixture<Flipside
     }
 
     private async Task<string> IdOf(string employeeId) =>
-        (string)(await List(_admin, $"search={employeeId}"))["people"]!.AsArray().Single(p => (string)p!["employeeId"]! == employeeId)!["id"]!;
+        (string)(await List(_admin, $"search={employeeId}&status=all"))["people"]!.AsArray().Single(p => (string)p!["employeeId"]! == employeeId)!["id"]!;
 }

@@ -12,6 +12,7 @@ public sealed class IndexModel(FlipsideDb db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Location { get; set; }
     [BindProperty(SupportsGet = true)] public int? Grade { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public bool WithoutManager { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public SearchPeople.Result Result { get; private set; } = new([], 0, 1, SearchPeople.DefaultPageSize);
@@ -21,7 +22,7 @@ public sealed class IndexModel(FlipsideDb db) : PageModel
     {
         Choices = await SearchPeople.Choices(db, ct);
         if (!ModelState.IsValid) return;
-        var q = new SearchPeople.Query(Search, Department, Location, Grade, Status, PageNumber);
+        var q = new SearchPeople.Query(Search, Department, Location, Grade, Status, PageNumber, WithoutManager: WithoutManager);
         var errors = SearchPeople.Check(q);
         if (errors.Count > 0)
         {
@@ -35,6 +36,6 @@ public sealed class IndexModel(FlipsideDb db) : PageModel
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
         ["Search"] = Search, ["Department"] = Department, ["Location"] = Location, ["Grade"] = Grade?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Status"] = Status, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Status"] = Status, ["WithoutManager"] = WithoutManager ? "true" : null, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 }

@@ -11,11 +11,14 @@ public static class PeopleApi
     {
         group.MapGet("/", async Task<Results<Ok<SearchPeople.Result>, ValidationProblem>> (
             string? search, string? department, string? location, string? grade, string? status, string? page, string? pageSize,
-            FlipsideDb db, CancellationToken ct) =>
+            string? withoutManager, FlipsideDb db, CancellationToken ct) =>
         {
             var errors = new List<FieldError>();
+            var noManager = false;
+            if (withoutManager is not null && !bool.TryParse(withoutManager, out noManager))
+                errors.Add(new("WithoutManager", "WithoutManager must be true or false."));
             var q = new SearchPeople.Query(search, department, location, Number(grade, "Grade", null, errors), status,
-                Number(page, "Page", 1, errors) ?? 1, Number(pageSize, "PageSize", SearchPeople.DefaultPageSize, errors) ?? SearchPeople.DefaultPageSize);
+                Number(page, "Page", 1, errors) ?? 1, Number(pageSize, "PageSize", SearchPeople.DefaultPageSize, errors) ?? SearchPeople.DefaultPageSize, noManager);
             errors.AddRange(SearchPeople.Check(q));
             return errors.Count > 0 ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await SearchPeople.Handle(q, db, ct));
         });

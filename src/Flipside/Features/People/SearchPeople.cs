@@ -12,7 +12,11 @@ public static class SearchPeople
     /// <summary>A search counts its matches up to this many; past it the directory says "1,000+" and asks for a narrower search.</summary>
     public const int CountLimit = 1_000;
 
-    public sealed record Query(string? Search, string? Department, string? Location, int? Grade, string? Status, int Page = 1, int PageSize = DefaultPageSize);
+    /// <param name="Status">Active people when not given; "all" for everyone, leavers included.</param>
+    /// <param name="WithoutManager">Only people with no manager: the top of the organisation, and gaps in the HR data.</param>
+    public sealed record Query(string? Search, string? Department, string? Location, int? Grade, string? Status, int Page = 1,
+        int PageSize = DefaultPageSize, bool WithoutManager = false);
+    public const string AllStatuses = "all";
     public sealed record Row(Guid Id, string EmployeeId, string Name, string Email, string Title, int Grade, string Department, string Location, string Status);
     public sealed record Result(IReadOnlyList<Row> People, int Total, int Page, int PageSize, bool MoreThanTotal = false)
     {
@@ -27,8 +31,9 @@ public static class SearchPeople
         if (q.PageSize is < 1 or > MaxPageSize) errors.Add(new("PageSize", $"Page size must be from 1 to {MaxPageSize}."));
         if (q.Grade is < Person.MinGrade or > Person.MaxGrade) errors.Add(new("Grade", $"Grade must be from {Person.MinGrade} to {Person.MaxGrade}."));
         if (q.Search?.Length > 200) errors.Add(new("Search", "Search must be 200 characters or fewer."));
-        if (!string.IsNullOrWhiteSpace(q.Status) && !PersonStatusText.TryParse(q.Status, out _))
-            errors.Add(new("Status", $"Status must be {PersonStatusText.Accepted}."));
+        if (q.Search?.Any(char.IsControl) == true) errors.Add(new("Search", "Search must not contain control characters."));
+        if (!string.IsNullOrWhiteSpace(q.Status) && !IsAll(q.Status) && !PersonStatusText.TryParse(q.Status, out _))
+            errors.Add(new("Status", $"Status must be {PersonStatusText.Accepted}, or {AllStatuses} for everyone."));
         return errors;
     }
 
@@ -59,19 +64,18 @@ public static class SearchPeople
         await db.People.Select(p => p.Department).Where(d => d != "").Distinct().OrderBy(d => d).ToListAsync(ct),
         await db.People.Select(p => p.Location).Where(l => l != "").Distinct().OrderBy(l => l).ToListAsync(ct));
 
+    private static bool IsAll(string? status) => string.Equals(status?.Trim(), AllStatuses, StringComparison.OrdinalIgnoreCase);
+
     private static IQueryable<Person> Filter(IQueryable<Person> people, Query q, bool postgres)
     {
-        if (!string.IsNullOrWhiteSpace(q.Search))
-        {
-            // LIKE is case-insensitive on SQLite and ILIKE on PostgreSQL; either scans a 50,000-row table faster than lower().
-            var pattern = "%" + q.Search.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
-                .Replace("_", @"\_", StringComparison.Ordinal) + "%";
-            people = people.WhereTextLike(pattern, postgres);
-        }
+        // LIKE is case-insensitive on SQLite and ILIKE on PostgreSQL; either scans a 50,000-row table faster than lower().
+        if (!string.IsNullOrWhiteSpace(q.Search)) people = people.WhereEveryWord(q.Search, postgres);
         if (!string.IsNullOrWhiteSpace(q.Department)) people = people.Where(p => p.Department == q.Department);
         if (!string.IsNullOrWhiteSpace(q.Location)) people = people.Where(p => p.Location == q.Location);
         if (q.Grade is { } grade) people = people.Where(p => p.Grade == grade);
         if (PersonStatusText.TryParse(q.Status, out var status)) people = people.Where(p => p.Status == status);
+        else if (!IsAll(q.Status)) people = people.Where(p => p.Status == PersonStatus.Active);
+        if (q.WithoutManager) people = people.Where(p => p.ManagerEmployeeId == null);
         return people;
     }
 }

@@ -9,7 +9,7 @@ namespace Flipside.Features.People;
 /// <summary>One person's directory entry, their manager and direct reports. Birth year only for administrators.</summary>
 public static class ViewPerson
 {
-    public sealed record Link(Guid Id, string EmployeeId, string Name, string Title);
+    public sealed record Link(Guid Id, string EmployeeId, string Name, string Title, bool Left = false);
     public sealed record Details(
         Guid Id, string EmployeeId, string Name, string Email, string Title, int Grade, string Department, string Location,
         string TimeZone, string? ManagerEmployeeId, Link? Manager, DateOnly? HireDate,
@@ -18,6 +18,10 @@ public static class ViewPerson
     {
         /// <summary>For someone who has left: the people not left who still have them as manager, and need another.</summary>
         public IReadOnlyList<Link> ActiveReportsOfLeaver { get; init; } = [];
+        /// <summary>The manager, their manager, and so on up to the top of the organisation.</summary>
+        public IReadOnlyList<ReportingChain.Manager> ReportingLine { get; init; } = [];
+        /// <summary>Everyone below this person at any depth who has not left.</summary>
+        public int PeopleBelow { get; init; }
     }
 
     public const int MaxReportsShown = 200;
@@ -30,9 +34,9 @@ public static class ViewPerson
         var p = await db.People.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return null;
         var manager = p.ManagerEmployeeId is null ? null : await db.People.Where(m => m.EmployeeId == p.ManagerEmployeeId)
-            .Select(m => new Link(m.Id, m.EmployeeId, m.Name, m.Title)).SingleOrDefaultAsync(ct);
+            .Select(m => new Link(m.Id, m.EmployeeId, m.Name, m.Title, m.Status == PersonStatus.Left)).SingleOrDefaultAsync(ct);
         var reports = await db.People.Where(r => r.ManagerEmployeeId == p.EmployeeId).OrderBy(r => r.Name)
-            .Select(r => new Link(r.Id, r.EmployeeId, r.Name, r.Title)).Take(MaxReportsShown).ToListAsync(ct);
+            .Select(r => new Link(r.Id, r.EmployeeId, r.Name, r.Title, r.Status == PersonStatus.Left)).Take(MaxReportsShown).ToListAsync(ct);
         return new(p.Id, p.EmployeeId, p.Name, p.Email, p.Title, p.Grade, p.Department, p.Location, p.TimeZone, p.ManagerEmployeeId, manager,
             p.HireDate, showBirthYear ? p.BirthYear : null, p.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries),
             PersonStatusText.Slug(p.Status), reports)
@@ -40,6 +44,8 @@ public static class ViewPerson
             ActiveReportsOfLeaver = p.Status != PersonStatus.Left ? [] : await db.People
                 .Where(r => r.ManagerEmployeeId == p.EmployeeId && r.Status != PersonStatus.Left).OrderBy(r => r.Name)
                 .Select(r => new Link(r.Id, r.EmployeeId, r.Name, r.Title)).Take(MaxReportsShown).ToListAsync(ct),
+            ReportingLine = await ReportingChain.Above(p.EmployeeId, db, ct),
+            PeopleBelow = await ReportingChain.CountBelow(p.EmployeeId, db, ct),
         };
     }
 }
