@@ -108,3 +108,15 @@ internal sealed class SystemFlagConfiguration : IEntityTypeConfiguration<SystemF
         e.Property(f => f.Key).HasMaxLength(64);
     }
 }
+
+internal sealed class ChangeStampConfiguration : IEntityTypeConfiguration<ChangeStamp>
+{
+    public void Configure(EntityTypeBuilder<ChangeStamp> e)
+    {
+        e.ToTable("ChangeStamps");
+        e.HasKey(s => s.Area);
+        e.Property(s => s.Area).HasMaxLength(32);
+        // The one row every save moves on; it exists from the first migration so that moving it is a plain UPDATE.
+        e.HasData(new { Area = ChangeStamp.Data, Value = 0L });
+    }
+}

@@ -64,17 +64,32 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<Kudos> Kudos => Set<Kudos>();
     public DbSet<PairingMilestone> PairingMilestones => Set<PairingMilestone>();
     public DbSet<SuccessStory> SuccessStories => Set<SuccessStory>();
+    public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // A use case that changes only an aggregate's children (a program's objectives) moves the version itself.
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
             if (entry.State == EntityState.Modified && !entry.Property(e => e.Version).IsModified)
                 entry.Entity.Version++;
         MoveChangeCounts();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var stamped = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && !Unstamped(e.Metadata.ClrType));
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // After the save, so a reader that sees the new stamp also sees the data; inside the caller's transaction if any.
+        if (stamped) await Database.ExecuteSqlAsync($"UPDATE \"ChangeStamps\" SET \"Value\" = \"Value\" + 1", cancellationToken);
+        return saved;
     }
+
+    /// <summary>Mail, the audit log, job runs, sent nudges and sign-ins change often and no cached read shows them.</summary>
+    private static bool Unstamped(Type type) => type == typeof(OutboxMessage) || type == typeof(OutboxAttachment) || type == typeof(AuditEntry) || type == typeof(JobRun)
+        || type == typeof(NudgeSent) || type == typeof(ChangeStamp) || type == typeof(FlipsideUser)
+        || type.Namespace?.StartsWith("Microsoft.", StringComparison.Ordinal) == true;
+
+    /// <summary>The stamp now: equal to an earlier reading when nothing that a cached read shows has been saved since.</summary>
+    public Task<long> DataStamp(CancellationToken ct) =>
+        ChangeStamps.Where(s => s.Area == ChangeStamp.Data).Select(s => s.Value).SingleAsync(ct);
 
     /// <summary>
     /// People and profiles count their changes (<see cref="IChangeCounted"/>). A profile's topics are its own rows, so a

@@ -198,4 +198,45 @@ public sealed class ProgramHealthTests(FlipsideFactory app) : AdministeredTests(
         Assert.Equal(Anonymity.TooFew(5), report.Cohorts.Single(c => c.CohortId == second).Useful.NotShownBecause);
         Assert.Equal(Anonymity.WouldDifference(5), cohortView.Cohorts.Single().Useful.NotShownBecause);
     }
+
+    [Fact]
+    public async Task AReadReport_IsReused_OnlyUntilTheDataChanges_OrAMinutePasses()
+    {
+        var (programId, cohortId) = await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Active);
+        await APair(App, cohortId, "First", (p, x) => x.Add(Held(p.Id, 5)));
+        var url = $"/api/v1/programs/{programId}/health";
+        Assert.Single((await Admin.GetFromJsonAsync<HealthReport>(url, Json.Options))!.AtRisk!);
+
+        // A saved change moves the data stamp: the next read is built again and shows the new pair.
+        var second = await APair(App, cohortId, "Second", (p, x) => x.Add(Held(p.Id, 5)));
+        Assert.Contains((await Admin.GetFromJsonAsync<HealthReport>(url, Json.Options))!.AtRisk!, r => r.PairingId == second);
+
+        // A bulk write goes around the stamp; the report catches up once it is a minute old.
+        await App.Query(db => db.Agreements.Where(a => a.PairingId == second).ExecuteDeleteAsync());
+        await App.Query(db => db.Pairings.Where(p => p.Id == second).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PairingStatus.Ended)));
+        Assert.Contains((await Admin.GetFromJsonAsync<HealthReport>(url, Json.Options))!.AtRisk!, r => r.PairingId == second);
+        App.Clock.Advance(HealthCache.MaxAge);
+        Assert.DoesNotContain((await Admin.GetFromJsonAsync<HealthReport>(url, Json.Options))!.AtRisk!, r => r.PairingId == second);
+    }
+
+    [Fact]
+    public async Task PairsAtRisk_ComeFiftyAPage_WithTheTotal()
+    {
+        var (programId, cohortId) = await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Active);
+        for (var i = 0; i < HealthReport.PageSize + 3; i++) await APair(App, cohortId, $"P{i:D2}", (p, x) => x.Add(Held(p.Id, 5)));
+
+        var first = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/programs/{programId}/health", Json.Options))!;
+        var second = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/programs/{programId}/health?page=2", Json.Options))!;
+        Assert.Equal((HealthReport.PageSize + 3, 2, HealthReport.PageSize, 3), (first.AtRiskTotal, first.Pages, first.AtRisk!.Count, second.AtRisk!.Count));
+        Assert.Empty(first.AtRisk.Select(r => r.PairingId).Intersect(second.AtRisk.Select(r => r.PairingId)));
+        // Everyone counts in the figures, whichever page is shown.
+        Assert.Equal(HealthReport.PageSize + 3, second.RiskCounts.Single(c => c.Rule == PairRisks.Rule.UnsignedAgreement).Pairs);
+
+        var page = await Admin.GetStringAsync($"/Health/Program?id={programId}&p=2");
+        Assert.Contains("53 pairs at risk; these are 51 to 53", System.Text.RegularExpressions.Regex.Match(page, "<h2 id=\"risk-heading\"[\\s\\S]{0,3000}").Value, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of 2", page, StringComparison.Ordinal);
+        var cohort = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/cohorts/{cohortId}/health?page=2", Json.Options))!;
+        Assert.Equal((HealthReport.PageSize + 3, 3), (cohort.PairsTotal, cohort.Pairs!.Count));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.GetAsync($"/api/v1/programs/{programId}/health?page=0")).StatusCode);
+    }
 }

@@ -68,7 +68,7 @@ public class FlipsideFactory : WebApplicationFactory<Program>
         await using (var scope = Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FlipsideDb>();
-            var kept = new[] { typeof(IdentityRole), typeof(DataProtectionKey) };
+            var kept = new[] { typeof(IdentityRole), typeof(DataProtectionKey), typeof(Domain.ChangeStamp) };
             var tables = db.Model.GetEntityTypes().Where(t => !kept.Contains(t.ClrType)).Select(t => t.GetTableName())
                 .OfType<string>().Distinct().Select(t => "\"" + t + "\"").ToList();
             if (TestDatabase.IsPostgres)

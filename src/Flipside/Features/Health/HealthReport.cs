@@ -14,6 +14,23 @@ public sealed record HealthReport(Guid ProgramId, string ProgramName, Guid? Coho
     IReadOnlyList<HealthReport.SurveyRate> Surveys, IReadOnlyList<HealthReport.MonthPulse> PulseTrend, IReadOnlyList<HealthReport.RiskCount> RiskCounts,
     IReadOnlyList<HealthReport.PairRow>? AtRisk, IReadOnlyList<HealthReport.PairRow>? Pairs)
 {
+    /// <summary>The lists of pairs come a page at a time: at 5,000 pairs the whole list was most of a megabyte a request.</summary>
+    public const int PageSize = 50;
+    public int Page { get; init; } = 1;
+    /// <summary>How many pairs are at risk in all, and (for a cohort's managers) how many pairs there are, before paging.</summary>
+    public int AtRiskTotal { get; init; }
+    public int PairsTotal { get; init; }
+    public int Pages => Math.Max(1, (Math.Max(AtRiskTotal, PairsTotal) + PageSize - 1) / PageSize);
+
+    /// <summary>This report with one page of each list; past the last page, the last page.</summary>
+    public HealthReport Paged(int page)
+    {
+        var all = this with { AtRiskTotal = AtRisk?.Count ?? 0, PairsTotal = Pairs?.Count ?? 0 };
+        var shown = Math.Min(page, all.Pages);
+        IReadOnlyList<PairRow>? Slice(IReadOnlyList<PairRow>? rows) => rows is null ? null : [.. rows.Skip((shown - 1) * PageSize).Take(PageSize)];
+        return all with { Page = shown, AtRisk = Slice(AtRisk), Pairs = Slice(Pairs) };
+    }
+
     /// <summary>
     /// One cohort's figures, or the program's (CohortId null). Meetings expected: one per cadence from each pairing's
     /// publication to its end (or its pause, or now). Days since the last meeting count from the start for a pair that

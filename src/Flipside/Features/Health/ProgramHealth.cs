@@ -4,6 +4,7 @@ using Flipside.Features.Sessions;
 using Flipside.Features.Shared;
 using Flipside.Features.Training;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Health;
 
@@ -17,31 +18,45 @@ public static class ProgramHealth
     public const string NotAReader = "Program health is for the program's managers, its sponsors and administrators.";
     public const string FlagsForManagersOnly = "Low-pulse and safety flags go to the program's managers only, so they are not counted here.";
 
-    public static async Task<Outcome<HealthReport>> ForProgram(Guid programId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    /// <param name="page">Which <see cref="HealthReport.PageSize"/> of the pairs at risk (and, for a cohort, of every pair) to list.</param>
+    public static async Task<Outcome<HealthReport>> ForProgram(Guid programId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct,
+        IMemoryCache? cache = null, int page = 1)
     {
         if (!(viewer.IsProgramStaff || viewer.IsSponsor)) return Outcome.Forbidden(NotAReader);
-        return await Build(programId, null, viewer, db, clock, ct);
+        return await Read(programId, null, viewer, db, clock, cache, page, ct);
     }
 
-    public static async Task<Outcome<HealthReport>> ForCohort(Guid cohortId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<HealthReport>> ForCohort(Guid cohortId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct,
+        IMemoryCache? cache = null, int page = 1)
     {
         if (!(viewer.IsProgramStaff || viewer.IsSponsor)) return Outcome.Forbidden(NotAReader);
         var programId = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => (Guid?)c.ProgramId).FirstOrDefaultAsync(ct);
-        return programId is { } id ? await Build(id, cohortId, viewer, db, clock, ct) : Outcome.NotFound;
+        return programId is { } id ? await Read(id, cohortId, viewer, db, clock, cache, page, ct) : Outcome.NotFound;
     }
 
-    private static async Task<Outcome<HealthReport>> Build(Guid programId, Guid? cohortId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Outcome<HealthReport>> Read(Guid programId, Guid? cohortId, Viewer viewer, FlipsideDb db, TimeProvider clock,
+        IMemoryCache? cache, int page, CancellationToken ct)
     {
-        var program = await viewer.ReportablePrograms.Where(p => p.Id == programId)
-            .Select(p => new { p.Id, p.Name, p.AnonymityThreshold, p.CadenceWeeks, p.MentorLabel, p.MenteeLabel }).FirstOrDefaultAsync(ct);
-        if (program is null) return Outcome.NotFound;
+        if (page < 1) return Outcome.Invalid("page", "Page must be 1 or more.");
+        if (!await viewer.ReportablePrograms.AnyAsync(p => p.Id == programId, ct)) return Outcome.NotFound;
         var drill = await viewer.ManagedPrograms.AnyAsync(p => p.Id == programId, ct);
+        var reader = (await viewer.Person(ct))?.Id;
+        var report = await HealthCache.GetOrBuild(new(programId, cohortId, drill, reader), cache, db, clock,
+            () => Build(programId, cohortId, drill, reader, db, clock, ct), ct);
+        return report is null ? Outcome.NotFound : report.Paged(page);
+    }
+
+    private static async Task<HealthReport?> Build(Guid programId, Guid? cohortId, bool drill, Guid? reader, FlipsideDb db, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var program = await db.Programs.Where(p => p.Id == programId)
+            .Select(p => new { p.Id, p.Name, p.AnonymityThreshold, p.CadenceWeeks, p.MentorLabel, p.MenteeLabel }).SingleAsync(ct);
         var now = clock.GetUtcNow();
         var cohorts = await db.Cohorts.Where(c => c.ProgramId == programId).OrderBy(c => c.StartsOn).ThenBy(c => c.Name)
             .Select(c => new { c.Id, c.Name }).ToListAsync(ct);
 
         var pairs = await PairRisks.AsSeenBy(await PairRisks.Load(db.Pairings.Where(p => p.Cohort.ProgramId == programId), db, now, ct),
-            (await viewer.Person(ct))?.Id, db, ct);
+            reader, db, ct);
         var rows = pairs.Select(p => Row(p, now)).ToList();
         var enrolled = await db.Enrollments.Where(e => e.Cohort.ProgramId == programId && e.Status == EnrollmentStatus.Enrolled)
             .Select(e => new { e.Id, e.PersonId, e.CohortId, e.Role }).ToListAsync(ct);
@@ -65,7 +80,7 @@ public static class ProgramHealth
 
         var cohortFigures = cohorts.Where(c => cohortId is null || c.Id == cohortId)
             .Select(c => Figures(c.Id, c.Name, id => id == c.Id)).ToList();
-        if (cohortId is { } only && cohortFigures.Count == 0) return Outcome.NotFound;
+        if (cohortId is not null && cohortFigures.Count == 0) return null;
         var scoped = rows.Where(r => cohortId is null || r.CohortId == cohortId).ToList();
         var flagged = scoped.Where(r => r.Reasons.Count > 0).ToList();
         var riskCounts = Enum.GetValues<PairRisks.Rule>()

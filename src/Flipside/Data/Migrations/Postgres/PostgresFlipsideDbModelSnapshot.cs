@@ -271,6 +271,27 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("CalendarFeeds");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.ChangeStamp", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("ChangeStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "data",
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Flipside.Domain.Cohort", b =>
                 {
                     b.Property<Guid>("Id")

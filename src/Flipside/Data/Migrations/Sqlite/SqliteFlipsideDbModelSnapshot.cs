@@ -264,6 +264,27 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.ToTable("CalendarFeeds");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.ChangeStamp", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("ChangeStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "data",
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Flipside.Domain.Cohort", b =>
                 {
                     b.Property<Guid>("Id")
