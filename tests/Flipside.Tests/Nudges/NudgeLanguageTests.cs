@@ -55,6 +55,8 @@ public sealed class NudgeLanguageTests(FlipsideFactory app) : AdministeredTests(
     public async Task AFrenchProgramsLogReminder_AndASpanishProgramsSlip_AreInTheirLanguages()
     {
         var french = await AMeetingOnThursday("fr");
+        var (program, cohort) = await Seed.AProgram(App, Given.AdminEmail, p => p.Language = "es", CohortStatus.Active);
+        var spanish = await APair.Make(App, Admin, "Europe/Madrid", "Europe/Madrid", suffix: "es", cohortId: cohort, programId: program);
         // Two days after the meeting, nobody has logged it: Saturday 28 November, 9:05 in Berlin.
         App.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 28, 8, 5, 0, TimeSpan.Zero));
         await Run();
@@ -63,9 +65,7 @@ public sealed class NudgeLanguageTests(FlipsideFactory app) : AdministeredTests(
         Assert.StartsWith($"Bonjour {french.Mentee.Name},", log.TextBody);
         Assert.Contains(new DateTime(2026, 11, 26, 10, 0, 0).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("fr-FR")), log.TextBody);
 
-        // A Spanish pair that never met: its cadence (4 weeks) and a week pass from publishing on 23 November.
-        var (program, cohort) = await Seed.AProgram(App, Given.AdminEmail, p => p.Language = "es", CohortStatus.Active);
-        var spanish = await APair.Make(App, Admin, "Europe/Madrid", "Europe/Madrid", suffix: "es", cohortId: cohort, programId: program);
+        // The Spanish pair never met: its cadence (4 weeks) and a week pass from publishing on 23 November.
         App.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 28, 8, 5, 0, TimeSpan.Zero));
         await Run();
         var slip = (await Sent(NudgeKind.CadenceSlipping)).Single(m => m.To == spanish.Mentor.Email);

@@ -40,12 +40,25 @@ public sealed class ProgramLanguageTests(FlipsideFactory app) : ProgramsTestBase
         var response = await Pam.Submit("/Programs/Edit", new Dictionary<string, string>
         {
             ["Input.Name"] = "Digital fluency",
+            ["Input.Purpose"] = "Leaders learn the tools their teams use.",
             ["Input.Objectives[0].Title"] = "Leaders use collaboration tools",
             ["Input.Objectives[0].Measures[0].Name"] = "Leaders using the collaboration tool weekly",
+            ["Input.Objectives[0].Measures[0].Unit"] = "%",
+            ["Input.Objectives[0].Measures[0].Baseline"] = "35",
+            ["Input.Objectives[0].Measures[0].Target"] = "70",
+            ["Input.FocusAreas"] = "Collaboration tools",
+            ["Input.CadenceWeeks"] = "4",
+            ["Input.MinutesPerMeeting"] = "60",
+            ["Input.DurationMonths"] = "6",
+            ["Input.DefaultMentorCapacity"] = "1",
+            ["Input.MentorLabel"] = "reverse mentor",
+            ["Input.MenteeLabel"] = "leader",
+            ["Input.MinGradeGap"] = "2",
+            ["Input.MinMentorTenureMonths"] = "12",
             ["Input.Language"] = "fr",
         });
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         Assert.Equal("fr", await App.Query(db => db.Programs.Select(p => p.Language).SingleAsync()));
     }
 }

@@ -46,7 +46,7 @@ public sealed class MeetingCountsTests(FlipsideFactory app) : AdministeredTests(
         async Task<List<Meeting>> MeetingsOf(APair p) =>
             await App.Query(db => db.Meetings.AsNoTracking().Where(m => m.PairingId == p.PairingId).ToListAsync());
 
-        for (var step = 0; step < 60; step++)
+        for (var step = 0; step < 120; step++)
         {
             var pair = pairs[random.Next(pairs.Length)];
             var meetings = await MeetingsOf(pair);
