@@ -65,8 +65,8 @@ public sealed class NudgeLanguageTests(FlipsideFactory app) : AdministeredTests(
         Assert.StartsWith($"Bonjour {french.Mentee.Name},", log.TextBody);
         Assert.Contains(new DateTime(2026, 11, 26, 10, 0, 0).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("fr-FR")), log.TextBody);
 
-        // The Spanish pair never met: its cadence (4 weeks) and a week pass from publishing on 23 November.
-        App.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 28, 8, 5, 0, TimeSpan.Zero));
+        // The Spanish pair never met: its cadence (4 weeks) and a week have passed since publishing on 23 November, 9:00 UTC.
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 28, 9, 5, 0, TimeSpan.Zero));
         await Run();
         var slip = (await Sent(NudgeKind.CadenceSlipping)).Single(m => m.To == spanish.Mentor.Email);
         Assert.Equal($"Es hora de volver a reunirse con {spanish.Mentee.Name}", slip.Subject);
