@@ -44,6 +44,7 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<SupervisionCircle> SupervisionCircles => Set<SupervisionCircle>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<PairingMeetingCounts> PairingMeetingCounts => Set<PairingMeetingCounts>();
     public DbSet<SurveyInstrument> SurveyInstruments => Set<SurveyInstrument>();
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
@@ -76,7 +77,7 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
         MoveChangeCounts();
         var stamped = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && !Unstamped(e.Metadata.ClrType));
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await SaveKeepingCounts(acceptAllChangesOnSuccess, cancellationToken);
         // After the save, so a reader that sees the new stamp also sees the data; inside the caller's transaction if any.
         if (stamped) await Database.ExecuteSqlAsync($"UPDATE \"ChangeStamps\" SET \"Value\" = \"Value\" + 1", cancellationToken);
         return saved;
@@ -90,6 +91,35 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     /// <summary>The stamp now: equal to an earlier reading when nothing that a cached read shows has been saved since.</summary>
     public Task<long> DataStamp(CancellationToken ct) =>
         ChangeStamps.Where(s => s.Area == ChangeStamp.Data).Select(s => s.Value).SingleAsync(ct);
+
+    private async Task<int> SaveKeepingCounts(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var pairings = MeetingCounter.Touched(this);
+        if (pairings.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The counts change with the meetings or not at all: in the caller's transaction, or in one of their own.
+        if (Database.CurrentTransaction is not null) return await SaveCounted(pairings, acceptAllChangesOnSuccess, cancellationToken);
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await SaveCounted(pairings, acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>Meeting changes are saved asynchronously only: the counts are kept by the asynchronous save.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        ChangeTracker.Entries().Any(e => e.Entity is Meeting or ActionItem or Pairing && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            ? throw new InvalidOperationException("Save meetings, action items and pairings with SaveChangesAsync, which keeps their counts.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
+
+    private async Task<int> SaveCounted(IReadOnlyList<Guid> pairings, bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        await MeetingCounter.Lock(this, pairings, ct);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        await MeetingCounter.Recount(this, pairings, ct);
+        return saved;
+    }
+
+    /// <summary>For <see cref="MeetingCounter"/>: a save that does not count again (it writes only count rows).</summary>
+    internal Task<int> SaveUncounted(CancellationToken ct) => base.SaveChangesAsync(true, ct);
 
     /// <summary>
     /// People and profiles count their changes (<see cref="IChangeCounted"/>). A profile's topics are its own rows, so a

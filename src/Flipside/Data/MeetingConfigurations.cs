@@ -52,3 +52,12 @@ internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calen
         e.HasIndex(f => f.PersonId);
     }
 }
+
+internal sealed class PairingMeetingCountsConfiguration : IEntityTypeConfiguration<PairingMeetingCounts>
+{
+    public void Configure(EntityTypeBuilder<PairingMeetingCounts> e)
+    {
+        e.HasKey(c => c.PairingId);
+        e.HasOne<Pairing>().WithOne().HasForeignKey<PairingMeetingCounts>(c => c.PairingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

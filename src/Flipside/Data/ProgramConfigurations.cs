@@ -18,6 +18,7 @@ internal sealed class ProgramConfiguration : IEntityTypeConfiguration<MentoringP
         e.ComplexProperty(p => p.Eligibility);
         e.Property(p => p.FirstContactBy).HasConversion<string>().HasMaxLength(16);
         e.Property(p => p.MatchingMode).HasConversion<string>().HasMaxLength(16);
+        e.Property(p => p.Language).HasMaxLength(8);
         e.PrimitiveCollection(p => p.RequiredNudges).ElementType(t => t.HasConversion<string>());
         e.HasMany(p => p.Objectives).WithOne().HasForeignKey(o => o.ProgramId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(p => p.Managers).WithOne().HasForeignKey(m => m.ProgramId).OnDelete(DeleteBehavior.Cascade);

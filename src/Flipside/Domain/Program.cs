@@ -63,6 +63,12 @@ public sealed class MentoringProgram : IVersioned
     public int RankingDays { get; set => field = RankingDaysRule.Guard(value); } = DefaultRankingDays;
     /// <summary>Nudges every participant gets whatever their own settings say, because the program depends on them.</summary>
     public List<NudgeKind> RequiredNudges { get; set; } = [];
+    /// <summary>The language of the reminders and nudges its participants get (<see cref="ProgramLanguages"/>).</summary>
+    public string Language
+    {
+        get;
+        set => field = ProgramLanguages.IsKnown(value) ? value : throw new DomainException($"Choose the program's language: {string.Join(", ", ProgramLanguages.All.Select(l => l.Code))}.");
+    } = ProgramLanguages.Default;
     /// <summary>k for everything aggregated from people's answers: no figure from fewer. New surveys take it when they open.</summary>
     public int AnonymityThreshold { get; set => field = Anonymity.ThresholdRule.Guard(value); } = Anonymity.DefaultThreshold;
     public List<Objective> Objectives { get; private set; } = [];

@@ -187,4 +187,28 @@ public sealed class ManagingTrainingTests(FlipsideFactory app) : TrainingTestBas
         Assert.Equal(["cadence-and-logistics"], settings.Modules.Where(m => m.ForMentees).Select(m => m.Key));
         Assert.True(settings.SupervisionCircles);
     }
+
+    [Fact]
+    public async Task TheReminder_IsWrittenInTheProgramsLanguage()
+    {
+        await ACohort(leaders: 2, mentors: 1);
+        await Require([], ["two-roles"]);
+        await App.Query(async db =>
+        {
+            (await db.Programs.SingleAsync(p => p.Id == ProgramId)).Language = "de";
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync(Training($"/cohorts/{CohortId}/reminders"), null)).StatusCode);
+
+        var mail = await App.Query(db => db.Outbox.Where(m => m.Kind == RemindTraining.Kind).ToListAsync());
+        Assert.Equal(2, mail.Count);
+        Assert.All(mail, m =>
+        {
+            Assert.StartsWith("Ihre Schulung für ", m.Subject);
+            Assert.StartsWith("Hallo Person L", m.TextBody);
+            Assert.Contains("Noch offen: The two roles in reverse mentoring.", m.TextBody);
+            Assert.DoesNotContain("Still to do", m.TextBody);
+        });
+    }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Agreements;
 
-/// <summary>A week after a pairing starts, each partner who has not signed its agreement hears so, at 9:00 their time.</summary>
+/// <summary>A week after a pairing starts, each partner who has not signed its agreement hears so, at 9:00 their time, in the program's language.</summary>
 public sealed class AgreementNudges(FlipsideDb db, PublicUrl url) : INudgeSource
 {
     public async Task<IReadOnlyList<DueNudge>> DueAsync(DateTimeOffset now, CancellationToken ct)
@@ -24,16 +24,9 @@ public sealed class AgreementNudges(FlipsideDb db, PublicUrl url) : INudgeSource
             {
                 if (role == ParticipantRole.Mentor ? u.MentorSigned : u.MenteeSigned) continue;
                 var partnerSigned = role == ParticipantRole.Mentor ? u.MenteeSigned : u.MentorSigned;
+                var email = pair.Texts.AgreementUnsigned(partner.Name, partnerSigned, url.Link($"/Agreements/Agreement?pairingId={u.PairingId}"));
                 due.Add(new(NudgeKind.AgreementUnsigned, $"pairing:{u.PairingId}", reader.Email, pair.ProgramId, reader.MorningAfter(u.PublishedAt, 7),
-                    at => new OutboxMessage(reader.Email, $"Your agreement with {partner.Name} is waiting", $"""
-                        Hello {reader.Name},
-
-                        Your pairing with {partner.Name} started a week ago{(partnerSigned ? $", and {partner.Name} has signed your agreement" : "")}. The agreement
-                        sets how often you meet, what stays between you, and how either of you can end the pairing without fault.
-                        Read it, change what you both want to change, and sign:
-
-                        {url.Link($"/Agreements/Agreement?pairingId={u.PairingId}")}
-                        """, null, at).ForProgram(pair.ProgramId)));
+                    at => new OutboxMessage(reader.Email, email.Subject, pair.Texts.Letter(reader.Name, email.Body), null, at).ForProgram(pair.ProgramId)));
             }
         }
         return due;

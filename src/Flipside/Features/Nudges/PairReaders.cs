@@ -10,6 +10,8 @@ public sealed record Reader
     public required string Name { get; init; }
     public required string Email { get; init; }
     public required string TimeZone { get; init; }
+    /// <summary>The directory person, where the reader is one (a manager may have only an account).</summary>
+    public Guid? PersonId { get; init; }
 
     public TimeZoneInfo Zone => Zones.Of(TimeZone);
 
@@ -31,6 +33,10 @@ public sealed record PairReaders
     public required string MenteeLabel { get; init; }
     public required DateTimeOffset? PublishedAt { get; init; }
     public required int CadenceWeeks { get; init; }
+    /// <summary>The program's language (<see cref="ProgramLanguages"/>): its participants' nudges are written in it.</summary>
+    public required string Language { get; init; }
+    public required Guid MentorEnrollmentId { get; init; }
+    public required Guid MenteeEnrollmentId { get; init; }
     public required Reader Mentor { get; init; }
     public required Reader Mentee { get; init; }
 
@@ -41,13 +47,24 @@ public sealed record PairReaders
         yield return (ParticipantRole.Mentee, Mentee, Mentor);
     }
 
+    public NudgeTexts Texts => NudgeTexts.For(Language);
+
     /// <summary>Active pairings, projected in one query.</summary>
     public static IQueryable<PairReaders> Active(FlipsideDb db) => db.Pairings.Where(p => p.Status == PairingStatus.Active)
         .Select(p => new PairReaders
         {
             PairingId = p.Id, ProgramId = p.Cohort.ProgramId, ProgramName = p.Cohort.Program.Name, MentorLabel = p.Cohort.Program.MentorLabel,
             MenteeLabel = p.Cohort.Program.MenteeLabel, PublishedAt = p.PublishedAt, CadenceWeeks = p.Cohort.Program.CadenceWeeks,
-            Mentor = new Reader { Name = p.MentorEnrollment.Person.Name, Email = p.MentorEnrollment.Person.Email, TimeZone = p.MentorEnrollment.Person.TimeZone },
-            Mentee = new Reader { Name = p.MenteeEnrollment.Person.Name, Email = p.MenteeEnrollment.Person.Email, TimeZone = p.MenteeEnrollment.Person.TimeZone },
+            Language = p.Cohort.Program.Language, MentorEnrollmentId = p.MentorEnrollmentId, MenteeEnrollmentId = p.MenteeEnrollmentId,
+            Mentor = new Reader
+            {
+                Name = p.MentorEnrollment.Person.Name, Email = p.MentorEnrollment.Person.Email, TimeZone = p.MentorEnrollment.Person.TimeZone,
+                PersonId = p.MentorEnrollment.PersonId,
+            },
+            Mentee = new Reader
+            {
+                Name = p.MenteeEnrollment.Person.Name, Email = p.MenteeEnrollment.Person.Email, TimeZone = p.MenteeEnrollment.Person.TimeZone,
+                PersonId = p.MenteeEnrollment.PersonId,
+            },
         });
 }

@@ -35,6 +35,8 @@ public sealed class ProgramInput
     public int RankingDays { get; set; } = MentoringProgram.DefaultRankingDays;
     /// <summary>k: no survey aggregate from fewer respondents. Each survey fixes it when it opens.</summary>
     public int AnonymityThreshold { get; set; } = Anonymity.DefaultThreshold;
+    /// <summary>The language of the reminders and nudges participants get: "en", "de", "fr" or "es".</summary>
+    public string Language { get; set; } = ProgramLanguages.Default;
 
     public static ProgramInput From(MentoringProgram p) => new()
     {
@@ -65,6 +67,7 @@ public sealed class ProgramInput
         AnswerDays = p.AnswerDays,
         RankingDays = p.RankingDays,
         AnonymityThreshold = p.AnonymityThreshold,
+        Language = p.Language,
     };
 
     private static string Contact(ParticipantRole role) => role == ParticipantRole.Mentor ? "mentor" : "mentee";
@@ -110,6 +113,9 @@ public sealed class ProgramInput
         Check(errors, nameof(AnswerDays), AnswerDays, MentoringProgram.AnswerDaysRule);
         Check(errors, nameof(RankingDays), RankingDays, MentoringProgram.RankingDaysRule);
         Check(errors, nameof(AnonymityThreshold), AnonymityThreshold, Anonymity.ThresholdRule);
+        Language = string.IsNullOrWhiteSpace(Language) ? ProgramLanguages.Default : Language.Trim().ToLowerInvariant();
+        if (!ProgramLanguages.IsKnown(Language))
+            errors.Add(new(nameof(Language), $"Choose the language of the program's reminders: {string.Join(", ", ProgramLanguages.All.Select(l => $"\"{l.Code}\" ({l.Name})"))}."));
         return errors;
     }
 
@@ -136,6 +142,7 @@ public sealed class ProgramInput
         p.AnswerDays = AnswerDays;
         p.RankingDays = RankingDays;
         p.AnonymityThreshold = AnonymityThreshold;
+        p.Language = Language;
         Rows.Sync(p.Objectives, o => o.Position, Objectives, (input, objective, i) => input.ApplyTo(objective, i));
     }
 

@@ -56,8 +56,12 @@ public static class CalendarFeeds
         foreach (var feed in await db.CalendarFeeds.Where(f => f.PersonId == personId && f.RevokedAt == null).ToListAsync(ct)) feed.Revoke(now);
     }
 
-    /// <summary>The feed's text for "{token}.ics", or null for any address that is not a live feed.</summary>
-    public static async Task<string?> Read(string file, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct, IMemoryCache? cache = null)
+    /// <summary>A live feed: its entity tag, and its text as UTF-8, or null when the caller's copy (If-None-Match) is current.</summary>
+    public sealed record Feed(string ETag, byte[]? Body);
+
+    /// <summary>The feed for "{token}.ics", or null for any address that is not a live feed.</summary>
+    public static async Task<Feed?> Read(string file, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct, IMemoryCache? cache = null,
+        string? ifNoneMatch = null)
     {
         if (!file.EndsWith(".ics", StringComparison.Ordinal) || file.Length > 100) return null;
         var hash = Tokens.Hash(file[..^".ics".Length]);
@@ -66,8 +70,25 @@ public static class CalendarFeeds
         var person = await db.CalendarFeeds.Where(f => f.TokenHash == hash && f.RevokedAt == null)
             .Join(db.People.Where(p => p.Status != PersonStatus.Left), f => f.PersonId, p => p.Id, (f, p) => new { p.Id, p.Name, p.Email, p.TimeZone }).FirstOrDefaultAsync(ct);
         if (person is null) return null;
-        var pairings = await db.Pairings.AsNoTracking().Where(p => p.PublishedAt != null && (p.Status == PairingStatus.Active || p.Status == PairingStatus.Paused)
-                && (p.MentorEnrollment.PersonId == person.Id || p.MenteeEnrollment.PersonId == person.Id))
+        var running = db.Pairings.Where(p => p.PublishedAt != null && (p.Status == PairingStatus.Active || p.Status == PairingStatus.Paused)
+            && (p.MentorEnrollment.PersonId == person.Id || p.MenteeEnrollment.PersonId == person.Id));
+        // Calendars poll feeds often and meetings change rarely. The feed is stamped with its pairings' count stamps (which
+        // every saved change to one of their meetings moves, in the same transaction: MeetingCounter) and the circles'
+        // versions, so a stale copy is never served, on this instance or any other. The stamp is a couple of small reads:
+        // a calendar that sends the tag back gets a 304 without the feed being built, and the text is kept per person.
+        var stamps = await running.Select(p => new { p.Id, Stamp = db.PairingMeetingCounts.Where(c => c.PairingId == p.Id).Select(c => c.Stamp).FirstOrDefault() })
+            .ToListAsync(ct);
+        var ids = stamps.Select(s => s.Id).Order().ToList();
+        // The supervision circles of the cohorts where the person is an enrolled mentor, stamped by their versions.
+        var circles = db.SupervisionCircles.Where(c => db.Enrollments.Any(e => e.CohortId == c.CohortId && e.PersonId == person.Id
+            && e.Role == ParticipantRole.Mentor && e.Status == EnrollmentStatus.Enrolled));
+        var circleStamp = await circles.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(c => (long)c.Version) }).FirstOrDefaultAsync(ct);
+        var version = $"{stamps.Sum(s => s.Stamp)}/{circleStamp?.Count}/{circleStamp?.Versions}/{string.Join(",", ids)}/{person.Name}/{person.TimeZone}/{baseUrl}";
+        var etag = $"\"{Tokens.Hash(version)[..32]}\"";
+        if (ifNoneMatch is not null && ifNoneMatch.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")) return new Feed(etag, null);
+        var key = (FeedCache, person.Id);
+        if (cache is not null && cache.TryGetValue(key, out (string ETag, byte[] Body) kept) && kept.ETag == etag) return new Feed(etag, kept.Body);
+        var pairings = await running.AsNoTracking()
             .Select(p => new
             {
                 p.Id, Program = p.Cohort.Program.Name,
@@ -75,19 +96,7 @@ public static class CalendarFeeds
                 Mentee = new CalendarPerson(p.MenteeEnrollment.Person.Name, p.MenteeEnrollment.Person.Email, false),
             })
             .ToDictionaryAsync(p => p.Id, ct);
-        var ids = pairings.Keys.ToList();
-        // Calendars poll feeds often and meetings change rarely: the text is kept per person with a stamp that every saved
-        // change to one of the meetings moves (their count and versions) and that names the pairings listed. A stale copy
-        // is never served, on this instance or any other, and building 200 events is the feed's whole cost.
-        var stamp = await db.Meetings.Where(m => ids.Contains(m.PairingId)).GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Versions = g.Sum(m => (long)m.Version + m.Sequence) }).FirstOrDefaultAsync(ct);
-        // The supervision circles of the cohorts where the person is an enrolled mentor, stamped the same way.
-        var circles = db.SupervisionCircles.Where(c => db.Enrollments.Any(e => e.CohortId == c.CohortId && e.PersonId == person.Id
-            && e.Role == ParticipantRole.Mentor && e.Status == EnrollmentStatus.Enrolled));
-        var circleStamp = await circles.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(c => (long)c.Version) }).FirstOrDefaultAsync(ct);
-        var key = (FeedCache, person.Id);
-        var version = $"{stamp?.Count}/{stamp?.Versions}/{circleStamp?.Count}/{circleStamp?.Versions}/{string.Join(",", ids.Order())}/{person.Name}/{person.TimeZone}/{baseUrl}";
-        if (cache is not null && cache.TryGetValue(key, out (string Version, string Text) kept) && kept.Version == version) return kept.Text;
+        ids = [.. ids.Where(pairings.ContainsKey)];
         var meetings = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.PairingId)).OrderBy(m => m.StartsAt).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var entries = meetings.Select(m =>
@@ -109,8 +118,9 @@ public static class CalendarFeeds
             circleEntries.AddRange(cohort.Select(circle => Training.CircleInvites.Entry(circle, circle.Version, c.Program, c.Name, organizer, me, cancelled: false, now)));
         }
         var text = MeetingCalendar.Feed($"Flipside: {person.Name}", entries.Concat(circleEntries).OrderBy(e => e.StartsAt), Zones.Of(person.TimeZone).Id);
-        cache?.Set(key, (version, text), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
-        return text;
+        var body = System.Text.Encoding.UTF8.GetBytes(text);
+        cache?.Set(key, (etag, body), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
+        return new Feed(etag, body);
     }
 
     private const string FeedCache = "calendar-feed";

@@ -8,9 +8,9 @@ namespace Flipside.Features.Sessions;
 /// <summary>
 /// A cohort's meetings for its program managers: per published pairing, counts only (held against the cadence, last
 /// meeting, cancellations by side and how many late, the leader's action items done of taken). Never an item's text,
-/// an agenda or what anyone learned. One GROUP BY over the cohort's meetings per pairing (last held included) and one over
-/// the leader's action items, whatever the number of pairings; the table is a page of <see cref="PageSize"/> rows,
-/// the pairs furthest behind their cadence first, or by name.
+/// an agenda or what anyone learned. The counts come from <see cref="PairingMeetingCounts"/>, which every meeting change keeps
+/// (one row per pairing, no scan of the cohort's meetings); the table is a page of <see cref="PageSize"/> rows, the pairs
+/// furthest behind their cadence first, or by name.
 /// </summary>
 public static class CohortMeetings
 {
@@ -35,51 +35,40 @@ public static class CohortMeetings
         if (cohort is null) return Outcome.NotFound;
         var byName = string.Equals(sort, "name", StringComparison.OrdinalIgnoreCase);
         var now = clock.GetUtcNow();
-        const double late = Ledger.LateHours;
-        var pairings = db.Pairings.Where(p => p.CohortId == cohortId && p.PublishedAt != null);
-        var rows = await pairings.AsNoTracking()
-            .Select(p => new { p.Id, Mentor = p.MentorEnrollment.Person.Name, Mentee = p.MenteeEnrollment.Person.Name, p.Status, p.PublishedAt, p.EndedAt })
-            .ToListAsync(ct);
-        // One scan of the cohort's meetings, grouped per pairing: every count and the last held start, no subquery per row.
-        var counts = await db.Meetings.Where(m => pairings.Any(p => p.Id == m.PairingId)).GroupBy(m => m.PairingId)
-            .Select(g => new
-            {
-                PairingId = g.Key,
-                Held = g.Count(m => m.Status == MeetingStatus.Held),
-                LastHeld = g.Where(m => m.Status == MeetingStatus.Held).Max(m => (DateTimeOffset?)m.StartsAt),
-                Upcoming = g.Count(m => (m.Status == MeetingStatus.Proposed || m.Status == MeetingStatus.Accepted) && m.StartsAt > now),
-                ByMentor = g.Count(m => m.Status == MeetingStatus.Cancelled && m.CancelledBy == ParticipantRole.Mentor),
-                ByMentee = g.Count(m => m.Status == MeetingStatus.Cancelled && m.CancelledBy == ParticipantRole.Mentee),
-                LateByMentor = g.Count(m => m.Status == MeetingStatus.Cancelled && m.CancelledBy == ParticipantRole.Mentor && m.CancelledHoursBefore < late),
-                LateByMentee = g.Count(m => m.Status == MeetingStatus.Cancelled && m.CancelledBy == ParticipantRole.Mentee && m.CancelledHoursBefore < late),
-                NoShowMentor = g.Count(m => m.Status == MeetingStatus.NotHeld && m.NoShow == ParticipantRole.Mentor),
-                NoShowMentee = g.Count(m => m.Status == MeetingStatus.NotHeld && m.NoShow == ParticipantRole.Mentee),
-            })
-            .ToDictionaryAsync(c => c.PairingId, ct);
-        var all = rows.Select(r =>
-        {
-            var c = counts.GetValueOrDefault(r.Id);
-            return (r, c, Held: c?.Held ?? 0, Expected: Ledger.Expected(r.PublishedAt, cohort.CadenceWeeks, r.EndedAt ?? now));
-        }).ToList();
+        // The order needs every pairing's held count, last held and leader's name: one narrow row each from the kept counts
+        // (MeetingCounter), no scan of the cohort's meetings. The rest is read for the page's rows only.
+        var all = (await (
+                from p in db.Pairings.Where(p => p.CohortId == cohortId && p.PublishedAt != null)
+                from c in db.PairingMeetingCounts.Where(c => c.PairingId == p.Id).DefaultIfEmpty()
+                select new { p.Id, Mentee = p.MenteeEnrollment.Person.Name, p.PublishedAt, p.EndedAt, Held = c == null ? 0 : c.Held, LastHeld = c == null ? null : c.LastHeldAt })
+            .AsNoTracking().ToListAsync(ct))
+            .Select(r => (r, Expected: Ledger.Expected(r.PublishedAt, cohort.CadenceWeeks, r.EndedAt ?? now))).ToList();
         var ordered = byName
             ? all.OrderBy(x => x.r.Mentee, StringComparer.CurrentCultureIgnoreCase).ThenBy(x => x.r.Id)
-            : all.OrderByDescending(x => x.Expected - x.Held).ThenBy(x => x.c?.LastHeld ?? DateTimeOffset.MinValue)
+            : all.OrderByDescending(x => x.Expected - x.r.Held).ThenBy(x => x.r.LastHeld ?? DateTimeOffset.MinValue)
                 .ThenBy(x => x.r.Mentee, StringComparer.CurrentCultureIgnoreCase).ThenBy(x => x.r.Id);
         var pages = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
         var number = Math.Clamp(page ?? 1, 1, pages);
         var shown = ordered.Skip((number - 1) * PageSize).Take(PageSize).ToList();
         var ids = shown.Select(x => x.r.Id).ToList();
-        var items = await db.ActionItems.Where(a => a.Owner == ParticipantRole.Mentee && ids.Contains(a.PairingId)).GroupBy(a => a.PairingId)
-            .Select(g => new { PairingId = g.Key, Taken = g.Count(), Done = g.Count(a => a.CompletedAt != null) })
-            .ToDictionaryAsync(c => c.PairingId, ct);
+        var details = await (
+                from p in db.Pairings.Where(p => ids.Contains(p.Id))
+                from c in db.PairingMeetingCounts.Where(c => c.PairingId == p.Id).DefaultIfEmpty()
+                select new { p.Id, Mentor = p.MentorEnrollment.Person.Name, p.Status, Counts = c })
+            .AsNoTracking().ToDictionaryAsync(d => d.Id, ct);
+        // "Planned" depends on the clock (a planned meeting whose time has passed no longer counts), so it is read live,
+        // for the shown pairings' meetings only.
+        var upcoming = await db.Meetings.Where(m => ids.Contains(m.PairingId) && (m.Status == MeetingStatus.Proposed || m.Status == MeetingStatus.Accepted) && m.StartsAt > now)
+            .GroupBy(m => m.PairingId).Select(g => new { PairingId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.PairingId, g => g.Count, ct);
         return new View(cohort.Id, cohort.Name, cohort.ProgramId, cohort.Program, cohort.MentorLabel, cohort.MenteeLabel, cohort.CadenceWeeks,
             [.. shown.Select(x =>
             {
-                var (r, c) = (x.r, x.c);
-                var i = items.GetValueOrDefault(r.Id);
-                return new Row(r.Id, r.Mentor, r.Mentee, r.Status, r.PublishedAt, x.Held, x.Expected, c?.LastHeld, c?.Upcoming ?? 0, c?.ByMentor ?? 0,
-                    c?.ByMentee ?? 0, c?.LateByMentor ?? 0, c?.LateByMentee ?? 0, c?.NoShowMentor ?? 0, c?.NoShowMentee ?? 0, i?.Taken ?? 0, i?.Done ?? 0);
+                var (r, d) = (x.r, details[x.r.Id]);
+                var c = d.Counts;
+                return new Row(r.Id, d.Mentor, r.Mentee, d.Status, r.PublishedAt, r.Held, x.Expected, r.LastHeld, upcoming.GetValueOrDefault(r.Id),
+                    c?.CancelledByMentor ?? 0, c?.CancelledByMentee ?? 0, c?.LateCancellationsByMentor ?? 0, c?.LateCancellationsByMentee ?? 0,
+                    c?.NoShowsByMentor ?? 0, c?.NoShowsByMentee ?? 0, c?.LeaderItemsTaken ?? 0, c?.LeaderItemsDone ?? 0);
             })],
-            all.Count, all.Count(x => x.Held < x.Expected), number, pages, byName ? "name" : "risk");
+            all.Count, all.Count(x => x.r.Held < x.Expected), number, pages, byName ? "name" : "risk");
     }
 }

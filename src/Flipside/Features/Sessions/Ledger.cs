@@ -10,7 +10,7 @@ namespace Flipside.Features.Sessions;
 public static class Ledger
 {
     /// <summary>A cancellation within this many hours of the start counts as late.</summary>
-    public const double LateHours = 24;
+    public const double LateHours = Data.MeetingCounter.LateHours;
 
     public sealed record Cancellation(DateTimeOffset StartsAt, ParticipantRole By, double HoursBefore);
 

@@ -8,7 +8,8 @@ namespace Flipside.Features.Sessions;
 
 /// <summary>
 /// The meetings' nudges: the day before an accepted meeting, two days after one nobody logged, and when a pairing
-/// has gone its cadence and a week more with no meeting held or planned. Each at 9:00 in the reader's time zone.
+/// has gone its cadence and a week more with no meeting held or planned. Each at 9:00 in the reader's time zone, in the
+/// program's language.
 /// </summary>
 public sealed class MeetingNudges(FlipsideDb db, PublicUrl url) : INudgeSource
 {
@@ -33,22 +34,15 @@ public sealed class MeetingNudges(FlipsideDb db, PublicUrl url) : INudgeSource
         foreach (var m in meetings)
             foreach (var (_, reader, partner) in m.Pair.Sides())
             {
+                var texts = m.Pair.Texts;
                 if (m.StartsAt > now)
                     due.Add(new(NudgeKind.MeetingSoon, $"meeting:{m.Id}/at:{m.StartsAt.UtcTicks}", reader.Email, m.Pair.ProgramId, reader.MorningAfter(m.StartsAt, -1),
-                        at => Email(reader, $"Tomorrow: your meeting with {partner.Name}", $"""
-                            Your meeting with {partner.Name} is tomorrow, {Zones.Show(m.StartsAt, reader.Zone)}, for {m.Minutes} minutes.{(m.VideoLink is { } link ? $"\nVideo call: {link}" : "")}
-                            The agenda and the session kit's questions are on the pairing's meetings page.
-
-                            {url.Link($"/Sessions/Meetings?pairingId={m.Pair.PairingId}")}
-                            """, m.Pair.ProgramId, at)));
+                        at => Email(reader, texts, texts.MeetingSoon(partner.Name, texts.When(m.StartsAt, reader.Zone), m.Minutes, m.VideoLink,
+                            url.Link($"/Sessions/Meetings?pairingId={m.Pair.PairingId}")), m.Pair.ProgramId, at)));
                 else
                     due.Add(new(NudgeKind.LogMissing, $"meeting:{m.Id}", reader.Email, m.Pair.ProgramId, reader.MorningAfter(m.StartsAt.AddMinutes(m.Minutes), 2),
-                        at => Email(reader, $"How did your meeting with {partner.Name} go?", $"""
-                            Your meeting with {partner.Name} on {Zones.Show(m.StartsAt, reader.Zone)} has no log yet. Two minutes now keep your follow-through
-                            true: whether it was held, what you covered, what you learned, and any action items. Either of you can log it.
-
-                            {url.Link($"/Sessions/Log?meetingId={m.Id}")}
-                            """, m.Pair.ProgramId, at)));
+                        at => Email(reader, texts, texts.LogMissing(partner.Name, texts.When(m.StartsAt, reader.Zone), url.Link($"/Sessions/Log?meetingId={m.Id}")),
+                            m.Pair.ProgramId, at)));
             }
     }
 
@@ -62,16 +56,11 @@ public sealed class MeetingNudges(FlipsideDb db, PublicUrl url) : INudgeSource
             if (pair.PublishedAt is not { } published) continue;
             var facts = meetings.GetValueOrDefault(pair.PairingId, PairRisks.MeetingFacts.None);
             if (PairRisks.Slipping(published, facts, pair.CadenceWeeks, now) is not { } slip) continue;
+            var texts = pair.Texts;
             foreach (var (_, reader, partner) in pair.Sides())
                 due.Add(new(NudgeKind.CadenceSlipping, $"pairing:{pair.PairingId}/since:{slip.Since.UtcTicks}", reader.Email, pair.ProgramId, reader.MorningAfter(slip.SlippedAt, 0),
-                    at => Email(reader, $"Time to meet {partner.Name} again", $"""
-                        You and {partner.Name} last met {(facts.LastHeld is { } last && last > published ? $"on {Zones.Show(last, reader.Zone)}" : "never, since your pairing started")}, and nothing is planned.
-                        Your program asks for {Words.Count(pair.CadenceWeeks, "week")} between meetings. Pick a time from the hours you both keep free:
-
-                        {url.Link($"/Sessions/Meetings?pairingId={pair.PairingId}")}
-
-                        If the pairing no longer works for you, you can pause or end it from "My programs", privately and without fault.
-                        """, pair.ProgramId, at)));
+                    at => Email(reader, texts, texts.Slipping(partner.Name, facts.LastHeld is { } last && last > published ? texts.When(last, reader.Zone) : null,
+                        pair.CadenceWeeks, url.Link($"/Sessions/Meetings?pairingId={pair.PairingId}")), pair.ProgramId, at)));
         }
     }
 
@@ -82,6 +71,6 @@ public sealed class MeetingNudges(FlipsideDb db, PublicUrl url) : INudgeSource
     public static bool PlannedSoon(DateTimeOffset? nextPlanned, int cadenceWeeks, DateTimeOffset now) =>
         nextPlanned is { } next && next <= now + TimeSpan.FromDays(7 * cadenceWeeks);
 
-    private static OutboxMessage Email(Reader reader, string subject, string body, Guid programId, DateTimeOffset now) =>
-        new OutboxMessage(reader.Email, subject, $"Hello {reader.Name},\n\n{body}", null, now).ForProgram(programId);
+    private static OutboxMessage Email(Reader reader, NudgeTexts texts, NudgeEmail email, Guid programId, DateTimeOffset now) =>
+        new OutboxMessage(reader.Email, email.Subject, texts.Letter(reader.Name, email.Body), null, now).ForProgram(programId);
 }

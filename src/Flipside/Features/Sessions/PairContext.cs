@@ -80,10 +80,10 @@ public static class Zones
     /// happens twice when the clocks go back the offset is added ("(Europe/Berlin, UTC+02:00)"), as the wall time alone
     /// names two instants.
     /// </summary>
-    public static string Show(DateTimeOffset at, TimeZoneInfo zone)
+    public static string Show(DateTimeOffset at, TimeZoneInfo zone, System.Globalization.CultureInfo? culture = null)
     {
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        var text = local.ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var text = local.ToString("ddd d MMM yyyy, HH:mm", culture ?? System.Globalization.CultureInfo.InvariantCulture);
         return zone.IsAmbiguousTime(local) ? $"{text} ({zone.Id}, {Offset(local.Offset)})" : $"{text} ({zone.Id})";
     }
 

@@ -17,6 +17,10 @@ public static class ProposeMeeting
         var pair = await PairContext.Load(viewer, r.PairingId, db, ct);
         if (pair is null) return Outcome.NotFound;
         if (pair.RequireRunning(active: true) is { } refused) return refused;
+        // Two proposals sent at once must not both pass the overlap check: the pairing's lock is taken before its meetings
+        // are read, so the second waits for the first to commit and then sees its meeting.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await MeetingCounter.Lock(db, [pair.Pairing.Id], ct);
         var now = clock.GetUtcNow();
         var check = await MeetingTimes.Check(pair, r.LocalStart, r.Minutes, r.VideoLink, null, now, db, ct);
         if (!check.IsOk) return check.Problem!;
@@ -26,6 +30,7 @@ public static class ProposeMeeting
         MeetingEmails.Stage(db, pair, meeting, "Proposed", baseUrl, now);
         db.Record(viewer, now, "meeting.proposed", "Meeting", meeting.Id, $"proposed by the {pair.Me.ToString().ToLowerInvariant()}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new Planned(meeting.Id, meeting.StartsAt, meeting.Minutes, meeting.Status, meeting.Sequence, ok.Warnings);
     }
 }

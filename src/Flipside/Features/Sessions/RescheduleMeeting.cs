@@ -17,6 +17,10 @@ public static class RescheduleMeeting
         if (await PairContext.LoadMeeting(viewer, r.MeetingId, db, ct) is not ({ } pair, { } meeting)) return Outcome.NotFound;
         if (pair.RequireRunning(active: true) is { } refused) return refused;
         if (r.Version is { } v && v != meeting.Version) return Outcome.Conflict(Outcome.ChangedMeanwhile);
+        // Two proposals sent at once must not both pass the overlap check: the pairing's lock is taken before its meetings
+        // are read, so the second waits for the first to commit and then sees its meeting.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await MeetingCounter.Lock(db, [pair.Pairing.Id], ct);
         var now = clock.GetUtcNow();
         var check = await MeetingTimes.Check(pair, r.LocalStart, r.Minutes ?? meeting.Minutes, r.KeepVideoLink ? meeting.VideoLink : r.VideoLink, meeting.Id, now, db, ct);
         if (!check.IsOk) return check.Problem!;
@@ -25,6 +29,7 @@ public static class RescheduleMeeting
         MeetingEmails.Stage(db, pair, meeting, "Moved", baseUrl, now);
         db.Record(viewer, now, "meeting.moved", "Meeting", meeting.Id, $"moved by the {pair.Me.ToString().ToLowerInvariant()}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new ProposeMeeting.Planned(meeting.Id, meeting.StartsAt, meeting.Minutes, meeting.Status, meeting.Sequence, ok.Warnings);
     }
 }

@@ -81,11 +81,18 @@ public static class SessionsApi
 
         // Read by calendar apps, which carry no cookie: the secret address is the only key. Anything but a live feed is
         // one and the same 404, whether the address was revoked, renewed or never existed.
-        api.MapGet("/calendar/feeds/{file}", async (string file, PublicUrl url, FlipsideDb db, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken ct) =>
-            await CalendarFeeds.Read(file, url.Base, db, clock, ct, cache) is { } ics
-                ? Results.Text(ics, "text/calendar; charset=utf-8")
-                : Results.Text(FeedNotFound, "application/problem+json", statusCode: StatusCodes.Status404NotFound))
-            .WithTags("Calendar").AllowAnonymous().DisableAntiforgery().Produces<string>(200, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
+        // With the entity tag a calendar that sends If-None-Match back gets a 304 and no body when nothing changed.
+        api.MapGet("/calendar/feeds/{file}", async (string file, HttpContext http, PublicUrl url, FlipsideDb db, TimeProvider clock,
+                Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken ct) =>
+            {
+                var feed = await CalendarFeeds.Read(file, url.Base, db, clock, ct, cache, http.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } tag ? tag : null);
+                if (feed is null) return Results.Text(FeedNotFound, "application/problem+json", statusCode: StatusCodes.Status404NotFound);
+                http.Response.Headers.ETag = feed.ETag;
+                http.Response.Headers.CacheControl = "private, no-cache";
+                return feed.Body is { } body ? Results.Bytes(body, "text/calendar; charset=utf-8") : Results.StatusCode(StatusCodes.Status304NotModified);
+            })
+            .WithTags("Calendar").AllowAnonymous().DisableAntiforgery().Produces<string>(200, "text/calendar").Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         // Program staff: a cohort's meetings as counts per pairing, never content.
         api.MapGet("/cohorts/{cohortId:guid}/meetings", (Guid cohortId, int? page, string? sort, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>

@@ -1016,6 +1016,11 @@ namespace Flipside.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("MatchingMode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1486,6 +1491,49 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasKey("PairingId");
 
                     b.ToTable("PairingKeys");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.PairingMeetingCounts", b =>
+                {
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CancelledByMentee")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CancelledByMentor")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastHeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LateCancellationsByMentee")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LateCancellationsByMentor")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeaderItemsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeaderItemsTaken")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoShowsByMentee")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoShowsByMentor")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PairingId");
+
+                    b.ToTable("PairingMeetingCounts");
                 });
 
             modelBuilder.Entity("Flipside.Domain.PairingMilestone", b =>
@@ -2791,6 +2839,15 @@ namespace Flipside.Data.Migrations.Postgres
                     b.HasOne("Flipside.Domain.Pairing", null)
                         .WithOne()
                         .HasForeignKey("Flipside.Domain.PairingKey", "PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.PairingMeetingCounts", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithOne()
+                        .HasForeignKey("Flipside.Domain.PairingMeetingCounts", "PairingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

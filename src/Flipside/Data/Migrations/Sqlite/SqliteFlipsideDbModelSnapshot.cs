@@ -1009,6 +1009,11 @@ namespace Flipside.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MatchingMode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1479,6 +1484,49 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasKey("PairingId");
 
                     b.ToTable("PairingKeys");
+                });
+
+            modelBuilder.Entity("Flipside.Domain.PairingMeetingCounts", b =>
+                {
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CancelledByMentee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CancelledByMentor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastHeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateCancellationsByMentee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateCancellationsByMentor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeaderItemsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeaderItemsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoShowsByMentee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoShowsByMentor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PairingId");
+
+                    b.ToTable("PairingMeetingCounts");
                 });
 
             modelBuilder.Entity("Flipside.Domain.PairingMilestone", b =>
@@ -2778,6 +2826,15 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.HasOne("Flipside.Domain.Pairing", null)
                         .WithOne()
                         .HasForeignKey("Flipside.Domain.PairingKey", "PairingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.PairingMeetingCounts", b =>
+                {
+                    b.HasOne("Flipside.Domain.Pairing", null)
+                        .WithOne()
+                        .HasForeignKey("Flipside.Domain.PairingMeetingCounts", "PairingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
