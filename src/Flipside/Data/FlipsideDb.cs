@@ -64,6 +64,9 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<Kudos> Kudos => Set<Kudos>();
     public DbSet<PairingMilestone> PairingMilestones => Set<PairingMilestone>();
     public DbSet<SuccessStory> SuccessStories => Set<SuccessStory>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ProgramChat> ProgramChats => Set<ProgramChat>();
+    public DbSet<ChatDelivery> ChatDeliveries => Set<ChatDelivery>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
