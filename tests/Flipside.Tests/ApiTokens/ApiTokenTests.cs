@@ -161,10 +161,10 @@ public sealed class ApiTokenTests(FlipsideFactory app) : AdministeredTests(app)
     }
 
     [Theory]
-    [InlineData("{\"name\":\"\",\"scopes\":[\"Programs\"],\"expiresInDays\":30}", "Name")]
-    [InlineData("{\"name\":\"x\",\"scopes\":[],\"expiresInDays\":30}", "Scopes")]
-    [InlineData("{\"name\":\"x\",\"scopes\":[\"Programs\"],\"expiresInDays\":0}", "ExpiresInDays")]
-    [InlineData("{\"name\":\"x\",\"scopes\":[\"Programs\"],\"expiresInDays\":400}", "ExpiresInDays")]
+    [InlineData("{\"name\":\"\",\"scopes\":[\"Programs\"],\"expiresInDays\":30}", "name")]
+    [InlineData("{\"name\":\"x\",\"scopes\":[],\"expiresInDays\":30}", "scopes")]
+    [InlineData("{\"name\":\"x\",\"scopes\":[\"Programs\"],\"expiresInDays\":0}", "expiresInDays")]
+    [InlineData("{\"name\":\"x\",\"scopes\":[\"Programs\"],\"expiresInDays\":400}", "expiresInDays")]
     public async Task ATokenRequestMissingWhatItNeeds_Gets400NamingTheField(string body, string field)
     {
         var response = await Admin.PostAsync("/api/v1/account/tokens", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));

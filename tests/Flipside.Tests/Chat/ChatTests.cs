@@ -196,6 +196,11 @@ public sealed class ChatTests(ChatFactory app) : IClassFixture<ChatFactory>, IAs
     {
         await Configure(_hooks.Url("/slack"), null, nameof(ChatAnnouncement.StoriesPublished));
         var pairings = await PublishTwoPairs();
+        await _app.Query(async db =>
+        {
+            (await db.Programs.SingleAsync(p => p.Id == _programId)).FocusAreas = [Celebrating.Ai];
+            return await db.SaveChangesAsync();
+        });
         var (m1, l1) = (await Given.AnAccount(_app, _admin, "m1@example.com", Roles.Participant), await Given.AnAccount(_app, _admin, "l1@example.com", Roles.Participant));
         var (m2, l2) = (await Given.AnAccount(_app, _admin, "m2@example.com", Roles.Participant), await Given.AnAccount(_app, _admin, "l2@example.com", Roles.Participant));
         var named = await Celebrating.Written(m1, pairings[0], "Named together");
@@ -245,7 +250,7 @@ public sealed class ChatTests(ChatFactory app) : IClassFixture<ChatFactory>, IAs
         var response = await Configure(url, null, AllNews);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("SlackUrl", out _));
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("slackUrl", out _));
     }
 
     [Fact]

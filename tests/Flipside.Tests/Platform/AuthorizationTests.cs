@@ -374,6 +374,11 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         ("GET", "/api/v1/account/tokens/", "/api/v1/account/tokens", SignedIn),
         ("POST", "/api/v1/account/tokens/", "/api/v1/account/tokens", SignedIn),
         ("DELETE", "/api/v1/account/tokens/{id:guid}", "/api/v1/account/tokens/00000000-0000-0000-0000-000000000001", SignedIn),
+        // Slack and Teams announcements (issue 13): the program's managers.
+        ("GET", "/Chat/Program", "/Chat/Program?programId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("POST", "/Chat/Program", "/Chat/Program?programId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("GET", "/api/v1/programs/{programId:guid}/chat/", "/api/v1/programs/00000000-0000-0000-0000-000000000001/chat", Roles.ProgramManager),
+        ("PUT", "/api/v1/programs/{programId:guid}/chat/", "/api/v1/programs/00000000-0000-0000-0000-000000000001/chat", Roles.ProgramManager),
     ];
 
     // Shared by the class's tests and emptied before each: the configuration is the same for all of them.
