@@ -66,6 +66,9 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<PairingMilestone> PairingMilestones => Set<PairingMilestone>();
     public DbSet<SuccessStory> SuccessStories => Set<SuccessStory>();
     public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ProgramChat> ProgramChats => Set<ProgramChat>();
+    public DbSet<ChatDelivery> ChatDeliveries => Set<ChatDelivery>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -83,9 +86,9 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
         return saved;
     }
 
-    /// <summary>Mail, the audit log, job runs, sent nudges and sign-ins change often and no cached read shows them.</summary>
+    /// <summary>Mail and chat deliveries, the audit log, job runs, sent nudges, sign-ins and token use change often and no cached read shows them.</summary>
     private static bool Unstamped(Type type) => type == typeof(OutboxMessage) || type == typeof(OutboxAttachment) || type == typeof(AuditEntry) || type == typeof(JobRun)
-        || type == typeof(NudgeSent) || type == typeof(ChangeStamp) || type == typeof(FlipsideUser)
+        || type == typeof(NudgeSent) || type == typeof(ChangeStamp) || type == typeof(FlipsideUser) || type == typeof(ApiToken) || type == typeof(ChatDelivery)
         || type.Namespace?.StartsWith("Microsoft.", StringComparison.Ordinal) == true;
 
     /// <summary>The stamp now: equal to an earlier reading when nothing that a cached read shows has been saved since.</summary>

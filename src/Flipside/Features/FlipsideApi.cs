@@ -1,7 +1,9 @@
 using Flipside.Features.Account;
 using Flipside.Features.Admin;
 using Flipside.Features.Agreements;
+using Flipside.Features.ApiTokens;
 using Flipside.Features.Celebration;
+using Flipside.Features.Chat;
 using Flipside.Features.Conversations;
 using Flipside.Features.Enrollment;
 using Flipside.Features.Goals;
@@ -26,7 +28,7 @@ public static class FlipsideApi
     /// <summary>Every feature's endpoints, under /api/v1; each group states who may call it.</summary>
     public static void MapFlipsideApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiScope);
         api.MapGroup("/account").WithTags("Account").MapAccountApi();
         api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Administrator).MapAdminApi();
         api.MapGroup("/people").WithTags("People").RequireAuthorization(Policies.ProgramStaff).MapPeopleApi();
@@ -47,5 +49,7 @@ public static class FlipsideApi
         api.MapSurveysApi();
         api.MapImpactApi();
         api.MapHealthApi();
+        api.MapApiTokensApi();
+        api.MapChatApi();
     }
 }

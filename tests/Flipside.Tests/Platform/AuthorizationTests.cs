@@ -12,7 +12,7 @@ namespace Flipside.Tests.Platform;
 /// Who may call what. Every endpoint the app maps must appear in <see cref="Matrix"/>, so a new endpoint
 /// cannot ship without a decision about its audience.
 /// </summary>
-public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<FlipsideFactory>, IAsyncLifetime
+public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixture<FlipsideFactory>, IAsyncLifetime
 {
     private const string Anyone = "anyone";
     private const string SignedIn = "signed-in";
@@ -366,6 +366,19 @@ public sealed class AuthorizationTests(FlipsideFactory app) : IClassFixture<Flip
         ("POST", "/api/v1/programs/{programId:guid}/measures/{measureId:guid}/values", "/api/v1/programs/00000000-0000-0000-0000-000000000001/measures/00000000-0000-0000-0000-000000000001/values", Roles.ProgramManager),
         ("GET", "/Impact/Report", "/Impact/Report?programId=00000000-0000-0000-0000-000000000001", Reporting),
         ("POST", "/Impact/Report?handler=Record", "/Impact/Report?programId=00000000-0000-0000-0000-000000000001&measureId=00000000-0000-0000-0000-000000000001&handler=Record", Roles.ProgramManager),
+        // API tokens (issue 13): each person's own, made and revoked only when signed in.
+        ("GET", "/ApiTokens", "/ApiTokens", SignedIn),
+        ("GET", "/ApiTokens/Index", "/ApiTokens/Index", SignedIn),
+        ("POST", "/ApiTokens/Index", "/ApiTokens/Index", SignedIn),
+        ("POST", "/ApiTokens/Index?handler=Revoke", "/ApiTokens/Index?id=00000000-0000-0000-0000-000000000001&handler=Revoke", SignedIn),
+        ("GET", "/api/v1/account/tokens/", "/api/v1/account/tokens", SignedIn),
+        ("POST", "/api/v1/account/tokens/", "/api/v1/account/tokens", SignedIn),
+        ("DELETE", "/api/v1/account/tokens/{id:guid}", "/api/v1/account/tokens/00000000-0000-0000-0000-000000000001", SignedIn),
+        // Slack and Teams announcements (issue 13): the program's managers.
+        ("GET", "/Chat/Program", "/Chat/Program?programId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("POST", "/Chat/Program", "/Chat/Program?programId=00000000-0000-0000-0000-000000000001", Roles.ProgramManager),
+        ("GET", "/api/v1/programs/{programId:guid}/chat/", "/api/v1/programs/00000000-0000-0000-0000-000000000001/chat", Roles.ProgramManager),
+        ("PUT", "/api/v1/programs/{programId:guid}/chat/", "/api/v1/programs/00000000-0000-0000-0000-000000000001/chat", Roles.ProgramManager),
     ];
 
     // Shared by the class's tests and emptied before each: the configuration is the same for all of them.

@@ -28,7 +28,7 @@ public sealed class RecordMilestones(FlipsideDb db, PublicUrl url, TimeProvider 
                 && !db.PairingMilestones.Any(m => m.PairingId == p.Id && m.Kind == MilestoneKind.Completion))
             .Select(p => new
             {
-                p.Id, p.EndedAt, p.Cohort.StartsOn, p.Cohort.EndsOn, p.Cohort.ProgramId, Program = p.Cohort.Program.Name,
+                p.Id, p.EndedAt, p.Cohort.StartsOn, p.Cohort.EndsOn, p.Cohort.ProgramId, Program = p.Cohort.Program.Name, Cohort = p.Cohort.Name,
                 MentorName = p.MentorEnrollment.Person.Name, MentorEmail = p.MentorEnrollment.Person.Email,
                 MenteeName = p.MenteeEnrollment.Person.Name, MenteeEmail = p.MenteeEnrollment.Person.Email,
                 Held = db.Meetings.Count(m => m.PairingId == p.Id && m.Status == MeetingStatus.Held),
@@ -44,6 +44,7 @@ public sealed class RecordMilestones(FlipsideDb db, PublicUrl url, TimeProvider 
             foreach (var kind in due)
             {
                 db.PairingMilestones.Add(new PairingMilestone(p.Id, kind, now));
+                await Chat.ChatAnnouncements.Milestone(db, p.ProgramId, p.Program, p.Cohort, p.Id, kind, now, ct);
                 foreach (var (to, name, partner) in new[] { (p.MentorEmail, p.MentorName, p.MenteeName), (p.MenteeEmail, p.MenteeName, p.MentorName) })
                     if (to.Length > 0) db.Outbox.Add(CelebrationEmails.Milestone(to, name, partner, p.Program, p.ProgramId, p.Id, kind, baseUrl, now));
             }

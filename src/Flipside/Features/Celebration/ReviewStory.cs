@@ -26,6 +26,9 @@ public static class ReviewStory
             Tell(db, pair, story, "Your story is on the showcase", $"The program manager approved your success story \"{story.Title}\": it is now on "
                 + $"{pair.Program}'s showcase. Either of you can withdraw your consent at any time, and it comes down at once.", baseUrl, now);
             db.Record(viewer, now, "story.approve", nameof(SuccessStory), story.Id, $"Approved a success story of {pair.Program}");
+            // Named only as the showcase names them: both partners chose to be, else "a pair in" the cohort.
+            var byline = story.MentorNamed && story.MenteeNamed ? $"{pair.MentorName} and {pair.MenteeName}" : $"a pair in {pair.Cohort}";
+            await Chat.ChatAnnouncements.StoryPublished(db, pair.ProgramId, pair.Program, story.Id, story.Title, byline, now, ct);
         }
         await db.SaveChangesAsync(ct);
         return new Reviewed(story.Id, story.Status, null);
@@ -53,12 +56,12 @@ public static class ReviewStory
     private static Problem? Refuse(Viewer viewer) =>
         viewer.IsProgramStaff ? null : Outcome.Forbidden("Only the program's manager or an administrator approves success stories.");
 
-    private sealed record Pair(Guid PairingId, Guid ProgramId, string Program, string MentorName, string MentorEmail, string MenteeName, string MenteeEmail);
+    private sealed record Pair(Guid PairingId, Guid ProgramId, string Program, string Cohort, string MentorName, string MentorEmail, string MenteeName, string MenteeEmail);
 
     private static async Task<(SuccessStory, Pair)?> Load(Guid storyId, Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
         var pair = await db.SuccessStories.Where(s => s.Id == storyId)
-            .Join(viewer.ManagedPairings, s => s.PairingId, p => p.Id, (s, p) => new Pair(p.Id, p.Cohort.ProgramId, p.Cohort.Program.Name,
+            .Join(viewer.ManagedPairings, s => s.PairingId, p => p.Id, (s, p) => new Pair(p.Id, p.Cohort.ProgramId, p.Cohort.Program.Name, p.Cohort.Name,
                 p.MentorEnrollment.Person.Name, p.MentorEnrollment.Person.Email, p.MenteeEnrollment.Person.Name, p.MenteeEnrollment.Person.Email))
             .FirstOrDefaultAsync(ct);
         if (pair is null) return null;

@@ -50,6 +50,8 @@ public static class PublishPairings
             cohort.MoveTo(CohortStatus.Active, approved.Count);
         cohort.Version++;
         db.Record(viewer, now, "matching.published", "Cohort", cohort.Id, $"{cohort.Program.Name}, {cohort.Name}: {Words.Count(approved.Count, "pair")} published");
+        var publishedBefore = await db.Pairings.CountAsync(p => p.CohortId == cohortId && p.PublishedAt != null, ct);
+        await Chat.ChatAnnouncements.PairsPublished(db, cohort.Program, cohort, approved.Count, publishedBefore + approved.Count, now, ct);
         await db.SaveChangesAsync(ct);
         return new Published(approved.Count, approved.Count * 2);
     }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Flipside.Features.Programs;
 
 /// <summary>Creates a cohort (a wave) of a program, or changes one; its status moves on the program's page.</summary>
-public sealed class CohortModel(Viewer viewer, FlipsideDb db) : PageModel
+public sealed class CohortModel(Viewer viewer, FlipsideDb db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ProgramId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
@@ -30,7 +30,7 @@ public sealed class CohortModel(Viewer viewer, FlipsideDb db) : PageModel
             FormNumbers.Explain(ModelState);
             return await ShowAgain(ct);
         }
-        return await this.ApplyAndRedirect(SaveCohort.Handle(new(ProgramId, Id, Input, Version), viewer, db, ct), $"Cohort \"{Input.Name}\" is saved.",
+        return await this.ApplyAndRedirect(SaveCohort.Handle(new(ProgramId, Id, Input, Version), viewer, db, clock, ct), $"Cohort \"{Input.Name}\" is saved.",
             () => RedirectToPage("Program", new { id = ProgramId }), () => ShowAgain(ct));
     }
 

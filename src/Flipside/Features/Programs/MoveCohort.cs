@@ -23,6 +23,7 @@ public static class MoveCohort
         cohort.MoveTo(r.Next, ready, clock.GetUtcNow());
         if (from != cohort.Status)
             db.Record(viewer, clock.GetUtcNow(), "cohort.moved", "Cohort", cohort.Id, $"{cohort.Program.Name}, {cohort.Name}: {from} to {cohort.Status}");
+        await Chat.ChatAnnouncements.CohortOpens(db, cohort.Program, cohort, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return Outcome.Ok;
     }

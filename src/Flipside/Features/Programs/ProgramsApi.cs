@@ -85,8 +85,8 @@ public static class ProgramsApi
             await ProgramQueries.Get(id, viewer, db, ct) is { } p ? TypedResults.Ok(p.Cohorts) : Outcome.NotFound.ToHttp())
             .Produces<IReadOnlyList<ProgramQueries.CohortRow>>().ProducesRefusals();
 
-        programs.MapPost("/programs/{id:guid}/cohorts", (Guid id, CohortInput cohort, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
-            SaveCohort.Handle(new(id, null, cohort), viewer, db, ct).ToHttp(async cohortId =>
+        programs.MapPost("/programs/{id:guid}/cohorts", (Guid id, CohortInput cohort, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            SaveCohort.Handle(new(id, null, cohort), viewer, db, clock, ct).ToHttp(async cohortId =>
             {
                 var c = (await ProgramQueries.Cohort(id, cohortId, viewer, ct))!;
                 return TypedResults.Created($"/api/v1/programs/{id}/cohorts/{c.Id}", ProgramQueries.CohortRow.Of(c));
@@ -99,9 +99,9 @@ public static class ProgramsApi
             response.Headers.ETag = $"\"{c.Version}\"";
             return TypedResults.Ok(ProgramQueries.CohortRow.Of(c));
         }).Produces<ProgramQueries.CohortRow>().ProducesRefusals();
-        programs.MapPut("/programs/{id:guid}/cohorts/{cohortId:guid}", (Guid id, Guid cohortId, CohortInput cohort, HttpRequest request, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
+        programs.MapPut("/programs/{id:guid}/cohorts/{cohortId:guid}", (Guid id, Guid cohortId, CohortInput cohort, HttpRequest request, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             ReadIfMatch(request, out var version)
-                ? SaveCohort.Handle(new(id, cohortId, cohort, version), viewer, db, ct).ToHttp(_ => TypedResults.NoContent())
+                ? SaveCohort.Handle(new(id, cohortId, cohort, version), viewer, db, clock, ct).ToHttp(_ => TypedResults.NoContent())
                 : Task.FromResult(Outcome.Invalid("If-Match", "Send If-Match as the cohort's ETag, e.g. \"3\".").ToHttp()))
             .ProducesRefusals();
 

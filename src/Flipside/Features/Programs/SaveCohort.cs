@@ -11,7 +11,7 @@ public static class SaveCohort
     /// <param name="StartedFrom">The cohort's version when the person started editing; a later change refuses the save.</param>
     public sealed record Request(Guid ProgramId, Guid? CohortId, CohortInput Input, int? StartedFrom = null);
 
-    public static async Task<Outcome<Guid>> Handle(Request r, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    public static async Task<Outcome<Guid>> Handle(Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         var program = await viewer.ManagedPrograms.FirstOrDefaultAsync(p => p.Id == r.ProgramId, ct);
         if (program is null) return Outcome.NotFound;
@@ -26,6 +26,7 @@ public static class SaveCohort
             db.Cohorts.Add(cohort);
         }
         r.Input.ApplyTo(cohort);
+        await Chat.ChatAnnouncements.CohortOpens(db, program, cohort, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return cohort.Id;
     }

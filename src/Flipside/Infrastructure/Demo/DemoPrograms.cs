@@ -39,7 +39,7 @@ public static class DemoPrograms
         var digital = await Program("digital-fluency", manager, db, clock, ct);
         // The demo's sponsor backs the pilot's program, so their home shows what a sponsor sees.
         Must(await ProgramSponsors.Add(digital.Id, "sponsor@flipside.demo", manager, db, clock, ct));
-        var pilot = await Cohort(digital, "Pilot", pilotDay.AddDays(7), digital.DurationMonths, PilotPairs, open: false, manager, db, ct);
+        var pilot = await Cohort(digital, "Pilot", pilotDay.AddDays(7), digital.DurationMonths, PilotPairs, open: false, manager, db, clock, ct);
         Must(await MoveCohort.Handle(new(digital.Id, pilot, CohortStatus.Enrolling), manager, db, clock, ct));
         // The demo's own sign-ins take part, so "leader@" and "mentor@" see a real enrolment.
         var leaders = people.Where(p => p.Email == "leader@flipside.demo")
@@ -59,7 +59,7 @@ public static class DemoPrograms
         await DemoCelebration.PlayAsync(pilot, manager, db, clock, baseUrl, ct);
 
         // A second wave whose profiles are in: ready for the manager to run matching.
-        var wave2 = await Cohort(digital, "Wave 2", today.AddMonths(3), digital.DurationMonths, Wave2Pairs, open: false, manager, db, ct);
+        var wave2 = await Cohort(digital, "Wave 2", today.AddMonths(3), digital.DurationMonths, Wave2Pairs, open: false, manager, db, real, ct);
         Must(await MoveCohort.Handle(new(digital.Id, wave2, CohortStatus.Enrolling), manager, db, real, ct));
         var taken = leaders.Concat(mentors).Select(p => p.Id).ToHashSet();
         await Enrol(digital, wave2,
@@ -69,7 +69,7 @@ public static class DemoPrograms
         Must(await MoveCohort.Handle(new(digital.Id, wave2, CohortStatus.Matching), manager, db, real, ct));
 
         var genZ = await Program("gen-z-values", manager, db, real, ct);
-        var wave = await Cohort(genZ, "Wave 1", today.AddMonths(2), genZ.DurationMonths, 20, open: true, manager, db, ct);
+        var wave = await Cohort(genZ, "Wave 1", today.AddMonths(2), genZ.DurationMonths, 20, open: true, manager, db, real, ct);
         Must(await MoveCohort.Handle(new(genZ.Id, wave, CohortStatus.Enrolling), manager, db, real, ct));
         var invited = people.Where(p => p.Grade == 7 && p.Status == PersonStatus.Active).OrderBy(p => p.EmployeeId).Take(4).ToList();
         await Invite(wave, ParticipantRole.Mentee, invited, manager, baseUrl, db, real, ct);
@@ -97,11 +97,11 @@ public static class DemoPrograms
     }
 
     private static async Task<Guid> Cohort(MentoringProgram program, string name, DateOnly starts, int months, int pairs, bool open, Viewer manager,
-        FlipsideDb db, CancellationToken ct) =>
+        FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
         Must(await SaveCohort.Handle(new(program.Id, null, new CohortInput
         {
             Name = name, StartsOn = starts, EndsOn = starts.AddMonths(months), Capacity = pairs, OpenForApplications = open,
-        }), manager, db, ct));
+        }), manager, db, clock, ct));
 
     private static async Task Invite(Guid cohort, ParticipantRole role, IReadOnlyList<Person> people, Viewer manager, string baseUrl, FlipsideDb db,
         TimeProvider clock, CancellationToken ct)

@@ -59,6 +59,7 @@ public static class IdentitySetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
         });
+        services.AddApiTokens();
         Policies.Add(services.AddAuthorizationBuilder());
     }
 

@@ -1,6 +1,7 @@
 using Flipside.Data;
 using Flipside.Features;
 using Flipside.Features.Account;
+using Flipside.Features.Chat;
 using Flipside.Features.Nudges;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Email;
@@ -48,6 +49,7 @@ public static class FlipsideApp
         services.AddNudgeSource<Features.Agreements.AgreementNudges>();
         services.AddNudgeSource<Features.Nudges.ManagerDigest>();
         services.AddNudgeSource<Features.Surveys.SurveyReminders>();
+        services.AddChat(builder.Configuration);
         services.AddJob<Features.Surveys.OpenDueSurveys>(Features.Surveys.OpenDueSurveys.Name, every: TimeSpan.FromHours(1));
         // A cache that only saves work: what it keeps is checked against the database on every use (CompiledCohorts).
         services.AddMemoryCache();
@@ -60,7 +62,7 @@ public static class FlipsideApp
         services.PostConfigure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<JsonBodyErrorHandler>();
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(ApiTokenSetup.DeclareBearer);
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";

@@ -1,0 +1,16 @@
+using Flipside.Infrastructure.Jobs;
+
+namespace Flipside.Features.Chat;
+
+public static class ChatSetup
+{
+    public static void AddChat(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(new ChatOptions(config.GetValue("Chat:AllowHttpWebhooks", false)));
+        // No redirects: a webhook that moves is answered as gone, rather than followed to wherever it points.
+        services.AddHttpClient(ChatSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+        // Every 15 seconds, like the email outbox: an announcement is news of the moment.
+        services.AddJob<ChatSender>(ChatSender.Name, every: TimeSpan.FromSeconds(15));
+    }
+}
