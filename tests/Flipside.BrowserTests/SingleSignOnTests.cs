@@ -120,7 +120,18 @@ public sealed partial class SingleSignOnTests(SsoFlipside app) : IClassFixture<S
         app.Provider.AddUser(new TestUser("teo", email, name));
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.RouteAsync(CallbackPattern(), route => route.ContinueAsync(new() { Url = CodeParameter().Replace(route.Request.Url, m => $"code={m.Groups[1].Value[..^4]}AAAA") }));
+        // Playwright does not route redirects, so the provider's answer (a redirect to the callback) is rewritten instead.
+        await page.RouteAsync(ProviderLogin(), async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            var answer = await route.FetchAsync(new() { MaxRedirects = 0 });
+            var tampered = CodeParameter().Replace(answer.Headers["location"], m => $"code={m.Groups[1].Value[..^4]}AAAA");
+            await route.FulfillAsync(new() { Status = 302, Headers = new Dictionary<string, string> { ["Location"] = tampered } });
+        });
 
         await SsoFlipside.SignInWithProviderAsync(page, "teo");
 
@@ -138,12 +149,18 @@ public sealed partial class SingleSignOnTests(SsoFlipside app) : IClassFixture<S
         var page = await context.NewPageAsync();
         string? callback = null;
         IReadOnlyList<BrowserContextCookiesResult> cookies = [];
-        await page.RouteAsync(CallbackPattern(), async route =>
+        await page.RouteAsync(ProviderLogin(), async route =>
         {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
             // What an eavesdropper on this browser would have: the address with the code, and the correlation cookies.
-            callback = route.Request.Url;
+            var answer = await route.FetchAsync(new() { MaxRedirects = 0 });
+            callback = answer.Headers["location"];
             cookies = await context.CookiesAsync();
-            await route.ContinueAsync();
+            await route.FulfillAsync(new() { Response = answer });
         });
         await SsoFlipside.SignInWithProviderAsync(page, "rhea");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to Flipside", Level = 1 })).ToBeVisibleAsync();
@@ -174,8 +191,8 @@ public sealed partial class SingleSignOnTests(SsoFlipside app) : IClassFixture<S
 
     private static (string Name, string Email) Someone(string name) => (name, $"{name.Split(' ')[0].ToLowerInvariant()}.{Guid.NewGuid():N}@example.org");
 
-    [GeneratedRegex("/signin-oidc\\?")]
-    private static partial Regex CallbackPattern();
+    [GeneratedRegex("/connect/authorize")]
+    private static partial Regex ProviderLogin();
 
     [GeneratedRegex("code=([^&]+)")]
     private static partial Regex CodeParameter();

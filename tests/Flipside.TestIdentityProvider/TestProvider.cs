@@ -100,6 +100,18 @@ public sealed class TestProvider : IAsyncDisposable
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Authority = new Uri(address.TrimEnd('/') + "/");
+        await WarmUpAsync();
+    }
+
+    /// <summary>
+    /// The first metadata request builds the provider's keys and store, which on a loaded machine can outlast a client's
+    /// timeout; asking once here keeps a slow start from looking like a provider that is down.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Authority, Timeout = TimeSpan.FromMinutes(2) };
+        (await http.GetAsync(".well-known/openid-configuration")).EnsureSuccessStatusCode();
+        (await http.GetAsync(".well-known/jwks")).EnsureSuccessStatusCode();
     }
 
     /// <summary>A provider set up for someone else: the identity token names another audience, or another issuer than its metadata.</summary>

@@ -38,8 +38,8 @@ public static class SingleSignOnSetup
             o.SaveTokens = false;
             o.GetClaimsFromUserInfoEndpoint = false;
             o.TokenValidationParameters.NameClaimType = "name";
-            // A provider that does not answer must not hold a sign-in page for the default minute and a half.
-            o.BackchannelTimeout = TimeSpan.FromSeconds(10);
+            // A provider that does not answer must not hold a sign-in page for the default minute.
+            o.BackchannelTimeout = TimeSpan.FromSeconds(20);
             foreach (var cookie in new[] { o.CorrelationCookie, o.NonceCookie })
             {
                 cookie.SameSite = SameSiteMode.Lax;
