@@ -35,10 +35,16 @@ public class SsoFlipside : FlipsideFixture
         try
         {
             await Provider.AddClientAsync(ClientId, ClientSecret, new Uri(App.BaseUrl, "/signin-oidc"), Flaw);
+            // Each page's first request compiles it; on a loaded machine that alone can outlast a browser's timeout.
+            using var warmUp = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = App.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+            await warmUp.GetAsync("/Account/Setup");
             await using var context = await NewContextAsync();
             var page = await context.NewPageAsync();
             await Flows.CreateFirstAdministratorAsync(page, AdministeredFlipside.Administrator);
             _administratorState = await context.StorageStateAsync();
+            // The first start of a sign-in also reads and caches the provider's metadata.
+            foreach (var path in new[] { "/Account/SignIn", "/Account/SingleSignOn", "/Account/SingleSignOn?handler=Failed" })
+                await warmUp.GetAsync(path);
         }
         catch
         {
