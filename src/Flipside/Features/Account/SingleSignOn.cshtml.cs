@@ -29,11 +29,16 @@ public sealed class SingleSignOnModel(IServiceProvider services, FlipsideDb db, 
     {
         if (services.GetService<SsoSettings>() is not { } sso) return NotFound();
         Sso = sso;
-        // The handler would fetch the provider's metadata during the challenge and throw from there; asking first turns an
-        // unreachable provider into this page's explanation, and a success leaves the metadata cached for the challenge.
+        // The metadata is cached for hours, so a provider that has since gone down would only show up as the browser's own
+        // error page at the provider's address. Asking the provider first (a fresh request, a short wait) turns that, and a
+        // first fetch that fails, into this page's explanation.
         var options = services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(SsoSettings.Scheme);
         try
         {
+            using var probe = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            probe.CancelAfter(TimeSpan.FromSeconds(10));
+            using var answer = await options.Backchannel.GetAsync(options.MetadataAddress, HttpCompletionOption.ResponseHeadersRead, probe.Token);
+            answer.EnsureSuccessStatusCode();
             await options.ConfigurationManager!.GetConfigurationAsync(ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
