@@ -33,6 +33,8 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         ("GET", "/Account/Setup", "/Account/Setup", Anyone),
         ("GET", "/Account/Invitation", "/Account/Invitation?token=x", Anyone),
         ("GET", "/Account/AccessDenied", "/Account/AccessDenied", Anyone),
+        // Single sign-on (issue 13): not found while it is off; starts, finishes and explains a sign-in at the provider.
+        ("GET", "/Account/SingleSignOn", "/Account/SingleSignOn", Anyone),
         ("GET", "/Shared/Error", "/Shared/Error", Anyone),
         ("GET", "/Shared/NotFound", "/Shared/NotFound", Anyone),
         ("GET", "/health", "/health", Anyone),

@@ -1,13 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using Flipside.Data;
+using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Flipside.Features.Account;
 
-public sealed class SignInModel(SignInManager<FlipsideUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<FlipsideUser> signIn, IServiceProvider services) : PageModel
 {
+    /// <summary>Single sign-on, when configured: the page offers it first, and with Sso:Only keeps the password form for the break-glass account.</summary>
+    public SsoSettings? Sso { get; } = services.GetService<SsoSettings>();
+
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 

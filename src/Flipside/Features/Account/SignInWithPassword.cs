@@ -1,4 +1,5 @@
 using Flipside.Data;
+using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
@@ -12,6 +13,8 @@ public static class SignInWithPassword
 
     public static async Task<SignInResult> Handle(SignInManager<FlipsideUser> signIn, string email, string password)
     {
+        // With Sso:Only the provider is the way in, and a password opens the break-glass administrator's account alone.
+        if (signIn.Context.RequestServices.GetService<SsoSettings>() is { } sso && !sso.AllowsPassword(email)) return SignInResult.Failed;
         var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
         return user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
     }

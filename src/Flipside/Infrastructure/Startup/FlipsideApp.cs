@@ -31,6 +31,7 @@ public static class FlipsideApp
 
         services.AddFlipsideKeys();
         services.AddFlipsideIdentity(builder.Configuration);
+        services.AddFlipsideSingleSignOn(builder.Configuration);
         // One viewer per request: whoever is signed in. Jobs and CLI verbs make their own with Viewer.System.
         services.AddHttpContextAccessor();
         services.AddScoped(sp => Viewer.Of(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User, sp.GetRequiredService<FlipsideDb>()));
