@@ -75,13 +75,13 @@ public sealed class ImportMappingModel(FlipsideDb db, Viewer viewer, TimeProvide
             ModelState.AddModelError(nameof(Confirmed), "Tick the box to confirm these changes, or change the mapping and preview again.");
             return await Previewed(mapping, ct);
         }
-        var now = await Outcome.Of(ImportMapped.Handle(Request(mapping, dryRun: true), viewer, db, clock, ct));
+        var now = await Outcome.Of(ImportMapped.Handle(MappedRequest(mapping, dryRun: true), viewer, db, clock, ct));
         if (now.IsOk && now.Value.Problems.Count == 0 && ImportModel.Stamp(now.Value) != PreviewStamp)
         {
             ModelState.AddModelError(nameof(Confirmed), "The mapping or the directory has changed since the preview, so the changes below are what the file would do now. Check them and confirm again.");
             return Shown(now.Value);
         }
-        return await this.Apply(ImportMapped.Handle(Request(mapping, dryRun: false), viewer, db, clock, ct), async report =>
+        return await this.Apply(ImportMapped.Handle(MappedRequest(mapping, dryRun: false), viewer, db, clock, ct), async report =>
         {
             if (!report.Applied) return Shown(report);
             await KeptUploads.Forget(UploadId, db, ct);
@@ -91,7 +91,7 @@ public sealed class ImportMappingModel(FlipsideDb db, Viewer viewer, TimeProvide
     }
 
     private async Task<IActionResult> Previewed(ImportMapping mapping, CancellationToken ct) =>
-        await this.Apply(ImportMapped.Handle(Request(mapping, dryRun: true), viewer, db, clock, ct), report => Task.FromResult(Shown(report)),
+        await this.Apply(ImportMapped.Handle(MappedRequest(mapping, dryRun: true), viewer, db, clock, ct), report => Task.FromResult(Shown(report)),
             () => Task.FromResult<IActionResult>(Page()), prefix: "");
 
     private IActionResult Shown(ImportPeople.Report report)
@@ -100,7 +100,7 @@ public sealed class ImportMappingModel(FlipsideDb db, Viewer viewer, TimeProvide
         return Page();
     }
 
-    private ImportMapped.Request Request(ImportMapping mapping, bool dryRun) =>
+    private ImportMapped.Request MappedRequest(ImportMapping mapping, bool dryRun) =>
         new(_bytes, SourceName, mapping, string.IsNullOrWhiteSpace(SaveAs) ? null : SaveAs.Trim(), MarkMissingAsLeft: false, dryRun, SourceName);
 
     private byte[] _bytes = [];

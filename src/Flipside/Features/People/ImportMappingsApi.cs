@@ -24,7 +24,7 @@ public static class ImportMappingsApi
         return group;
     }
 
-    internal static async Task<IResult> ImportMapped(HttpRequest request, string mapping, bool? markMissingAsLeft, bool? dryRun, string? source,
+    internal static async Task<IResult> ImportThroughMapping(HttpRequest request, string mapping, bool? markMissingAsLeft, bool? dryRun, string? source,
         bool? sameSourceOnly, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         byte[]? bytes = null;
@@ -49,12 +49,9 @@ public static class ImportMappingsApi
         if (bytes is null || bytes.Length == 0)
             return Outcome.Invalid("file", "Send the HR file as a multipart/form-data field named file, or as the request body (text/csv or an .xlsx workbook).").ToHttp();
         var named = string.IsNullOrWhiteSpace(source) ? PeopleApi.DefaultSource : source;
-        return await ImportMappedUseCase(new(bytes, fileName, null, mapping, markMissing, dryRun ?? false, named, sameSource), viewer, db, clock, ct)
+        return await Outcome.Of(ImportMapped.Handle(new(bytes, fileName, null, mapping, markMissing, dryRun ?? false, named, sameSource), viewer, db, clock, ct))
             .ToHttp(PeopleApi.Answer);
     }
-
-    private static Task<Outcome<ImportPeople.Report>> ImportMappedUseCase(ImportMapped.Request r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-        Outcome.Of(People.ImportMapped.Handle(r, viewer, db, clock, ct));
 
     private static async Task<byte[]> Bytes(Stream stream, CancellationToken ct)
     {

@@ -102,12 +102,12 @@ public static partial class MappingSuggestion
         var v = value.ToLowerInvariant();
         return v switch
         {
-            _ when Regex.IsMatch(v, @"\b(ceo|cfo|cio|cto|coo|chief|president)\b") && !v.Contains("vice", StringComparison.Ordinal) => 10,
-            _ when Regex.IsMatch(v, @"\b(vp|vice president)\b") => 9,
+            _ when Chief().IsMatch(v) && !v.Contains("vice", StringComparison.Ordinal) => 10,
+            _ when Vice().IsMatch(v) => 9,
             _ when v.Contains("director", StringComparison.Ordinal) => 8,
             _ when v.Contains("manager", StringComparison.Ordinal) => 6,
-            _ when Regex.IsMatch(v, @"\b(lead|principal|architect|senior|sr)\b") => 5,
-            _ when Regex.IsMatch(v, @"\b(ii|2)\b") => 3,
+            _ when Senior().IsMatch(v) => 5,
+            _ when Second().IsMatch(v) => 3,
             _ => 2,
         };
     }
@@ -123,6 +123,18 @@ public static partial class MappingSuggestion
         var values = Values(table, header);
         return values.Count == 0 ? 0 : (double)values.Count(test) / values.Count;
     }
+
+    [GeneratedRegex(@"\b(ceo|cfo|cio|cto|coo|chief|president)\b")]
+    private static partial Regex Chief();
+
+    [GeneratedRegex(@"\b(vp|vice president)\b")]
+    private static partial Regex Vice();
+
+    [GeneratedRegex(@"\b(lead|principal|architect|senior|sr)\b")]
+    private static partial Regex Senior();
+
+    [GeneratedRegex(@"\b(ii|2)\b")]
+    private static partial Regex Second();
 
     [GeneratedRegex("[^a-z0-9]")]
     private static partial Regex NonWord();

@@ -58,7 +58,7 @@ public static class PeopleApi
     private static async Task<IResult> Import(HttpRequest request, bool? markMissingAsLeft, bool? dryRun, string? source, bool? sameSourceOnly,
         string? mapping, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (mapping is not null) return await ImportMappingsApi.ImportMapped(request, mapping, markMissingAsLeft, dryRun, source, sameSourceOnly, viewer, db, clock, ct);
+        if (mapping is not null) return await ImportMappingsApi.ImportThroughMapping(request, mapping, markMissingAsLeft, dryRun, source, sameSourceOnly, viewer, db, clock, ct);
         Stream? csv = null;
         var markMissing = markMissingAsLeft ?? false;
         var sameSource = sameSourceOnly ?? false;
