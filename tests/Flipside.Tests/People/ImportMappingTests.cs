@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Flipside.Domain;
+using Flipside.Features.People;
 using Flipside.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -167,7 +168,7 @@ public sealed partial class ImportMappingTests : IDisposable
         Assert.Contains("save it again", (string)problem["fix"]!, StringComparison.Ordinal);
 
         var zip = new byte[] { 0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8 };
-        var damaged = await Body(await Post(admin, zip, "HR sample", "application/octet-stream"), HttpStatusCode.BadRequest);
+        var damaged = await Body(await Post(admin, zip, "HR sample", HrFile.WorkbookType), HttpStatusCode.BadRequest);
         Assert.Contains("not an Excel workbook", (string)Problems(damaged)[0]["problem"]!, StringComparison.Ordinal);
 
         var unknown = await Body(await Post(admin, HrSample, "Workday"), HttpStatusCode.BadRequest);
