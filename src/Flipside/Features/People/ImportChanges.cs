@@ -89,9 +89,16 @@ internal sealed record ImportPlan(
                 BirthYear = absent.Contains(PeopleCsv.BirthYear) ? p.BirthYear : r.BirthYear,
                 Status = absent.Contains(PeopleCsv.Status) ? p.Status : r.Status,
                 HireDate = r.HireDate ?? p.HireDate,
+                Email = r.Email.Length == 0 ? p.Email : r.Email,
             }
-            : r)];
+            : r.Email.Length == 0 ? r with { Email = NoEmail(r.EmployeeId) } : r)];
     }
+
+    /// <summary>
+    /// The address kept for a leaver whom the file gives none: emails are unique, and this one (no @) is never a real
+    /// address that an account could sign in with.
+    /// </summary>
+    public static string NoEmail(string employeeId) => $"(no email) {employeeId}";
 
     /// <summary>Every field that differs between a completed row and the person on record, in the file's column order.</summary>
     public static List<FieldChange> Diff(PersonRow r, Person p)

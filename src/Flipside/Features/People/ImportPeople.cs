@@ -36,6 +36,8 @@ public static class ImportPeople
         public string Source { get; init; } = "";
         /// <summary>The import's entry in the history, by which it can be undone; null for a dry run or a refused file.</summary>
         public Guid? ImportId { get; init; }
+        /// <summary>For a file read through a mapping: the first rows as stored, external managers and people at the top.</summary>
+        public MappingPreview? Mapping { get; init; }
         public bool Applied => Problems.Count == 0 && !DryRun;
         public string Summary => Problems.Count > 0
             ? $"The file has {Problems.Count} problem{(Problems.Count == 1 ? "" : "s")}; nothing was written. Fix them and import the file again."

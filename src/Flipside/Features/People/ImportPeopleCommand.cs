@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Flipside.Features.People;
 
-/// <summary><c>flipside import people FILE.csv [--mark-missing-as-left [--same-source-only]] [--source NAME] [--dry-run]</c>: the same import as the upload page, for automation.</summary>
+/// <summary><c>flipside import people FILE.csv [--mark-missing-as-left [--same-source-only]] [--source NAME] [--dry-run] [--mapping NAME]</c>: the same import as the upload page, for automation.</summary>
 public static class ImportPeopleCommand
 {
     public static readonly Argument<FileInfo> File = new("FILE") { Description = "The CSV file of people (see the README's People CSV section)" };
@@ -26,9 +26,13 @@ public static class ImportPeopleCommand
     {
         Description = "With --mark-missing-as-left: mark only people that earlier imports from the same source created",
     };
+    public static readonly Option<string> Mapping = new("--mapping")
+    {
+        Description = "Read the file (any HR export: CSV or .xlsx) through the import mapping saved under this name",
+    };
     public static readonly Command People = new("people", "Import people from a CSV file: all or nothing, an upsert by employee id")
     {
-        File, MarkMissingAsLeft, DryRun, Source, SameSourceOnly,
+        File, MarkMissingAsLeft, DryRun, Source, SameSourceOnly, Mapping,
     };
 
     public static Command Create()
@@ -48,6 +52,7 @@ public static class ImportPeopleCommand
         }
         var (markMissing, dryRun) = (parsed.GetValue(MarkMissingAsLeft), parsed.GetValue(DryRun));
         var (source, sameSource) = (parsed.GetValue(Source) is { Length: > 0 } named ? named : file.Name, parsed.GetValue(SameSourceOnly));
+        var mapping = parsed.GetValue(Mapping);
         return await ServeCommand.RunGuarded(ServeCommand.HostArgs(parsed, passThrough, demo: false, demoPassword: null), async app =>
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -56,16 +61,21 @@ public static class ImportPeopleCommand
             await using var csv = file.OpenRead();
             // Whoever runs the binary can read the database anyway, so the console acts with an administrator's rights.
             var viewer = Viewer.System(db, "cli:import-people");
-            var outcome = await WithProgress(progress => Outcome.Of(ImportPeople.Handle(new(csv, markMissing, dryRun, source, sameSource), viewer, db, clock, CancellationToken.None, progress)));
+            var outcome = mapping is null
+                ? await WithProgress(progress => Outcome.Of(ImportPeople.Handle(new(csv, markMissing, dryRun, source, sameSource), viewer, db, clock, CancellationToken.None, progress)))
+                : await Outcome.Of(ImportMapped.Handle(new(await System.IO.File.ReadAllBytesAsync(file.FullName), file.Name, null, mapping, markMissing, dryRun, source, sameSource),
+                    viewer, db, clock, CancellationToken.None));
             if (outcome.Problem is { } refused)
             {
                 await Console.Error.WriteLineAsync($"{file.Name}: {refused.Reason}");
+                foreach (var error in refused.Errors.Where(e => e.Message != refused.Reason))
+                    await Console.Error.WriteLineAsync($"  {error.Field}: {error.Message}");
                 return 1;
             }
             var report = outcome.Value;
             if (report.Problems.Count == 0)
             {
-                if (report.DryRun) ImportPreviewText.Write(report, Console.Out);
+                if (report.DryRun || report.Mapping is not null) ImportPreviewText.Write(report, Console.Out);
                 Console.WriteLine(report.Summary);
                 return 0;
             }

@@ -9,6 +9,10 @@ internal static class ImportPreviewText
             output.WriteLine($"Update {change.EmployeeId} ({change.Name}): {string.Join("; ", change.Fields.Select(Describe))}");
         foreach (var leaver in report.Leaving)
             output.WriteLine($"Mark as left {leaver.EmployeeId} ({leaver.Name})");
+        if (report.Mapping?.Notes is not { } notes) return;
+        foreach (var external in notes.ExternalManagers)
+            output.WriteLine($"External manager \"{external.Name}\": {string.Join(", ", external.Reports)}");
+        output.WriteLine($"People at the top of the organisation (no manager): {notes.AtTheTop}");
     }
 
     public static string Describe(FieldChange f) => $"{f.Field} \"{f.Old}\" → \"{f.New}\"";

@@ -41,14 +41,17 @@ public static class PeopleApi
             .Produces<UndoImport.Result>().ProducesRefusals()
             .WithDescription("Reverses one import in one transaction. 409 names the people and fields when a later import or change depends on it.");
 
+        group.MapImportMappingsApi();
+
         group.MapPost("/import", Import)
-            .Accepts<IFormFile>("multipart/form-data", "text/csv")
+            .Accepts<IFormFile>("multipart/form-data", "text/csv", HrFile.WorkbookType)
             .Produces<ImportPeople.Report>().ProducesRefusals()
             .WithDescription("Imports people from a CSV file, sent as a multipart field named file or as a text/csv body. "
                 + "Nothing is written when the file has any problem; the ProblemDetails then lists every one. With dryRun=true "
                 + "nothing is written either way: the report says what the import would do (counts, every updated person's changed fields, who would be marked left). "
                 + "source names where the file comes from (kept in the import history); with sameSourceOnly=true, markMissingAsLeft reaches only people "
-                + "that earlier imports from the same source created.");
+                + "that earlier imports from the same source created. With mapping=NAME the file is any HR export (CSV with commas, semicolons or tabs, "
+                + "UTF-8 or Windows-1252, or an .xlsx workbook) read through the mapping saved under that name.");
         return group;
     }
 
@@ -56,8 +59,9 @@ public static class PeopleApi
     public const string DefaultSource = "API";
 
     private static async Task<IResult> Import(HttpRequest request, bool? markMissingAsLeft, bool? dryRun, string? source, bool? sameSourceOnly,
-        Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+        string? mapping, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
+        if (mapping is not null) return await ImportMappingsApi.ImportThroughMapping(request, mapping, markMissingAsLeft, dryRun, source, sameSourceOnly, viewer, db, clock, ct);
         Stream? csv = null;
         var markMissing = markMissingAsLeft ?? false;
         var sameSource = sameSourceOnly ?? false;
@@ -76,12 +80,14 @@ public static class PeopleApi
         await using (csv)
         {
             var named = string.IsNullOrWhiteSpace(source) ? DefaultSource : source;
-            return await ImportPeople.Handle(new(csv, markMissing, dryRun ?? false, named, sameSource), viewer, db, clock, ct).ToHttp(report => report.Problems.Count == 0
-                ? TypedResults.Ok(report)
-                : TypedResults.Problem(report.Summary, statusCode: StatusCodes.Status400BadRequest, title: "The file was not imported.",
-                    extensions: new Dictionary<string, object?> { ["rows"] = report.Rows, ["problems"] = report.Problems }));
+            return await ImportPeople.Handle(new(csv, markMissing, dryRun ?? false, named, sameSource), viewer, db, clock, ct).ToHttp(Answer);
         }
     }
+
+    internal static IResult Answer(ImportPeople.Report report) => report.Problems.Count == 0
+        ? TypedResults.Ok(report)
+        : TypedResults.Problem(report.Summary, statusCode: StatusCodes.Status400BadRequest, title: "The file was not imported.",
+            extensions: new Dictionary<string, object?> { ["rows"] = report.Rows, ["problems"] = report.Problems });
 
     private static int? Number(string? text, string field, int? fallback, List<FieldError> errors)
     {

@@ -21,7 +21,8 @@ internal sealed partial class RowChecker(Dictionary<string, int> columns, DateOn
         (_row, _record) = (row, record);
         var employeeId = Text(EmployeeId, 64, required: true);
         var name = Text(PeopleCsv.Name, 200, required: true);
-        var email = Text(Email, 256, required: true);
+        // Required unless the person has left (checked below, once the status is known): a leaver never signs in.
+        var email = Text(Email, 256);
         if (email.Length > 0 && !FieldErrors.IsEmail(email))
             Problem(Email, email, "This is not a valid email address.", "Write it as name@example.com, without spaces or a display name.");
         // The directory keeps emails in lower case: an account finds its person by email, whatever case either was typed in.
@@ -41,6 +42,8 @@ internal sealed partial class RowChecker(Dictionary<string, int> columns, DateOn
         if (statusText.Length > 0 && !PersonStatusText.TryParse(statusText, out status))
             Problem(Status, statusText, $"This is not a status Flipside knows: status takes {PersonStatusText.Accepted}.",
                 "Write left for anyone who has left, whatever the reason, on leave or active; or leave it empty for active.");
+        if (email.Length == 0 && status != PersonStatus.Left && columns.ContainsKey(Email))
+            Problem(Email, "", $"{Email} is required and is empty on this row.", $"Fill in {Email} for this person; only someone who has left may have none.");
         // A row with problems still joins the whole-file checks (duplicates, managers, cycles), so the report lists
         // every problem at once; nothing is written while any problem remains.
         return employeeId.Length > 0
