@@ -64,6 +64,8 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<Kudos> Kudos => Set<Kudos>();
     public DbSet<PairingMilestone> PairingMilestones => Set<PairingMilestone>();
     public DbSet<SuccessStory> SuccessStories => Set<SuccessStory>();
+    public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
+    public DbSet<ScimIdentity> ScimIdentities => Set<ScimIdentity>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -29,6 +29,12 @@ public static class PeopleApi
             .Produces<MarkPersonLeft.Result>().ProducesRefusals()
             .WithDescription("Marks one person as left (administrators only): their account is deactivated, their open enrolments end and their programs' managers are told.");
 
+        group.MapPut("/{id:guid}", (Guid id, PersonInput body, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            ChangePerson.Handle(body.ToRequest(id), viewer, db, clock, ct).ToHttp(r => TypedResults.Ok(r)))
+            .Produces<ChangePerson.Result>().ProducesRefusals()
+            .WithDescription("Changes one person (administrators only) with the import's checks: unique email, grade, time zone, a known manager and no "
+                + "management cycle. status left makes them leave as an import does. version, when sent, refuses a change made against an older version.");
+
         group.MapGet("/imports", (Viewer viewer, FlipsideDb db, CancellationToken ct) =>
             ImportHistoryList.Handle(viewer, db, ct).ToHttp(rows => TypedResults.Ok(rows)))
             .Produces<IReadOnlyList<ImportHistoryList.Row>>().ProducesRefusals();
@@ -47,6 +53,15 @@ public static class PeopleApi
                 + "source names where the file comes from (kept in the import history); with sameSourceOnly=true, markMissingAsLeft reaches only people "
                 + "that earlier imports from the same source created.");
         return group;
+    }
+
+    /// <summary>A person as PUT sends them; fields left out are empty, as an import's empty cells are.</summary>
+    public sealed record PersonInput(string? Name, string? Email, int? Grade, string? Department, string? TimeZone, string? Title, string? Location,
+        string? ManagerId, string? HireDate, int? BirthYear, IReadOnlyList<string>? Languages, string? Status, int? Version)
+    {
+        public ChangePerson.Request ToRequest(Guid id) => new(id, "", Name ?? "", Email ?? "", Grade?.ToString(CultureInfo.InvariantCulture) ?? "",
+            Department ?? "", TimeZone ?? "", Title ?? "", Location ?? "", ManagerId ?? "", HireDate ?? "", BirthYear?.ToString(CultureInfo.InvariantCulture) ?? "",
+            string.Join(',', Languages ?? []), Status ?? "active", Version);
     }
 
     /// <summary>What an import through the API is called in the history when the caller names no source.</summary>
