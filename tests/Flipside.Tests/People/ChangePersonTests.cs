@@ -43,7 +43,8 @@ public sealed class ChangePersonTests(FlipsideFactory app) : AdministeredTests(a
         var a1 = await App.Query(db => db.People.AsNoTracking().SingleAsync(p => p.EmployeeId == "A1"));
         Assert.Equal(("Alice Adams", 9, "America/New_York"), (a1.Name, a1.Grade, a1.TimeZone));
         var entry = await App.Query(db => db.AuditLog.SingleAsync(a => a.Action == "person.changed"));
-        Assert.Equal(("A1: name, grade, time_zone changed", Given.AdminEmail), (entry.Summary, entry.Actor));
+        var admin = await App.Query(db => db.Users.Where(u => u.Email == Given.AdminEmail).Select(u => u.Id).SingleAsync());
+        Assert.Equal(("A1: name, grade, time_zone changed", admin), (entry.Summary, entry.Actor));
     }
 
     [Fact]

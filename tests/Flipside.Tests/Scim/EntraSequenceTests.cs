@@ -59,7 +59,7 @@ public sealed class EntraSequenceTests(FlipsideFactory app) : AdministeredTests(
             Op("Replace", "emails[type eq \"work\"].value", "dale.m@contoso.com"),
             Op("Replace", "name.familyName", "Mohr"),
             Op("Add", $"{Enterprise}:manager", managerId.ToString()),
-            Op("Replace", $"{Flipside}:grade", "4"))).Expect(HttpStatusCode.OK);
+            Op("Replace", $"{FlipsideExtension}:grade", "4"))).Expect(HttpStatusCode.OK);
         Assert.Equal("Senior Analyst", (string?)patched["title"]);
         Assert.Equal(managerId.ToString(), (string?)patched[Enterprise]!["manager"]!["value"]);
         var person = await App.Query(db => db.People.AsNoTracking().SingleAsync(p => p.Id == Guid.Parse(id)));

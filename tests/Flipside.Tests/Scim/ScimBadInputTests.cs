@@ -107,8 +107,8 @@ public sealed class ScimBadInputTests(FlipsideFactory app) : AdministeredTests(a
         var zone = await idp.Send("POST", "/Users", badZone).Refused(HttpStatusCode.BadRequest, "invalidValue");
         Assert.Contains("TimeZone", (string?)zone["detail"], StringComparison.Ordinal);
         var badGrade = AUser("ada@example.com");
-        badGrade[Flipside] = new JsonObject { ["grade"] = 11 };
-        badGrade["schemas"] = new JsonArray(User, Flipside);
+        badGrade[FlipsideExtension] = new JsonObject { ["grade"] = 11 };
+        badGrade["schemas"] = new JsonArray(User, FlipsideExtension);
         var grade = await idp.Send("POST", "/Users", badGrade).Refused(HttpStatusCode.BadRequest, "invalidValue");
         Assert.Contains("from 1 (entry level) to 10 (executive)", (string?)grade["detail"], StringComparison.Ordinal);
         var unknownManager = AUser("ada@example.com");

@@ -13,7 +13,7 @@ public static partial class ScimClient
     public const string PatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     public const string User = "urn:ietf:params:scim:schemas:core:2.0:User";
     public const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    public const string Flipside = "urn:flipside:params:scim:schemas:extension:2.0:User";
+    public const string FlipsideExtension = "urn:flipside:params:scim:schemas:extension:2.0:User";
 
     /// <summary>Makes a token through the SCIM tokens page, as an administrator does, and reads it off the page.</summary>
     public static async Task<string> MakeToken(HttpClient admin, string name = "Okta")

@@ -49,7 +49,7 @@ public static partial class ScimPatch
             throw ScimException.InvalidPath($"\"{attribute}\" in \"{path}\" is not an attribute of {schema ?? ScimJson.User}.");
         var key = target.FirstOrDefault(p => p.Key.Equals(attribute, StringComparison.OrdinalIgnoreCase)).Key ?? attribute;
         var sub = match.Groups["sub"].Success ? match.Groups["sub"].Value : null;
-        if (match.Groups["filter"].Success)
+        if (match.Groups["fattr"].Success)
         {
             Filtered(target, key, match.Groups["fattr"].Value, Unescape(match.Groups["fval"].Value), sub, op, value, path);
             return;

@@ -110,7 +110,7 @@ public static class ScimUserJson
     private static string? Email(JsonNode? node)
     {
         if (node is null) return null;
-        if (node is not JsonArray emails) throw ScimException.InvalidSyntax("emails must be a list, e.g. [{\"value\": \"ada@example.com\", \"type\": \"work\", \"primary\": true}].");
+        if (node is not JsonArray emails) throw ScimException.InvalidSyntax($"emails must be a list, e.g. [{{\"value\": \"ada@example.com\", \"type\": \"work\"}}], not {node.ToJsonString()}.");
         var items = emails.OfType<JsonObject>().ToList();
         var chosen = items.FirstOrDefault(e => Get(e, "primary") is JsonValue p && p.GetValueKind() == JsonValueKind.True)
             ?? items.FirstOrDefault(e => string.Equals(Text(Get(e, "type"), "emails.type"), "work", StringComparison.OrdinalIgnoreCase))

@@ -7,7 +7,7 @@ namespace Flipside.Features.Scim;
 
 public sealed class TokensModel(FlipsideDb db, Viewer viewer, TimeProvider clock) : PageModel
 {
-    [BindProperty] public string Name { get; set; } = "";
+    [BindProperty] public string? Name { get; set; }
     public IReadOnlyList<ScimTokens.Row> Tokens { get; private set; } = [];
     /// <summary>Shown on the page that made it and nowhere else; never put in TempData, which a cookie carries.</summary>
     public ScimTokens.Made? Made { get; private set; }
@@ -16,7 +16,7 @@ public sealed class TokensModel(FlipsideDb db, Viewer viewer, TimeProvider clock
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Show(ct);
 
     public async Task<IActionResult> OnPostMakeAsync(CancellationToken ct) =>
-        await this.Apply(ScimTokens.Make(Name, viewer, db, clock, ct), async made =>
+        await this.Apply(ScimTokens.Make(Name ?? "", viewer, db, clock, ct), async made =>
         {
             Made = made;
             Name = "";
