@@ -8,6 +8,8 @@ using Flipside.LoadBench;
 //   seed-health --data DIR [--pairings 5000] [--answers 60000]  a program of that many pairs and pulse answers, for program health
 //   stages --data DIR --cohort ID                                where a run's processor time goes, in-process
 //   cookie --url URL --email E --password P                      prints a signed-in cookie header for wrk
+//   scim-token --data DIR [--name N]                             makes a SCIM token in the app's database and prints it
+//   scim --url URL --token T [--users 1000] [--concurrency 8]    an IdP creating then patching that many users over SCIM
 var options = Options(args.Skip(1).ToArray());
 try
 {
@@ -18,6 +20,8 @@ try
         "seed-health" => await HealthSeeder.Seed(options["data"], Int(options, "pairings", 5000), Int(options, "answers", 60000)),
         "matching" => await MatchingLoad.Run(options),
         "cookie" => await Session.PrintCookie(options),
+        "scim-token" => await ScimLoad.Token(options["data"], options.GetValueOrDefault("name", "Benchmark")),
+        "scim" => await ScimLoad.Run(options),
         "stages" => await Stages.Run(options["data"], Guid.Parse(options["cohort"])),
         _ => Usage(),
     };
@@ -31,7 +35,8 @@ catch (KeyNotFoundException e)
 static int Usage()
 {
     Console.Error.WriteLine("usage: seed-cohort --data DIR [--leaders N] [--mentors N] | seed-meetings --data DIR [--pairings N] [--meetings N] [--feed N] | seed-health --data DIR [--pairings N] [--answers N] | matching --url URL --cohort ID [--pid PID] [--runs N] " +
-        "[--previews N] [--seconds N] [--concurrency N] | stages --data DIR --cohort ID | cookie --url URL [--email E] [--password P]");
+        "[--previews N] [--seconds N] [--concurrency N] | stages --data DIR --cohort ID | cookie --url URL [--email E] [--password P] " +
+        "| scim-token --data DIR [--name N] | scim --url URL --token T [--users N] [--concurrency N]");
     return 2;
 }
 

@@ -18,6 +18,8 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
     private const string SignedIn = "signed-in";
     /// <summary>A program's aggregates: its managers, its sponsors and administrators; participants are refused.</summary>
     private const string Reporting = "reporting";
+    /// <summary>An identity provider with a SCIM token; no signed-in account, whatever its role.</summary>
+    private const string ScimToken = "scim-token";
 
     // (method, route pattern, a concrete path, who may call it)
     private static readonly (string Method, string Pattern, string Path, string Audience)[] Matrix =
@@ -71,6 +73,24 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         ("GET", "/api/v1/people/import/mappings", "/api/v1/people/import/mappings", Roles.ProgramManager),
         ("GET", "/api/v1/people/import/mappings/{name}", "/api/v1/people/import/mappings/x", Roles.ProgramManager),
         ("PUT", "/api/v1/people/import/mappings/{name}", "/api/v1/people/import/mappings/x", Roles.ProgramManager),
+        ("GET", "/People/Edit", "/People/Edit?id=00000000-0000-0000-0000-000000000001", Roles.Administrator),
+        ("POST", "/People/Edit", "/People/Edit?id=00000000-0000-0000-0000-000000000001", Roles.Administrator),
+        ("PUT", "/api/v1/people/{id:guid}", "/api/v1/people/00000000-0000-0000-0000-000000000001", Roles.Administrator),
+        // SCIM provisioning (issue 13): tokens are an administrator's; /scim/v2 takes a SCIM token and no cookie.
+        ("GET", "/Scim/Tokens", "/Scim/Tokens", Roles.Administrator),
+        ("POST", "/Scim/Tokens?handler=Make", "/Scim/Tokens?handler=Make", Roles.Administrator),
+        ("POST", "/Scim/Tokens?handler=Revoke", "/Scim/Tokens?handler=Revoke&id=00000000-0000-0000-0000-000000000001", Roles.Administrator),
+        ("GET", "/scim/v2/ServiceProviderConfig", "/scim/v2/ServiceProviderConfig", ScimToken),
+        ("GET", "/scim/v2/ResourceTypes", "/scim/v2/ResourceTypes", ScimToken),
+        ("GET", "/scim/v2/ResourceTypes/{id}", "/scim/v2/ResourceTypes/User", ScimToken),
+        ("GET", "/scim/v2/Schemas", "/scim/v2/Schemas", ScimToken),
+        ("GET", "/scim/v2/Schemas/{id}", "/scim/v2/Schemas/x", ScimToken),
+        ("GET", "/scim/v2/Users", "/scim/v2/Users", ScimToken),
+        ("POST", "/scim/v2/Users", "/scim/v2/Users", ScimToken),
+        ("GET", "/scim/v2/Users/{id}", "/scim/v2/Users/00000000-0000-0000-0000-000000000001", ScimToken),
+        ("PUT", "/scim/v2/Users/{id}", "/scim/v2/Users/00000000-0000-0000-0000-000000000001", ScimToken),
+        ("PATCH", "/scim/v2/Users/{id}", "/scim/v2/Users/00000000-0000-0000-0000-000000000001", ScimToken),
+        ("DELETE", "/scim/v2/Users/{id}", "/scim/v2/Users/00000000-0000-0000-0000-000000000001", ScimToken),
         ("GET", "/Programs", "/Programs", Roles.ProgramManager),
         ("GET", "/Programs/Index", "/Programs/Index", Roles.ProgramManager),
         ("GET", "/Programs/New", "/Programs/New", Roles.ProgramManager),
@@ -499,6 +519,30 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task ScimEndpoints_RefuseEveryAccount_AndAdmitAScimToken()
+    {
+        var scim = Matrix.Where(m => m.Audience == ScimToken).ToList();
+        foreach (var (method, _, path, _) in scim)
+            foreach (var role in _as.Keys)
+            {
+                var response = await Send(role, method, path);
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} gave {(int)response.StatusCode} to a {role}'s cookie");
+            }
+        var token = await Scim.ScimClient.MakeToken(_as[Roles.Administrator], "Authorization test");
+        var idp = Scim.ScimClient.For(_app, token);
+        foreach (var (method, _, path, _) in scim)
+        {
+            var response = await idp.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+            {
+                Content = method == "GET" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/scim+json"),
+            });
+            var status = (int)response.StatusCode;
+            Assert.False(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"{method} {path} gave {status} to a SCIM token");
+            Assert.True(status < 500, $"{method} {path} gave {status} to a SCIM token: a server error is never a pass");
+        }
+    }
+
     private async Task AssertRefused(string role, (string Method, string Pattern, string Path, string Audience) entry)
     {
         var response = await Send(role, entry.Method, entry.Path);
@@ -517,7 +561,7 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         return _as[role].SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = content });
     }
 
-    private static bool IsApi(string path) => path.StartsWith("/api", StringComparison.Ordinal);
+    private static bool IsApi(string path) => path.StartsWith("/api", StringComparison.Ordinal) || path.StartsWith("/scim", StringComparison.Ordinal);
 
     private static bool RedirectsTo(HttpResponseMessage response, string page) =>
         response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains(page, StringComparison.Ordinal);

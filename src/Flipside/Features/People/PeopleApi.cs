@@ -32,6 +32,12 @@ public static class PeopleApi
             .Produces<MarkPersonLeft.Result>().ProducesRefusals()
             .WithDescription("Marks one person as left (administrators only): their account is deactivated, their open enrolments end and their programs' managers are told.");
 
+        group.MapPut("/{id:guid}", (Guid id, PersonInput body, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            ChangePerson.Handle(body.ToRequest(id), viewer, db, clock, ct).ToHttp(r => TypedResults.Ok(r)))
+            .Produces<ChangePerson.Result>().ProducesRefusals()
+            .WithDescription("Changes one person (administrators only) with the import's checks: unique email, grade, time zone, a known manager and no "
+                + "management cycle. status left makes them leave as an import does. version, when sent, refuses a change made against an older version.");
+
         group.MapGet("/imports", (Viewer viewer, FlipsideDb db, CancellationToken ct) =>
             ImportHistoryList.Handle(viewer, db, ct).ToHttp(rows => TypedResults.Ok(rows)))
             .Produces<IReadOnlyList<ImportHistoryList.Row>>().ProducesRefusals();
@@ -53,6 +59,15 @@ public static class PeopleApi
                 + "that earlier imports from the same source created. With mapping=NAME the file is any HR export (CSV with commas, semicolons or tabs, "
                 + "UTF-8 or Windows-1252, or an .xlsx workbook) read through the mapping saved under that name.");
         return group;
+    }
+
+    /// <summary>A person as PUT sends them; fields left out are empty, as an import's empty cells are.</summary>
+    public sealed record PersonInput(string? Name, string? Email, int? Grade, string? Department, string? TimeZone, string? Title, string? Location,
+        string? ManagerId, string? HireDate, int? BirthYear, IReadOnlyList<string>? Languages, string? Status, int? Version)
+    {
+        public ChangePerson.Request ToRequest(Guid id) => new(id, "", Name ?? "", Email ?? "", Grade?.ToString(CultureInfo.InvariantCulture) ?? "",
+            Department ?? "", TimeZone ?? "", Title ?? "", Location ?? "", ManagerId ?? "", HireDate ?? "", BirthYear?.ToString(CultureInfo.InvariantCulture) ?? "",
+            string.Join(',', Languages ?? []), Status ?? "active", Version);
     }
 
     /// <summary>What an import through the API is called in the history when the caller names no source.</summary>

@@ -10,6 +10,8 @@ public sealed class PersonModel(FlipsideDb db, Viewer viewer, TimeProvider clock
 {
     public ViewPerson.Details Person { get; private set; } = null!;
     public bool ShowBirthYear => viewer.IsAdministrator;
+    /// <summary>Editing one person is an administrator's, as marking them left is.</summary>
+    public bool CanEdit => viewer.IsAdministrator;
     /// <summary>Marking someone left reaches every program they are in, so it is offered to administrators only (decision 0008).</summary>
     public bool CanMarkLeft => viewer.IsAdministrator && Person.Status != PersonStatusText.Slug(PersonStatus.Left);
 

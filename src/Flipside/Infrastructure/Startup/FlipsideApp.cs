@@ -32,6 +32,7 @@ public static class FlipsideApp
         services.AddFlipsideKeys();
         services.AddFlipsideIdentity(builder.Configuration);
         services.AddFlipsideSingleSignOn(builder.Configuration);
+        Features.Scim.ScimAuthentication.AddScim(services);
         // One viewer per request: whoever is signed in. Jobs and CLI verbs make their own with Viewer.System.
         services.AddHttpContextAccessor();
         services.AddScoped(sp => Viewer.Of(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User, sp.GetRequiredService<FlipsideDb>()));
@@ -72,6 +73,7 @@ public static class FlipsideApp
             o.Conventions.AllowAnonymousToPage("/Shared/Error");
             o.Conventions.AllowAnonymousToPage("/Shared/NotFound");
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            o.Conventions.AuthorizeFolder("/Scim", Policies.Administrator);
             o.Conventions.AuthorizeFolder("/People", Policies.ProgramStaff);
             o.Conventions.AuthorizeFolder("/Programs", Policies.ProgramStaff);
             o.Conventions.AuthorizeFolder("/Matching", Policies.ProgramStaff);
@@ -111,5 +113,6 @@ public static class FlipsideApp
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapFlipsideApi();
+        Features.Scim.ScimApi.MapScimApi(app);
     }
 }

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Flipside.Data;
+using Flipside.Features.Shared;
+
+namespace Flipside.Features.Scim;
+
+/// <summary>
+/// SCIM 2.0 (RFC 7643/7644) at /scim/v2 for identity providers: Users, and the discovery endpoints. Every answer,
+/// refusals included, is application/scim+json; a refusal is a SCIM error with a scimType where one fits.
+/// </summary>
+public static class ScimApi
+{
+    public const string Root = "/scim/v2";
+
+    public static void MapScimApi(this IEndpointRouteBuilder app)
+    {
+        var scim = app.MapGroup(Root).RequireAuthorization(ScimAuthentication.Policy).ExcludeFromDescription().DisableAntiforgery();
+        scim.MapGet("/ServiceProviderConfig", (HttpContext c) => Ok(ScimDiscovery.ServiceProviderConfig(BaseUrl(c))));
+        scim.MapGet("/ResourceTypes", (HttpContext c) => Ok(ScimDiscovery.ResourceTypes(BaseUrl(c))));
+        scim.MapGet("/ResourceTypes/{id}", (string id, HttpContext c) => id.Equals("User", StringComparison.OrdinalIgnoreCase)
+            ? Ok(ScimDiscovery.UserType(BaseUrl(c))) : Refuse(ScimException.NotFound($"There is no resource type {id}; Flipside serves User.")));
+        scim.MapGet("/Schemas", (HttpContext c) => Ok(ScimDiscovery.Schemas(BaseUrl(c))));
+        scim.MapGet("/Schemas/{id}", (string id, HttpContext c) =>
+            ScimDiscovery.SchemaList(BaseUrl(c)).FirstOrDefault(s => id.Equals((string?)s["id"], StringComparison.OrdinalIgnoreCase)) is { } schema
+                ? Ok(schema) : Refuse(ScimException.NotFound($"There is no schema {id}.")));
+
+        scim.MapGet("/Users", (string? filter, string? startIndex, string? count, HttpContext c, FlipsideDb db, TimeProvider clock, IConfiguration config, CancellationToken ct) =>
+            Run(async () => Ok(await Users(c, db, clock, config).List(filter, Number(startIndex, "startIndex", 1, 1, int.MaxValue),
+                Number(count, "count", ScimDiscovery.MaxResults, 0, ScimDiscovery.MaxResults), ct))));
+        scim.MapPost("/Users", (HttpContext c, FlipsideDb db, TimeProvider clock, IConfiguration config, CancellationToken ct) => Run(async () =>
+        {
+            var (id, user) = await Users(c, db, clock, config).Create(await Body(c.Request, ct), ct);
+            c.Response.Headers.Location = $"{BaseUrl(c)}/Users/{id}";
+            return Ok(user, StatusCodes.Status201Created);
+        }));
+        scim.MapGet("/Users/{id}", (string id, HttpContext c, FlipsideDb db, TimeProvider clock, IConfiguration config, CancellationToken ct) =>
+            Run(async () => Ok(await Users(c, db, clock, config).Get(Id(id), ct))));
+        scim.MapPut("/Users/{id}", (string id, HttpContext c, FlipsideDb db, TimeProvider clock, IConfiguration config, CancellationToken ct) =>
+            Run(async () => Ok(await Users(c, db, clock, config).Replace(Id(id), await Body(c.Request, ct), ct))));
+        scim.MapPatch("/Users/{id}", (string id, HttpContext c, FlipsideDb db, TimeProvider clock, IConfiguration config, CancellationToken ct) =>
+            Run(async () => Ok(await Users(c, db, clock, config).Patch(Id(id), await Body(c.Request, ct), ct))));
+        scim.MapDelete("/Users/{id}", (string id, HttpContext c, FlipsideDb db, TimeProvider clock, IConfiguration config, CancellationToken ct) => Run(async () =>
+        {
+            await Users(c, db, clock, config).Deactivate(Id(id), ct);
+            return TypedResults.NoContent();
+        }));
+    }
+
+    /// <summary>The token's name is who the audit log says acted; a SCIM token acts with an administrator's rights on the directory only.</summary>
+    private static ProvisionUsers Users(HttpContext c, FlipsideDb db, TimeProvider clock, IConfiguration config) =>
+        new(db, Viewer.System(db, $"SCIM token {c.User.FindFirst(ScimAuthentication.TokenClaim)?.Value}"), clock, $"{BaseUrl(c)}/Users",
+            config.GetValue("Scim:DefaultGrade", 1));
+
+    private static string BaseUrl(HttpContext c) => $"{c.Request.Scheme}://{c.Request.Host}{c.Request.PathBase}{Root}";
+
+    private static IResult Ok(JsonNode body, int status = StatusCodes.Status200OK) => ScimJson.Result(body, status);
+
+    private static IResult Refuse(ScimException e) => ScimJson.Result(e.Body(), e.Status);
+
+    private static async Task<IResult> Run(Func<Task<IResult>> handle)
+    {
+        try
+        {
+            return await handle();
+        }
+        catch (ScimException e)
+        {
+            return Refuse(e);
+        }
+    }
+
+    private static Guid Id(string id) => Guid.TryParse(id, out var guid) ? guid : throw ScimException.NotFound($"There is no User {id}.");
+
+    private static int Number(string? text, string name, int fallback, int min, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+            throw ScimException.InvalidValue($"{name} must be a whole number.");
+        return Math.Clamp(n, min, max);
+    }
+
+    /// <summary>Read here rather than bound, so that an oversized or malformed body gets a SCIM error rather than the framework's.</summary>
+    private static async Task<JsonObject> Body(HttpRequest request, CancellationToken ct)
+    {
+        static ScimException TooLarge() => new(StatusCodes.Status413PayloadTooLarge, null,
+            $"The body is larger than {ScimDiscovery.MaxPayloadBytes / 1024} KB, the most Flipside reads; a User is a few kilobytes.");
+        if (request.ContentLength > ScimDiscovery.MaxPayloadBytes) throw TooLarge();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        for (int read; (read = await request.Body.ReadAsync(chunk, ct)) > 0;)
+        {
+            if (buffer.Length + read > ScimDiscovery.MaxPayloadBytes) throw TooLarge();
+            await buffer.WriteAsync(chunk.AsMemory(0, read), ct);
+        }
+        try
+        {
+            return JsonNode.Parse(buffer.ToArray(), new JsonNodeOptions { PropertyNameCaseInsensitive = true }) as JsonObject
+                ?? throw ScimException.InvalidSyntax("The body must be a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw ScimException.InvalidSyntax($"The body is not JSON: {e.Message}");
+        }
+    }
+}
