@@ -39,8 +39,10 @@ public sealed class HeldAnswerTests(FlipsideFactory app) : AdministeredTests(app
         }
         var (stored, byId, held) = await App.Query(async db =>
         {
-            var order = db.Database.IsNpgsql() ? "ctid" : "rowid";
-            var physical = await db.Database.SqlQueryRaw<string>($"SELECT \"Pseudonym\" AS \"Value\" FROM \"SurveyResponses\" ORDER BY {order}").ToListAsync();
+            // The order the rows lie in the table: PostgreSQL's row position, SQLite's rowid.
+            var physical = await (db.Database.IsNpgsql()
+                ? db.Database.SqlQuery<string>($"SELECT \"Pseudonym\" AS \"Value\" FROM \"SurveyResponses\" ORDER BY ctid")
+                : db.Database.SqlQuery<string>($"SELECT \"Pseudonym\" AS \"Value\" FROM \"SurveyResponses\" ORDER BY rowid")).ToListAsync();
             var rows = await db.SurveyResponses.AsNoTracking().ToListAsync();
             return (physical, rows.OrderBy(r => r.Id).Select(r => r.Pseudonym).ToList(), await db.HeldAnswers.CountAsync());
         });
