@@ -150,7 +150,7 @@ public sealed class ImpactReportTests(FlipsideFactory app) : AdministeredTests(a
 
         foreach (var heading in new[] { "1. Reaction", "2. Learning", "3. Behaviour", "4. Results", "side by side", "How these numbers are made" })
             Assert.Contains(heading, html, StringComparison.Ordinal);
-        Assert.Contains("normal approximation", html, StringComparison.Ordinal);
+        Assert.Contains("noncentral t distribution", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         Assert.Equal(35m, await App.Query(db => db.MeasureValues.Select(v => v.Value).SingleAsync()));
     }
