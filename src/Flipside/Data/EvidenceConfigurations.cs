@@ -80,6 +80,18 @@ internal sealed class PulseAnswerConfiguration : IEntityTypeConfiguration<PulseA
     }
 }
 
+internal sealed class HeldAnswerConfiguration : IEntityTypeConfiguration<HeldAnswer>
+{
+    public void Configure(EntityTypeBuilder<HeldAnswer> e)
+    {
+        e.HasKey(h => h.Id);
+        e.Property(h => h.Pseudonym).HasMaxLength(64);
+        e.HasOne<MentoringProgram>().WithMany().HasForeignKey(h => h.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Survey>().WithMany().HasForeignKey(h => h.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(h => new { h.ProgramId, h.SurveyId, h.Month });
+    }
+}
+
 internal sealed class PulseGivenConfiguration : IEntityTypeConfiguration<PulseGiven>
 {
     public void Configure(EntityTypeBuilder<PulseGiven> e)

@@ -51,6 +51,7 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<SurveyParticipation> SurveyParticipations => Set<SurveyParticipation>();
     public DbSet<PulseAnswer> PulseAnswers => Set<PulseAnswer>();
     public DbSet<PulseGiven> PulsesGiven => Set<PulseGiven>();
+    public DbSet<HeldAnswer> HeldAnswers => Set<HeldAnswer>();
     public DbSet<PairFlag> PairFlags => Set<PairFlag>();
     public DbSet<Insight> Insights => Set<Insight>();
     public DbSet<SealedSecret> SealedSecrets => Set<SealedSecret>();

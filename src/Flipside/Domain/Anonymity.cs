@@ -57,6 +57,40 @@ public static class Anonymity
     }
 
     /// <summary>
+    /// Gates figures that stand or fall together: the figures of one scale in one program, wherever they are shown
+    /// (each survey's result, the impact report's change, its then-test, its waves). Shown on different pages, any two
+    /// of them could be subtracted; so when the gate hides one to stop a subtraction, it hides all of them, each with
+    /// the same sentence. A figure hidden only for having too few people does not take the others with it.
+    /// </summary>
+    public static IReadOnlyList<Gated<TKey>> GateAsOne<TKey>(IEnumerable<RespondentGroup<TKey>> groups, int k)
+    {
+        var verdicts = Gate(groups, k);
+        var why = WouldDifference(k);
+        return verdicts.Any(v => v.HiddenBecause == why) ? [.. verdicts.Select(v => v with { HiddenBecause = why })] : verdicts;
+    }
+
+    /// <summary>
+    /// Gates groups of people counted per period, such as pulses, whose pseudonym changes every month: the same code in
+    /// two months may be two people or one. Each period is gated on its own, every group's slice of it beside the
+    /// others'; a group spanning several periods is shown only when every slice of it was, so any difference between
+    /// two shown groups is, in each period, nobody or at least k people. Its count is its largest slice: at least that
+    /// many different people are behind it.
+    /// </summary>
+    public static IReadOnlyList<Gated<TKey>> GateByPeriod<TKey, TPeriod>(IReadOnlyList<(TKey Key, IReadOnlyDictionary<TPeriod, IReadOnlySet<string>> Slices)> groups, int k)
+        where TPeriod : notnull
+    {
+        var hidden = new string?[groups.Count];
+        foreach (var period in groups.SelectMany(g => g.Slices.Keys).Distinct())
+        {
+            var present = Enumerable.Range(0, groups.Count).Where(i => groups[i].Slices.ContainsKey(period)).ToList();
+            var verdicts = Gate(present.Select(i => new RespondentGroup<int>(i, groups[i].Slices[period])), k);
+            foreach (var v in verdicts.Where(v => !v.Shown)) hidden[v.Key] ??= v.HiddenBecause;
+        }
+        return [.. groups.Select((g, i) => new Gated<TKey>(g.Key, g.Slices.Count == 0 ? 0 : g.Slices.Values.Max(s => s.Count),
+            g.Slices.Count == 0 ? TooFew(k) : hidden[i]))];
+    }
+
+    /// <summary>
     /// The smallest part of the first shown group that some pairwise-disjoint set of its shown parts leaves 1..k−1
     /// people short of, or null when none does.
     /// </summary>

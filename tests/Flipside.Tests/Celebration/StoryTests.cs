@@ -16,6 +16,19 @@ public sealed class StoryTests(FlipsideFactory app) : AdministeredTests(app)
     private static string Action(PairStory.Item story, string action) => $"/api/v1/stories/{story.Id}/{action}";
 
     [Fact]
+    public async Task Consent_MustNameTheVersionReadOrIs400()
+    {
+        var pairs = await Celebrating.Pairs(App, Admin);
+        var draft = await Celebrating.Written(pairs.Mentor, pairs.First);
+
+        var response = await pairs.Mentor.PostAsJsonAsync($"/api/v1/stories/{draft.Id}/consent", new { named = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("version", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(StoryStatus.Draft, (await Celebrating.Consent(pairs.Mentor, draft)).Status);
+    }
+
+    [Fact]
     public async Task AStory_ReachesTheShowcase_OnlyAfterBothConsentAndTheManagerApproves_AndLeavesItWhenWithdrawn()
     {
         var pairs = await Celebrating.Pairs(App, Admin);

@@ -2,11 +2,12 @@
 
 Scale "Confidence": items c1, c2 and c3 on 1-5, c3 reverse-scored (6 - value). A person's score is the mean of their
 scored items; the "then" score the same over the retrospective items. Baseline and final are paired by pseudonym.
-Run with: python3 expected.py (prints the literals that ImpactFixtureTests checks to 1e-6).
+Run with: /usr/bin/python3 expected.py (prints the literals that ImpactFixtureTests checks to 1e-6).
 """
 import csv, math, os
 import numpy as np
 from scipy import stats
+from scipy.optimize import brentq
 
 rows = list(csv.DictReader(open(os.path.join(os.path.dirname(__file__), "impact-fixture.csv"))))
 
@@ -23,9 +24,11 @@ def paired(diffs):
     t = stats.t.ppf(0.975, n - 1)
     half = t * sd / math.sqrt(n)
     dz = mean / sd
-    z = stats.norm.ppf(0.975)
-    se = math.sqrt(1 / n + dz * dz / (2 * n))
-    return n, mean, mean - half, mean + half, dz, dz - z * se, dz + z * se
+    # d_z interval: invert the noncentral t CDF of t = d_z * sqrt(n) over its noncentrality.
+    tobs = dz * math.sqrt(n)
+    lo = brentq(lambda l: stats.nct.cdf(tobs, n - 1, l) - 0.975, -50, 50)
+    hi = brentq(lambda l: stats.nct.cdf(tobs, n - 1, l) - 0.025, -50, 50)
+    return n, mean, mean - half, mean + half, dz, lo / math.sqrt(n), hi / math.sqrt(n)
 
 pairs = [(score(r, "b"), score(r, "f"), score(r, "t")) for r in rows]
 both = [(b, f, t) for b, f, t in pairs if b is not None and f is not None]

@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using Flipside.Domain;
 using Flipside.Features.Surveys;
 using Flipside.Tests.Sessions;
+using Flipside.Infrastructure.Security;
 using Flipside.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Flipside.Tests.Surveys;
 
@@ -31,9 +33,26 @@ public sealed class PulseTests(FlipsideFactory app) : AdministeredTests(app)
         Assert.Contains("/Surveys/Pulse?meetingId=", await (await pair.AsMentee.GetAsync($"/Sessions/Log?meetingId={meetingId}")).Html());
         Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentee.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 4 })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await pair.AsMentee.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 5 })).StatusCode);
+        Assert.Contains("answers are shown only as averages of at least 5 people", await (await pair.AsMentor.GetAsync($"/Surveys/Pulse?meetingId={meetingId}")).Html(),
+            StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentor.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 5, spokeOpenly = 4 })).StatusCode);
+        // Held, not stored, until the month is over (fewer than k are waiting): nothing to line up with PulsesGiven.
+        Assert.Equal((0, 2), await App.Query(async db => (await db.PulseAnswers.CountAsync(), await db.HeldAnswers.CountAsync())));
+        Assert.Equal(0, await Surveyed.Run<ReleaseHeldAnswers>(App));
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(2, await Surveyed.Run<ReleaseHeldAnswers>(App));
         var rows = await App.Query(db => db.PulseAnswers.AsNoTracking().OrderBy(p => p.Role).ToListAsync());
         Assert.Equal(2, rows.Count);
+        Assert.Equal(0, await App.Query(db => db.HeldAnswers.CountAsync()));
+        // The pulse's code is the month's, not the survey code: a pulse cannot be joined to a survey answer.
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var codes = scope.ServiceProvider.GetRequiredService<Pseudonyms>();
+            var mentor = rows.Single(r => r.Role == ParticipantRole.Mentor).Pseudonym;
+            Assert.Equal(await codes.OfPulse(pair.Mentor.Id, pair.ProgramId, new DateOnly(2026, 11, 1), default), mentor);
+            Assert.NotEqual(await codes.Of(pair.Mentor.Id, pair.ProgramId, default), mentor);
+            Assert.NotEqual(await codes.OfPulse(pair.Mentor.Id, pair.ProgramId, new DateOnly(2026, 12, 1), default), mentor);
+        }
         Assert.Single(rows, r => r.Role == ParticipantRole.Mentor);
         Assert.All(rows, r => Assert.Equal(new DateOnly(2026, 11, 1), r.Month));
         Assert.Null(rows.Single(r => r.Role == ParticipantRole.Mentee).SpokeOpenly);

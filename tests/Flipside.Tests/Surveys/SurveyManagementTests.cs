@@ -58,6 +58,18 @@ public sealed class SurveyManagementTests(FlipsideFactory app) : AdministeredTes
         Assert.Contains("0 of 2 (0%)", cohortPage);
     }
 
+    /// <summary>The survey closes a minute from now, and the minute passes.</summary>
+    private async Task Closed(Guid surveyId)
+    {
+        await App.Query(async db =>
+        {
+            var survey = await db.Surveys.SingleAsync(s => s.Id == surveyId);
+            survey.CloseAt(App.Clock.GetUtcNow().AddMinutes(1), App.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        App.Clock.Advance(TimeSpan.FromMinutes(2));
+    }
+
     /// <summary>Responses written straight to the table: the gate and the rates are what is under test, not answering.</summary>
     private async Task<Guid> ASurveyWith(Surveyed world, int leaders, int mentors, int commentsFrom = 0)
     {
@@ -87,8 +99,15 @@ public sealed class SurveyManagementTests(FlipsideFactory app) : AdministeredTes
     {
         var world = await Surveyed.Make(App, leaders: 6, mentors: 3);
         var surveyId = await ASurveyWith(world, leaders: 6, mentors: 3, commentsFrom: 9);
+        // While open: the response rate only, and why; a CSV is refused with the same sentence.
+        var open = (await Admin.GetFromJsonAsync<SurveyResults.View>($"/api/v1/surveys/{surveyId}/results", Json.Options))!;
+        Assert.Equal(new[] { (6, 6), (3, 3) }, open.Rates.Select(r => (r.Answered, r.Eligible)));
+        Assert.Equal((0, SurveyResults.WhileOpen(open.ClosesAt)), (open.Figures.Count, open.ResultsHiddenBecause));
+        Assert.Equal(HttpStatusCode.Conflict, (await Admin.GetAsync($"/api/v1/surveys/{surveyId}/results.csv?group=Mentee")).StatusCode);
+        Assert.Contains("Results are shown once the survey closes", await (await Admin.GetAsync($"/Surveys/Results?surveyId={surveyId}")).Html(), StringComparison.Ordinal);
+        await Closed(surveyId);
         var view = (await Admin.GetFromJsonAsync<SurveyResults.View>($"/api/v1/surveys/{surveyId}/results", Json.Options))!;
-        Assert.Equal(new[] { (6, 6), (3, 3) }, view.Rates.Select(r => (r.Answered, r.Eligible)));
+        Assert.Null(view.ResultsHiddenBecause);
         var safety = view.Figures.Single(f => f.Group == SurveyResults.Group.Mentee && f.Scale == "Psychological safety");
         // Every item answered 2: the reversed items score 1 + 7 − 2 = 6, the others 2; (3 × 6 + 4 × 2) / 7.
         Assert.Equal(Math.Round((3 * 6 + 4 * 2) / 7.0, 2), safety.Mean);
@@ -116,6 +135,7 @@ public sealed class SurveyManagementTests(FlipsideFactory app) : AdministeredTes
     {
         var world = await Surveyed.Make(App, leaders: 6, mentors: 4);
         var surveyId = await ASurveyWith(world, leaders: 6, mentors: 4, commentsFrom: 10);
+        await Closed(surveyId);
         var view = (await Admin.GetFromJsonAsync<SurveyResults.View>($"/api/v1/surveys/{surveyId}/results", Json.Options))!;
         Assert.Null(view.CommentsHiddenBecause);
         Assert.Equal(10, view.Comments.Count);

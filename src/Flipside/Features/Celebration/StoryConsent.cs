@@ -11,11 +11,15 @@ public static class StoryConsent
 {
     public sealed record Request(Guid StoryId, bool Named, int? Version);
 
+    public const string VersionRequired = "Say which version of the story you agree to: consent is to the words you read.";
+
     public static async Task<Outcome<PairStory.Item>> Give(Request r, Viewer viewer, string baseUrl, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         if (await PairStory.Load(r.StoryId, viewer, db, ct) is not ({ } pair, { } story)) return Outcome.NotFound;
-        // Consent is to the words the partner read: a version older than the story's means they read something else.
-        if (r.Version is { } version && version != story.Version) return Outcome.Conflict(Outcome.ChangedMeanwhile);
+        // Consent is to the words the partner read, so it names their version: without one it would be to any text; an
+        // older one means they read something else.
+        if (r.Version is not { } version) return Outcome.Invalid([new("version", VersionRequired)]);
+        if (version != story.Version) return Outcome.Conflict(Outcome.ChangedMeanwhile);
         var now = clock.GetUtcNow();
         story.Consent(pair.Me, r.Named, now);
         if (pair.PartnerEmail.Length > 0 && !story.HasConsented(pair.Partner))

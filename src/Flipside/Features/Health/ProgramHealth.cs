@@ -65,7 +65,7 @@ public static class ProgramHealth
         var training = trainingRequired
             ? await TrainingProgress.For([.. enrolled.Select(e => new TrainingProgress.Who(e.Id, e.PersonId, programId, e.Role))], db, ct)
             : enrolled.ToDictionary(e => e.Id, _ => new List<TrainingProgress.Required>());
-        var pulses = await PulseFigures.Of(programId, [.. cohorts.Select(c => c.Id)], program.AnonymityThreshold, db, ct);
+        var pulses = await PulseFigures.Of(programId, [.. cohorts.Select(c => c.Id)], program.AnonymityThreshold, now, db, ct);
 
         HealthReport.Figures Figures(Guid? id, string name, Func<Guid, bool> inScope)
         {

@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Flipside.Features.Health;
 
 /// <summary>
-/// The pulse averages of a program, its cohorts and its months, all passed through <see cref="Anonymity.Gate{TKey}"/>
-/// in one call per question, so that no visible average rests on fewer than k people and no two visible groups
-/// (the program and a cohort, a cohort and a month...) differ by fewer than k. One grouped query feeds them all:
-/// each person's answers summed per month and cohort, by pseudonym only.
+/// The pulse averages of a program, its cohorts and its months, all passed through
+/// <see cref="Anonymity.GateByPeriod{TKey, TPeriod}"/> in one call per question (a pulse's pseudonym changes every
+/// month), so that no visible average rests on fewer than k people and no two visible groups differ by fewer than k.
+/// Only completed calendar months count: a month still under way would change its average as each answer arrives, and
+/// two readings a day apart would describe the one person in between. One grouped query feeds them all: each person's
+/// answers summed per month and cohort, by pseudonym only.
 /// </summary>
 public sealed class PulseFigures
 {
@@ -29,9 +31,10 @@ public sealed class PulseFigures
 
     public HealthReport.Pulse SpokeOpenly(Guid? cohortId) => _open[new(cohortId, null)];
 
-    public static async Task<PulseFigures> Of(Guid programId, IReadOnlyList<Guid> cohortIds, int k, FlipsideDb db, CancellationToken ct)
+    public static async Task<PulseFigures> Of(Guid programId, IReadOnlyList<Guid> cohortIds, int k, DateTimeOffset now, FlipsideDb db, CancellationToken ct)
     {
-        var sums = await db.PulseAnswers.Where(a => a.ProgramId == programId)
+        var thisMonth = new DateOnly(now.Year, now.Month, 1);
+        var sums = await db.PulseAnswers.Where(a => a.ProgramId == programId && a.Month < thisMonth)
             .GroupBy(a => new { a.Month, a.CohortId, a.Pseudonym })
             .Select(g => new Sums(g.Key.Month, g.Key.CohortId, g.Key.Pseudonym, g.Sum(a => a.Useful), g.Count(),
                 g.Sum(a => a.SpokeOpenly ?? 0), g.Count(a => a.SpokeOpenly != null)))
@@ -50,7 +53,8 @@ public sealed class PulseFigures
         Func<Sums, bool> answered, Func<Sums, (int Sum, int Count)> value)
     {
         var candidates = groups.Select(g => (g.Key, Rows: sums.Where(s => answered(s) && g.In(s)).ToList())).ToList();
-        var verdicts = Anonymity.Gate(candidates.Select(c => new RespondentGroup<Group>(c.Key, c.Rows.Select(r => r.Pseudonym).ToHashSet(StringComparer.Ordinal))), k);
+        var verdicts = Anonymity.GateByPeriod([.. candidates.Select(c => (c.Key, (IReadOnlyDictionary<DateOnly, IReadOnlySet<string>>)c.Rows.GroupBy(r => r.Month)
+            .ToDictionary(m => m.Key, m => (IReadOnlySet<string>)m.Select(r => r.Pseudonym).ToHashSet(StringComparer.Ordinal))))], k);
         return candidates.Zip(verdicts).ToDictionary(x => x.First.Key, x =>
         {
             if (!x.Second.Shown) return new HealthReport.Pulse(null, null, x.Second.HiddenBecause);

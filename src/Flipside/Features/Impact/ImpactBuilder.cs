@@ -18,18 +18,21 @@ public static class ImpactBuilder
         var scores = Learning.Score(data);
         var (learning, byWave) = Learning.Changes(scores, waves, k);
         var respondents = Respondents(data, waves, k);
+        var withheld = Learning.Withheld(scores, waves, k);
+        var pairsHidden = PairsHidden(data, waves, k);
         var columns = waves.Select((w, i) => new CohortColumn(w.Id, w.Name, ImpactData.Label(i), w.StartsOn, respondents[w.Id], byWave[w.Id],
-            Behaviour(data.Pairings.Where(p => p.CohortId == w.Id), data.Program.CadenceWeeks, now))).ToList();
+            pairsHidden[w.Id] is null ? Behaviour(data.Pairings.Where(p => p.CohortId == w.Id), data.Program.CadenceWeeks, now) : null, pairsHidden[w.Id])).ToList();
         if (wave is { } id)
         {
             var column = columns.Single(c => c.CohortId == id);
             if (column.NotReportable is { } why) return (null, why);
             var mine = column.Scales.Select(s => new ScaleChange(s.Scale, s.NotReportable, s.Change, s.NotReportable is null ? ByWaveThen : null, null, null)).ToList();
             return (new(data.Program.Id, data.Program.Name, k, now, new(column.CohortId, column.Name, column.Label), Reaction.Of(data, id, k), mine,
-                column.Behaviour, Results(data, scores, k), [column]), null);
+                column.Behaviour, column.BehaviourNotReportable, Results(data, scores, withheld, pairsHidden[Guid.Empty], k), [column]), null);
         }
         return (new(data.Program.Id, data.Program.Name, k, now, null, Reaction.Of(data, null, k), learning,
-            Behaviour(data.Pairings, data.Program.CadenceWeeks, now), Results(data, scores, k), columns), null);
+            pairsHidden[Guid.Empty] is null ? Behaviour(data.Pairings, data.Program.CadenceWeeks, now) : null, pairsHidden[Guid.Empty],
+            Results(data, scores, withheld, pairsHidden[Guid.Empty], k), columns), null);
     }
 
     public const string ByWaveThen = "The then-test is reported for the whole program only.";
@@ -46,6 +49,17 @@ public static class ImpactBuilder
         return waves.Select((w, i) => (w.Id, verdicts[i + 1].HiddenBecause)).ToDictionary(x => x.Id, x => x.HiddenBecause);
     }
 
+    /// <summary>
+    /// Why the behaviour counts of the program (key <see cref="Guid.Empty"/>) and of each wave are hidden, if they are:
+    /// they are counted over pairs, so they are gated by pairs, each wave beside the program like every other figure.
+    /// </summary>
+    private static Dictionary<Guid, string?> PairsHidden(ImpactData data, IReadOnlyList<Cohort> waves, int k)
+    {
+        var groups = new List<RespondentGroup<Guid>> { new(Guid.Empty, Gating.Set(data.Pairings.Select(p => p.Id.ToString("N")))) };
+        groups.AddRange(waves.Select(w => new RespondentGroup<Guid>(w.Id, Gating.Set(data.Pairings.Where(p => p.CohortId == w.Id).Select(p => p.Id.ToString("N"))))));
+        return Anonymity.Gate(groups, k).ToDictionary(v => v.Key, v => v.HiddenBecause);
+    }
+
     private static BehaviourLevel Behaviour(IEnumerable<PairingFacts> pairings, int cadenceWeeks, DateTimeOffset now)
     {
         var list = pairings.ToList();
@@ -54,7 +68,7 @@ public static class ImpactBuilder
             list.Sum(p => p.LeaderItems), list.Sum(p => p.LeaderItemsDone));
     }
 
-    private static List<ObjectiveResult> Results(ImpactData data, Learning.Scores scores, int k)
+    private static List<ObjectiveResult> Results(ImpactData data, Learning.Scores scores, IReadOnlyDictionary<string, string> withheld, string? pairsHidden, int k)
     {
         var values = data.Values.GroupBy(v => v.MeasureId).ToDictionary(g => g.Key,
             g => g.OrderByDescending(v => v.MeasuredOn).ThenByDescending(v => v.RecordedAt).ToList());
@@ -65,14 +79,14 @@ public static class ImpactBuilder
             var history = values.GetValueOrDefault(m.Id) ?? [];
             var (baseline, current, on, hidden) = m.Source switch
             {
-                MeasureSource.SurveyScale => FromScale(m, scores, k),
-                MeasureSource.MeetingsHeld => (m.Baseline, data.Pairings.Sum(p => p.MeetingsHeld), (DateOnly?)null, (string?)null),
+                MeasureSource.SurveyScale => withheld.TryGetValue(m.Scale, out var why) ? (m.Baseline, null, null, why) : FromScale(m, scores, k),
+                MeasureSource.MeetingsHeld => (m.Baseline, pairsHidden is null ? data.Pairings.Sum(p => p.MeetingsHeld) : (decimal?)null, (DateOnly?)null, pairsHidden),
                 MeasureSource.IdeasRaised => (m.Baseline, ideasHidden is null ? data.Insights.Count : (decimal?)null, null, ideasHidden),
                 MeasureSource.IdeasAdopted => (m.Baseline, ideasHidden is null ? data.Insights.Count(i => i.Status == InsightStatus.Adopted) : (decimal?)null, null, ideasHidden),
                 _ => (m.Baseline, history.FirstOrDefault()?.Value, history.FirstOrDefault()?.MeasuredOn, null),
             };
             return new MeasureResult(m.Id, m.Name, m.Unit, m.Source, m.Scale, baseline, current, on, m.Target,
-                ImpactStatistics.Progress(baseline, current, m.Target), hidden, [.. history.Select(v => new Value(v.MeasuredOn, v.Value, v.Note))]);
+                ImpactStatistics.Progress(baseline, current, m.Target) is { } progress ? Math.Round(progress, 2) : null, hidden, [.. history.Select(v => new Value(v.MeasuredOn, v.Value, v.Note))]);
         })]))];
     }
 
@@ -83,7 +97,7 @@ public static class ImpactBuilder
         {
             var list = scored.ToList();
             var hidden = Gating.Alone(Gating.Set(list.Select(s => s.Pseudonym)), k);
-            return hidden is null ? ((decimal)list.Average(s => s.Score), null) : (null, hidden);
+            return hidden is null ? (Math.Round((decimal)list.Average(s => s.Score), 2), null) : (null, hidden);
         }
         var current = Mean(scores.Final.Where(f => f.Value.Now.ContainsKey(m.Scale)).Select(f => (f.Key.Pseudonym, f.Value.Now[m.Scale])), k);
         var baseline = m.Baseline is { } entered ? (entered, null)

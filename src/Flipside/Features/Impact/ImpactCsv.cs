@@ -42,8 +42,8 @@ public static class ImpactCsv
         if (view.Cohort is null)
             foreach (var w in view.Waves)
                 foreach (var s in w.Scales) ChangeRow($"{s.Scale}: final - baseline", w.Label, s.NotReportable, s.Change);
-        var b = view.Behaviour;
-        foreach (var (item, count) in new[]
+        if (view.Behaviour is not { } b) Row("Behaviour", "Pairs' follow-through", whole, null, null, note: view.BehaviourNotReportable);
+        else foreach (var (item, count) in new[]
         {
             ("Pairings", b.Pairings), ("Goals", b.Goals), ("Goals met", b.GoalsMet), ("Milestones", b.Milestones), ("Milestones done", b.MilestonesDone),
             ("Meetings held", b.MeetingsHeld), ("Meetings expected by the cadence", b.MeetingsExpected),
@@ -59,7 +59,7 @@ public static class ImpactCsv
 
     private static string Dec(decimal? d) => d?.ToString("0.####", CultureInfo.InvariantCulture) ?? "-";
 
-    private static string Number(double? d) => d is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+    private static string Number(double? d) => d is { } v && double.IsFinite(v) ? v.ToString("0.##", CultureInfo.InvariantCulture) : "";
 
     /// <summary>Quoted when needed; a leading =, +, - or @ is prefixed so a spreadsheet never runs a name as a formula.</summary>
     private static string Field(string text)

@@ -23,19 +23,24 @@ public static class ImpactReport
             .FirstOrDefaultAsync(p => p.Id == programId, ct);
         if (program is null) return Outcome.NotFound;
         if (cohortId is { } wave && program.Cohorts.All(c => c.Id != wave)) return Outcome.NotFound;
-        var data = await Load(program, db, ct);
+        var data = await Load(program, clock.GetUtcNow(), db, ct);
         var (view, refused) = ImpactBuilder.Build(data, clock.GetUtcNow(), cohortId);
         return refused is not null ? Outcome.Conflict(refused) : view!;
     }
 
-    /// <summary>One query per table, every row of the program at once.</summary>
-    public static async Task<ImpactData> Load(MentoringProgram program, FlipsideDb db, CancellationToken ct)
+    /// <summary>
+    /// One query per table, every row of the program at once. Only closed surveys and completed months count: a figure
+    /// that moves as each answer arrives, read twice, describes whoever answered in between.
+    /// </summary>
+    public static async Task<ImpactData> Load(MentoringProgram program, DateTimeOffset now, FlipsideDb db, CancellationToken ct)
     {
         var id = program.Id;
+        var thisMonth = new DateOnly(now.Year, now.Month, 1);
         var surveys = await db.Surveys.AsNoTracking().Where(s => s.ProgramId == id).ToListAsync(ct);
+        surveys = [.. surveys.Where(s => s.ClosesAt <= now)];
         var surveyIds = surveys.Select(s => s.Id).ToList();
         var responses = await db.SurveyResponses.AsNoTracking().Where(r => surveyIds.Contains(r.SurveyId)).ToListAsync(ct);
-        var pulses = await db.PulseAnswers.AsNoTracking().Where(p => p.ProgramId == id).ToListAsync(ct);
+        var pulses = await db.PulseAnswers.AsNoTracking().Where(p => p.ProgramId == id && p.Month < thisMonth).ToListAsync(ct);
         var measureIds = program.Objectives.SelectMany(o => o.Measures).Select(m => m.Id).ToList();
         var values = await db.MeasureValues.AsNoTracking().Where(v => measureIds.Contains(v.MeasureId)).ToListAsync(ct);
         var pairings = await db.Pairings.Where(p => p.Cohort.ProgramId == id && p.PublishedAt != null)

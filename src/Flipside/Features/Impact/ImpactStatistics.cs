@@ -14,9 +14,8 @@ public sealed record Interval(double Low, double High);
 public sealed record PairedChange(int N, double Mean, Interval MeanInterval, double? Sd, double? Dz, Interval? DzInterval, string? Note);
 
 /// <summary>
-/// The impact report's statistics, pure: numbers in, numbers out. MathNet.Numerics supplies the t and normal quantiles.
-/// The d_z interval is the normal approximation SE = √(1/n + d_z²/(2n)), not the exact noncentral-t inversion; the page's
-/// method note says so.
+/// The impact report's statistics, pure: numbers in, numbers out. MathNet.Numerics supplies the t quantile; the d_z
+/// interval is exact, from the noncentral t distribution of d_z·√n with n − 1 degrees of freedom (<see cref="NoncentralT"/>).
 /// </summary>
 public static class ImpactStatistics
 {
@@ -47,9 +46,9 @@ public static class ImpactStatistics
         var t = StudentT.InvCDF(0, 1, n - 1, 1 - (1 - Confidence) / 2);
         var half = t * sd / Math.Sqrt(n);
         var dz = mean / sd;
-        var z = Normal.InvCDF(0, 1, 1 - (1 - Confidence) / 2);
-        var se = Math.Sqrt(1.0 / n + dz * dz / (2.0 * n));
-        return new(n, mean, new(mean - half, mean + half), sd, dz, new(dz - z * se, dz + z * se), null);
+        var root = Math.Sqrt(n);
+        var lambda = NoncentralT.NoncentralityInterval(dz * root, n - 1, Confidence);
+        return new(n, mean, new(mean - half, mean + half), sd, dz, new(lambda.Low / root, lambda.High / root), null);
     }
 
     /// <summary>Net promoter style: % of 9–10 answers minus % of 0–6 answers on a 0–10 scale.</summary>

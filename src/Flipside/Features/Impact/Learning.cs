@@ -45,12 +45,7 @@ public static class Learning
         foreach (var scale in scores.Scales)
         {
             var pairs = Pairs(scores, scale);
-            var all = Gating.Set(pairs.Select(p => p.Pseudonym));
-            var withThen = Gating.Set(pairs.Where(p => p.Then is not null).Select(p => p.Pseudonym));
-            // Index 0 is the program, 1 its then-test, then one group per wave in date order.
-            var groups = new List<RespondentGroup<int>> { new(0, all), new(1, withThen) };
-            groups.AddRange(waves.Select((w, i) => new RespondentGroup<int>(i + 2, Gating.Set(pairs.Where(p => p.CohortId == w.Id).Select(p => p.Pseudonym)))));
-            var verdicts = Anonymity.Gate(groups, k);
+            var verdicts = Gate(scores, scale, pairs, waves, k);
             program.Add(Scale(scale, pairs, verdicts[0].HiddenBecause, verdicts[1].HiddenBecause));
             for (var i = 0; i < waves.Count; i++)
             {
@@ -72,6 +67,45 @@ public static class Learning
         return new(scale, null, change, null,
             Change.Of(ImpactStatistics.Paired([.. then.Select(p => p.Final - p.Then!.Value)])!),
             Change.Of(ImpactStatistics.Paired([.. then.Select(p => p.Then!.Value - p.Baseline)])!));
+    }
+
+    /// <summary>
+    /// The figures of one scale in the program, gated as one set (<see cref="Anonymity.GateAsOne"/>): index 0 is the
+    /// program's change, 1 its then-test, then one per wave in date order, then each closed survey's result for everyone
+    /// (the baseline's, the final's and its "looking back"), as the survey's results page shows them.
+    /// </summary>
+    private static IReadOnlyList<Gated<int>> Gate(Scores scores, string scale, List<Pair> pairs, IReadOnlyList<Cohort> waves, int k)
+    {
+        var groups = new List<RespondentGroup<int>>
+        {
+            new(0, Gating.Set(pairs.Select(p => p.Pseudonym))),
+            new(1, Gating.Set(pairs.Where(p => p.Then is not null).Select(p => p.Pseudonym))),
+        };
+        groups.AddRange(waves.Select((w, i) => new RespondentGroup<int>(i + 2, Gating.Set(pairs.Where(p => p.CohortId == w.Id).Select(p => p.Pseudonym)))));
+        var results = new List<IReadOnlySet<string>>();
+        foreach (var wave in waves)
+        {
+            results.Add(Gating.Set(scores.Baseline.Where(b => b.Key.CohortId == wave.Id && b.Value.ContainsKey(scale)).Select(b => b.Key.Pseudonym)));
+            results.Add(Gating.Set(scores.Final.Where(f => f.Key.CohortId == wave.Id && f.Value.Now.ContainsKey(scale)).Select(f => f.Key.Pseudonym)));
+            results.Add(Gating.Set(scores.Final.Where(f => f.Key.CohortId == wave.Id && f.Value.Then.ContainsKey(scale)).Select(f => f.Key.Pseudonym)));
+        }
+        groups.AddRange(results.Where(r => r.Count > 0).Select((r, i) => new RespondentGroup<int>(waves.Count + 2 + i, r)));
+        return Anonymity.GateAsOne(groups, k);
+    }
+
+    /// <summary>
+    /// The scales whose set of figures is hidden because one of them would be differenced, with the sentence: the
+    /// survey results page hides those scales too, so no page shows a figure of a set another page withholds.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Withheld(Scores scores, IReadOnlyList<Cohort> waves, int k)
+    {
+        var withheld = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var scales = scores.Baseline.Values.SelectMany(b => b.Keys).Concat(scores.Final.Values.SelectMany(f => f.Now.Keys.Concat(f.Then.Keys)))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var scale in scales)
+            if (Gate(scores, scale, Pairs(scores, scale), waves, k).FirstOrDefault(v => v.HiddenBecause == Anonymity.WouldDifference(k)) is { } hidden)
+                withheld[scale] = hidden.HiddenBecause!;
+        return withheld;
     }
 
     public const string NoThenItems = "No retrospective \"then\" answers for this scale.";

@@ -11,10 +11,8 @@ public static class Reaction
 {
     public static ReactionLevel Of(ImpactData data, Guid? wave, int k)
     {
-        var pulses = data.Pulses.Where(p => wave is null || p.CohortId == wave).ToList();
-        var useful = Average(pulses.Select(p => (p.Pseudonym, (double)p.Useful)), Whole(data.Pulses.Select(p => p.Pseudonym), wave), k);
-        var open = Average(pulses.Where(p => p.SpokeOpenly is not null).Select(p => (p.Pseudonym, (double)p.SpokeOpenly!.Value)),
-            Whole(data.Pulses.Where(p => p.SpokeOpenly is not null).Select(p => p.Pseudonym), wave), k);
+        var useful = Pulse(data.Pulses, wave, p => p.Useful, k);
+        var open = Pulse(data.Pulses, wave, p => p.SpokeOpenly, k);
 
         var finals = data.Surveys.Where(s => s.Kind == SurveyKind.Final).ToDictionary(s => s.Id);
         var answered = data.Responses.Where(r => finals.ContainsKey(r.SurveyId)).Select(r => (Survey: finals[r.SurveyId], Response: r)).ToList();
@@ -27,8 +25,22 @@ public static class Reaction
         var hidden = Gating.Beside(Gating.Set(mine.Select(x => x.Pseudonym)), Whole(recommend.Select(x => x.Pseudonym), wave), k);
         var values = mine.Select(x => x.Value!.Value).ToList();
         var promoters = hidden is not null ? new Promoters(hidden, null, null, null, null)
-            : new Promoters(null, values.Count, ImpactStatistics.NetPromoter(values), 100.0 * values.Count(v => v >= 9) / values.Count, 100.0 * values.Count(v => v <= 6) / values.Count);
+            : new Promoters(null, values.Count, Math.Round(ImpactStatistics.NetPromoter(values), 2), Math.Round(100.0 * values.Count(v => v >= 9) / values.Count, 2),
+                Math.Round(100.0 * values.Count(v => v <= 6) / values.Count, 2));
         return new(useful, open, satisfied, promoters);
+    }
+
+    /// <summary>A pulse average: pseudonyms change monthly, so people are counted month by month (<see cref="Anonymity.GateByPeriod"/>).</summary>
+    private static Average Pulse(IReadOnlyList<PulseAnswer> pulses, Guid? wave, Func<PulseAnswer, int?> value, int k)
+    {
+        var answered = pulses.Where(p => value(p) is not null).ToList();
+        var mine = answered.Where(p => wave is null || p.CohortId == wave).ToList();
+        static IReadOnlyDictionary<DateOnly, IReadOnlySet<string>> Slices(IEnumerable<PulseAnswer> rows) =>
+            rows.GroupBy(p => p.Month).ToDictionary(g => g.Key, g => (IReadOnlySet<string>)Gating.Set(g.Select(p => p.Pseudonym)));
+        var groups = new List<(int, IReadOnlyDictionary<DateOnly, IReadOnlySet<string>>)> { (0, Slices(mine)) };
+        if (wave is not null) groups.Add((1, Slices(answered)));
+        var verdict = Anonymity.GateByPeriod(groups, k)[0];
+        return verdict.Shown ? new(null, verdict.Respondents, Math.Round(mine.Average(p => (double)value(p)!.Value), 2)) : new(verdict.HiddenBecause, null, null);
     }
 
     private static HashSet<string>? Whole(IEnumerable<string> pseudonyms, Guid? wave) => wave is null ? null : Gating.Set(pseudonyms);
@@ -37,7 +49,7 @@ public static class Reaction
     {
         var list = answers.ToList();
         var hidden = Gating.Beside(Gating.Set(list.Select(a => a.Pseudonym)), whole, k);
-        return hidden is not null ? new(hidden, null, null) : new(null, Gating.Set(list.Select(a => a.Pseudonym)).Count, list.Average(a => a.Value));
+        return hidden is not null ? new(hidden, null, null) : new(null, Gating.Set(list.Select(a => a.Pseudonym)).Count, Math.Round(list.Average(a => a.Value), 2));
     }
 
     /// <summary>A respondent's satisfaction: the mean of their scored satisfaction items.</summary>

@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Flipside.Features.Surveys;
 
 /// <summary>
-/// A participant answers a survey of their own cohort, once, while it is open. The answers are saved under their
-/// pseudonym with their role only; that they answered is saved apart (for response rates and reminders), in the same
-/// transaction, with nothing linking the two rows. No audit entry: its time and name would be that link.
+/// A participant answers a survey of their own cohort, once, while it is open. That they answered is saved at once (for
+/// response rates, reminders and their own "answered"); the answers, under their pseudonym with their role only, are
+/// held apart and stored later in a shuffled batch (<see cref="ReleaseHeldAnswers"/>), so the database's order cannot
+/// link the two rows. No audit entry: its time and name would be that link.
 /// </summary>
 public static class AnswerSurvey
 {
@@ -33,7 +34,7 @@ public static class AnswerSurvey
 
         // The pseudonym key is made (and saved) on first use, before anything else is staged.
         var code = await pseudonyms.Of(me.PersonId, me.Survey.ProgramId, ct);
-        db.SurveyResponses.Add(new SurveyResponse(me.Survey.Id, code, me.Role, answers, r.Comment));
+        db.HeldAnswers.Add(HeldAnswers.Hold(new SurveyResponse(me.Survey.Id, code, me.Role, answers, r.Comment), me.Survey.ProgramId));
         db.SurveyParticipations.Add(new SurveyParticipation(me.Survey.Id, me.EnrollmentId, DateOnly.FromDateTime(now.UtcDateTime)));
         try
         {

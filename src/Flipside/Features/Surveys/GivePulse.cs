@@ -16,15 +16,15 @@ public static class GivePulse
 {
     public sealed record Request(Guid MeetingId, int? Useful, int? SpokeOpenly);
 
-    /// <summary>What the partner may give now: whether a pulse is due from them and whether they are asked the second question.</summary>
-    public sealed record Status(Guid MeetingId, Guid PairingId, string PartnerName, ParticipantRole Role, bool Due, bool Given, bool AsksSpokeOpenly);
+    /// <summary>What the partner may give now: whether a pulse is due, whether the second question is asked, and k, the smallest group an average is shown for.</summary>
+    public sealed record Status(Guid MeetingId, Guid PairingId, string PartnerName, ParticipantRole Role, bool Due, bool Given, bool AsksSpokeOpenly, int Threshold);
 
     public static async Task<Outcome<Status>> Check(Guid meetingId, Viewer viewer, FlipsideDb db, CancellationToken ct)
     {
         if (await PairContext.LoadMeeting(viewer, meetingId, db, ct) is not ({ } pair, { } meeting)) return Outcome.NotFound;
         var given = await db.PulsesGiven.AnyAsync(p => p.MeetingId == meetingId && p.Role == pair.Me, ct);
         return new Status(meetingId, pair.Pairing.Id, pair.Partner.Person.Name, pair.Me, meeting.Status == MeetingStatus.Held && !given, given,
-            pair.Me == ParticipantRole.Mentor);
+            pair.Me == ParticipantRole.Mentor, pair.Program.AnonymityThreshold);
     }
 
     public static async Task<Outcome<Done>> Handle(Request r, Viewer viewer, FlipsideDb db, Pseudonyms pseudonyms, TimeProvider clock, CancellationToken ct)
@@ -41,9 +41,12 @@ public static class GivePulse
             errors.Add(new("spokeOpenly", "Only the mentor is asked whether they could speak openly."));
         if (errors.Count > 0) return Outcome.Invalid(errors);
 
-        var code = await pseudonyms.Of(pair.Mine.Person.Id, pair.Program.Id, ct);
-        var month = DateOnly.FromDateTime(meeting.StartsAt.UtcDateTime);
-        db.PulseAnswers.Add(new PulseAnswer(pair.Program.Id, pair.Pairing.CohortId, code, pair.Me, month, r.Useful!.Value, r.SpokeOpenly));
+        var answer = DateOnly.FromDateTime(meeting.StartsAt.UtcDateTime);
+        var month = new DateOnly(answer.Year, answer.Month, 1);
+        // A code of its own that changes every month: a pulse joins neither a survey answer nor last month's pulses.
+        var code = await pseudonyms.OfPulse(pair.Mine.Person.Id, pair.Program.Id, month, ct);
+        // Held and stored later in a shuffled batch, like a survey's answers: the PulseGiven row names the meeting.
+        db.HeldAnswers.Add(HeldAnswers.Hold(new PulseAnswer(pair.Program.Id, pair.Pairing.CohortId, code, pair.Me, month, r.Useful!.Value, r.SpokeOpenly)));
         db.PulsesGiven.Add(new PulseGiven(meeting.Id, pair.Me));
         try
         {

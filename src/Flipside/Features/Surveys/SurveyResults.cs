@@ -2,15 +2,17 @@ using System.Globalization;
 using System.Text;
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Impact;
 using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Surveys;
 
 /// <summary>
-/// A survey's results for its program's managers: response rates, and the mean of each scale for everyone, the leaders
-/// and the mentors, every figure through <see cref="Anonymity.Gate{TKey}"/> with the survey's own threshold; comments
-/// only above <see cref="Anonymity.CommentsThreshold"/>. Never a single response.
+/// A survey's results for its program's managers and sponsors: response rates, and, once the survey has closed, the
+/// mean of each scale for everyone, the leaders and the mentors, every figure through <see cref="Anonymity.Gate{TKey}"/>
+/// with the survey's own threshold and each scale's figures also gated with the rest of the program's set of that scale
+/// (<see cref="Learning.Withheld"/>); comments only above <see cref="Anonymity.CommentsThreshold"/>. Never a single response.
 /// </summary>
 public static class SurveyResults
 {
@@ -21,26 +23,39 @@ public static class SurveyResults
 
     public sealed record View(Guid SurveyId, Guid ProgramId, Guid CohortId, string Title, SurveyKind Kind, string CohortName, int Threshold,
         DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Version, IReadOnlyList<ResponseRates.Rate> Rates, IReadOnlyList<Figure> Figures,
-        IReadOnlyList<string> Comments, string? CommentsHiddenBecause);
+        IReadOnlyList<string> Comments, string? CommentsHiddenBecause, string? ResultsHiddenBecause);
 
-    public static async Task<Outcome<View>> Handle(Guid surveyId, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    public const string StaffAndSponsorsOnly = "Only the program's managers and sponsors see a survey's results.";
+
+    public static string WhileOpen(DateTimeOffset closesAt) =>
+        $"Results are shown once the survey closes on {closesAt:d MMMM yyyy}; until then only the response rate is. Averages that moved with each "
+        + "new answer could be read twice, and the difference would tell what the people who answered in between said.";
+
+    public static async Task<Outcome<View>> Handle(Guid surveyId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
-        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == surveyId && viewer.ManagedPrograms.Any(p => p.Id == s.ProgramId), ct);
+        if (!viewer.IsProgramStaff && !viewer.IsSponsor) return Outcome.Forbidden(StaffAndSponsorsOnly);
+        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == surveyId && viewer.ReportablePrograms.Any(p => p.Id == s.ProgramId), ct);
         if (survey is null) return Outcome.NotFound;
-        var program = await db.Programs.AsNoTracking().SingleAsync(p => p.Id == survey.ProgramId, ct);
-        var cohort = await db.Cohorts.Where(c => c.Id == survey.CohortId).Select(c => c.Name).SingleAsync(ct);
+        var program = await db.Programs.AsNoTracking().Include(p => p.Cohorts).SingleAsync(p => p.Id == survey.ProgramId, ct);
+        var cohort = program.Cohorts.Single(c => c.Id == survey.CohortId).Name;
         var rates = (await ResponseRates.For([survey], program, db, ct))[survey.Id];
+        var now = clock.GetUtcNow();
+        var k = survey.Threshold;
+        if (now < survey.ClosesAt)
+            return new View(survey.Id, survey.ProgramId, survey.CohortId, survey.Title, survey.Kind, cohort, k, survey.OpensAt, survey.ClosesAt, survey.Version,
+                rates, [], [], null, WhileOpen(survey.ClosesAt));
         var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id).ToListAsync(ct);
         string Label(Group g) => g switch { Group.Mentee => Capital(program.MenteeLabel) + "s", Group.Mentor => Capital(program.MentorLabel) + "s", _ => "Everyone" };
-        var figures = Figures(survey, responses, Label);
+        var data = await ImpactReport.Load(program, now, db, ct);
+        var withheld = Learning.Withheld(Learning.Score(data), data.Waves, data.Threshold);
+        var figures = Figures(survey, responses, Label).Select(f => withheld.TryGetValue(f.Scale, out var why) ? f with { Respondents = null, Mean = null, HiddenBecause = why } : f).ToList();
 
-        var k = survey.Threshold;
         var comments = responses.Where(r => r.Comment is not null).Select(r => r.Comment!).ToList();
         var commentsOk = responses.Count >= Anonymity.CommentsThreshold(k);
         // Sorted by their text: the order of writing would line comments up with the days people answered.
         return new View(survey.Id, survey.ProgramId, survey.CohortId, survey.Title, survey.Kind, cohort, k, survey.OpensAt, survey.ClosesAt, survey.Version,
             rates, figures, commentsOk ? [.. comments.Order(StringComparer.Ordinal)] : [],
-            commentsOk ? null : $"Comments are shown once at least {Anonymity.CommentsThreshold(k)} people have answered: words identify people more easily than numbers.");
+            commentsOk ? null : $"Comments are shown once at least {Anonymity.CommentsThreshold(k)} people have answered: words identify people more easily than numbers.", null);
     }
 
     /// <summary>
@@ -75,10 +90,11 @@ public static class SurveyResults
     }
 
     /// <summary>The figures of one group as CSV, or the sentence that says why not: a group under k is refused, not emptied.</summary>
-    public static async Task<Outcome<string>> Csv(Guid surveyId, Group group, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    public static async Task<Outcome<string>> Csv(Guid surveyId, Group group, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
-        var view = await Handle(surveyId, viewer, db, ct);
+        var view = await Handle(surveyId, viewer, db, clock, ct);
         if (!view.IsOk) return view.Problem!;
+        if (view.Value.ResultsHiddenBecause is { } why) return Outcome.Conflict(why);
         var figures = view.Value.Figures.Where(f => f.Group == group).ToList();
         if (figures.Count == 0 || figures.All(f => f.Mean is null))
             return Outcome.Conflict(figures.FirstOrDefault()?.HiddenBecause ?? Anonymity.TooFew(view.Value.Threshold));

@@ -37,10 +37,12 @@ public static class SurveysApi
             .ProducesRefusals();
         staff.MapPut("/surveys/{surveyId:guid}/closes-on", (Guid surveyId, CloseBody b, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             OpenSurvey.ChangeClose(new(surveyId, b.ClosesOn, b.Version), viewer, db, clock, ct).ToHttp()).ProducesRefusals();
-        staff.MapGet("/surveys/{surveyId:guid}/results", (Guid surveyId, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
-            SurveyResults.Handle(surveyId, viewer, db, ct).ToHttp(v => TypedResults.Ok(v))).Produces<SurveyResults.View>().ProducesRefusals();
-        staff.MapGet("/surveys/{surveyId:guid}/results.csv", (Guid surveyId, SurveyResults.Group? group, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
-            SurveyResults.Csv(surveyId, group ?? SurveyResults.Group.Everyone, viewer, db, ct)
+        // Results: managers and sponsors (aggregates with k, ARCHITECTURE's roles); the use case refuses everyone else.
+        var reporting = api.MapGroup("").WithTags("Surveys").RequireAuthorization();
+        reporting.MapGet("/surveys/{surveyId:guid}/results", (Guid surveyId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            SurveyResults.Handle(surveyId, viewer, db, clock, ct).ToHttp(v => TypedResults.Ok(v))).Produces<SurveyResults.View>().ProducesRefusals();
+        reporting.MapGet("/surveys/{surveyId:guid}/results.csv", (Guid surveyId, SurveyResults.Group? group, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            SurveyResults.Csv(surveyId, group ?? SurveyResults.Group.Everyone, viewer, db, clock, ct)
                 .ToHttp(csv => Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"survey-{surveyId:N}.csv")))
             .Produces<string>(200, "text/csv").ProducesRefusals();
         staff.MapGet("/programs/{id:guid}/flags", (Guid id, Guid? cohortId, bool? all, Viewer viewer, FlipsideDb db, CancellationToken ct) =>

@@ -25,7 +25,9 @@ public static class ViewSurvey
         if (await db.SurveyParticipations.AnyAsync(p => p.SurveyId == s.Id && p.EnrollmentId == me.EnrollmentId, ct))
         {
             var code = await pseudonyms.Of(me.PersonId, s.ProgramId, ct);
-            var response = await db.SurveyResponses.AsNoTracking().FirstOrDefaultAsync(r => r.SurveyId == s.Id && r.Pseudonym == code, ct);
+            // Stored, or still held until its batch is released.
+            var response = await db.SurveyResponses.AsNoTracking().FirstOrDefaultAsync(r => r.SurveyId == s.Id && r.Pseudonym == code, ct)
+                ?? (await db.HeldAnswers.AsNoTracking().FirstOrDefaultAsync(h => h.SurveyId == s.Id && h.Pseudonym == code, ct) is { } held ? HeldAnswers.Response(held) : null);
             if (response is not null) mine = new(response.Answers.ToDictionary(a => a.Key, a => a.Value), response.Comment);
         }
         return new View(s.Id, s.Title, me.ProgramName, me.Role, me.RoleLabel, s.Threshold, Anonymity.CommentsThreshold(s.Threshold), s.OpensAt, s.ClosesAt,

@@ -24,6 +24,17 @@ public sealed class Pseudonyms(FlipsideDb db, Envelope envelope, TimeProvider cl
         return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
+    /// <summary>
+    /// A pulse's code: the same key over the person, the program and the calendar month, so it changes every month and
+    /// never equals the survey code; a pulse cannot be joined to a survey answer, nor one month's pulses to the next.
+    /// </summary>
+    public async Task<string> OfPulse(Guid personId, Guid programId, DateOnly month, CancellationToken ct)
+    {
+        _key ??= await Key(ct);
+        var mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"pulse|{personId:N}|{programId:N}|{month:yyyy-MM}"));
+        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
     /// <summary>The key, made and saved on first use. Call before staging other changes: it saves.</summary>
     private async Task<byte[]> Key(CancellationToken ct)
     {

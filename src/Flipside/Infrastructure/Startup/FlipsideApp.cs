@@ -53,6 +53,7 @@ public static class FlipsideApp
         services.AddNudgeSource<Features.Surveys.SurveyReminders>();
         services.AddChat(builder.Configuration);
         services.AddJob<Features.Surveys.OpenDueSurveys>(Features.Surveys.OpenDueSurveys.Name, every: TimeSpan.FromHours(1));
+        services.AddJob<Features.Surveys.ReleaseHeldAnswers>(Features.Surveys.ReleaseHeldAnswers.Name, every: TimeSpan.FromMinutes(15));
         // A cache that only saves work: what it keeps is checked against the database on every use (CompiledCohorts).
         services.AddMemoryCache();
         services.AddProblemDetails();

@@ -489,6 +489,38 @@ namespace Flipside.Data.Migrations.Postgres
                     b.ToTable("GuidelinesAcknowledgements");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.HeldAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.HasIndex("ProgramId", "SurveyId", "Month");
+
+                    b.ToTable("HeldAnswers");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Insight", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2736,6 +2768,20 @@ namespace Flipside.Data.Migrations.Postgres
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.HeldAnswer", b =>
+                {
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Flipside.Domain.Insight", b =>

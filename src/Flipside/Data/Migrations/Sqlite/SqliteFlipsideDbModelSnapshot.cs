@@ -482,6 +482,38 @@ namespace Flipside.Data.Migrations.Sqlite
                     b.ToTable("GuidelinesAcknowledgements");
                 });
 
+            modelBuilder.Entity("Flipside.Domain.HeldAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.HasIndex("ProgramId", "SurveyId", "Month");
+
+                    b.ToTable("HeldAnswers");
+                });
+
             modelBuilder.Entity("Flipside.Domain.Insight", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2723,6 +2755,20 @@ namespace Flipside.Data.Migrations.Sqlite
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Flipside.Domain.HeldAnswer", b =>
+                {
+                    b.HasOne("Flipside.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Flipside.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Flipside.Domain.Insight", b =>
