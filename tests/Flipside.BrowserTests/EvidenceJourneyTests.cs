@@ -63,9 +63,10 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
     /// <summary>The manager opens a survey of the wave by hand from its surveys page, closing in a week.</summary>
     private async Task OpenSurveyAsync(IPage manager, string title)
     {
-        await manager.GetByLabel("Survey", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = title });
-        await manager.GetByLabel("Closes on", new() { Exact = true }).FillAsync(Day(DateTime.UtcNow.AddDays(7)));
-        await manager.GetByRole(AriaRole.Button, new() { Name = "Open it" }).ClickAsync();
+        var form = manager.GetByRole(AriaRole.Region, new() { Name = "Open a survey now" });
+        await form.GetByLabel("Survey", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = title });
+        await form.GetByLabel("Closes on", new() { Exact = true }).FillAsync(Day(DateTime.UtcNow.AddDays(7)));
+        await form.GetByRole(AriaRole.Button, new() { Name = "Open it" }).ClickAsync();
         await Expect(manager.GetByRole(AriaRole.Status).First).ToContainTextAsync("Survey opened.");
         await Expect(manager.GetByRole(AriaRole.Rowheader, new() { NameRegex = new Regex($"^{title}: {Program}, Wave 2") })).ToBeVisibleAsync();
         await _audit.CheckAsync(manager);
@@ -195,7 +196,7 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
         await AnswerAsync(leader, "Final survey", 3);
         await AnswerAsync(mentor, "Final survey", 4);
         var final = manager.GetByRole(AriaRole.Row).Filter(new() { Has = manager.GetByRole(AriaRole.Rowheader, new() { NameRegex = new Regex($"^Final survey: {Program}, Wave 2") }) });
-        await final.GetByLabel("Closes on").FillAsync(Day(DateTime.UtcNow));
+        await final.GetByLabel($"Closes on (Final survey: {Program}, Wave 2)").FillAsync(Day(DateTime.UtcNow));
         await final.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Change") }).ClickAsync();
         await Expect(manager.GetByRole(AriaRole.Status).First).ToContainTextAsync("Closing date changed.");
         // It now closes at midnight UTC; the test stands in for the clock reaching it.
