@@ -28,6 +28,9 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The app's data folder, where its SQLite database lives.</summary>
+    public string DataDirectory => _dataDirectory;
+
     public static async Task<AppProcess> StartAsync(params string[] extraArgs)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("flipside-browser-").FullName;
