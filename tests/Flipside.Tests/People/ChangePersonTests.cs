@@ -19,11 +19,11 @@ public sealed class ChangePersonTests(FlipsideFactory app) : AdministeredTests(a
 
     private static Dictionary<string, string> Form(string name = "Person A1", string email = "a1@example.com", string grade = "3", string manager = "",
         string zone = "Europe/London", string status = "active") => new()
-    {
-        ["Input.EmployeeId"] = "A1", ["Input.Name"] = name, ["Input.Email"] = email, ["Input.Grade"] = grade, ["Input.Department"] = "Engineering",
-        ["Input.TimeZone"] = zone, ["Input.Title"] = "Engineer", ["Input.Location"] = "London", ["Input.ManagerId"] = manager,
-        ["Input.HireDate"] = "2020-01-15", ["Input.BirthYear"] = "1995", ["Input.Languages"] = "en, es", ["Input.Status"] = status, ["Input.Version"] = "0",
-    };
+        {
+            ["Input.EmployeeId"] = "A1", ["Input.Name"] = name, ["Input.Email"] = email, ["Input.Grade"] = grade, ["Input.Department"] = "Engineering",
+            ["Input.TimeZone"] = zone, ["Input.Title"] = "Engineer", ["Input.Location"] = "London", ["Input.ManagerId"] = manager,
+            ["Input.HireDate"] = "2020-01-15", ["Input.BirthYear"] = "1995", ["Input.Languages"] = "en, es", ["Input.Status"] = status, ["Input.Version"] = "0",
+        };
 
     private async Task<HttpResponseMessage> Post(Guid id, Dictionary<string, string> form)
     {
@@ -86,8 +86,11 @@ public sealed class ChangePersonTests(FlipsideFactory app) : AdministeredTests(a
     public async Task Put_ChangesAPerson_RefusesACycleAndAStaleVersion_AndIsForAdministratorsOnly()
     {
         var ids = await Directory();
-        var body = new { name = "Person A3", email = "a3@example.com", grade = 4, department = "Sales", timeZone = "Europe/Paris", managerId = "A1",
-            hireDate = "2020-01-15", languages = new[] { "en" }, status = "active", version = 0 };
+        var body = new
+        {
+            name = "Person A3", email = "a3@example.com", grade = 4, department = "Sales", timeZone = "Europe/Paris", managerId = "A1",
+            hireDate = "2020-01-15", languages = new[] { "en" }, status = "active", version = 0
+        };
         var ok = await Admin.PutAsJsonAsync($"/api/v1/people/{ids["A3"]}", body);
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         var result = JsonNode.Parse(await ok.Content.ReadAsStringAsync())!;
@@ -98,8 +101,11 @@ public sealed class ChangePersonTests(FlipsideFactory app) : AdministeredTests(a
         var stale = await Admin.PutAsJsonAsync($"/api/v1/people/{ids["A3"]}", body with { department = "Legal" });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
 
-        var cycle = await Admin.PutAsJsonAsync($"/api/v1/people/{ids["A1"]}", new { name = "Person A1", email = "a1@example.com", grade = 3,
-            department = "Engineering", timeZone = "Europe/London", managerId = "A3" });
+        var cycle = await Admin.PutAsJsonAsync($"/api/v1/people/{ids["A1"]}", new
+        {
+            name = "Person A1", email = "a1@example.com", grade = 3,
+            department = "Engineering", timeZone = "Europe/London", managerId = "A3"
+        });
         Assert.Equal(HttpStatusCode.BadRequest, cycle.StatusCode);
         Assert.Contains("form a circle", await cycle.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

@@ -41,9 +41,22 @@ public sealed record ImportMapping
 
     public static string Label(string field) => field switch
     {
-        EmployeeId => "Employee id", Name => "Name", FirstName => "First name", LastName => "Last name", Email => "Email", Grade => "Grade",
-        Department => "Department", TimeZone => "Time zone", Title => "Title", Location => "Location", Manager => "Manager",
-        HireDate => "Hire date", BirthYear => "Birth year", Languages => "Languages", Status => "Status", TerminationDate => "Termination date",
+        EmployeeId => "Employee id",
+        Name => "Name",
+        FirstName => "First name",
+        LastName => "Last name",
+        Email => "Email",
+        Grade => "Grade",
+        Department => "Department",
+        TimeZone => "Time zone",
+        Title => "Title",
+        Location => "Location",
+        Manager => "Manager",
+        HireDate => "Hire date",
+        BirthYear => "Birth year",
+        Languages => "Languages",
+        Status => "Status",
+        TerminationDate => "Termination date",
         _ => field,
     };
 

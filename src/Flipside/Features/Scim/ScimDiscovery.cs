@@ -82,17 +82,17 @@ public static class ScimDiscovery
 
     private static JsonObject Attr(string name, string description, string type = "string", bool required = false, string uniqueness = "none",
         bool caseExact = false, string mutability = "readWrite") => new()
-    {
-        ["name"] = name,
-        ["type"] = type,
-        ["multiValued"] = false,
-        ["description"] = description,
-        ["required"] = required,
-        ["caseExact"] = caseExact,
-        ["mutability"] = mutability,
-        ["returned"] = "default",
-        ["uniqueness"] = uniqueness,
-    };
+        {
+            ["name"] = name,
+            ["type"] = type,
+            ["multiValued"] = false,
+            ["description"] = description,
+            ["required"] = required,
+            ["caseExact"] = caseExact,
+            ["mutability"] = mutability,
+            ["returned"] = "default",
+            ["uniqueness"] = uniqueness,
+        };
 
     private static JsonObject Complex(string name, string description, params JsonObject[] parts) => Complex(name, description, false, parts);
 
