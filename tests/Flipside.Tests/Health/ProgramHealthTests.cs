@@ -12,6 +12,8 @@ namespace Flipside.Tests.Health;
 public sealed class ProgramHealthTests(FlipsideFactory app) : AdministeredTests(app)
 {
     private static readonly DateOnly November = new(2026, 11, 1);
+    // Pulses count only for completed months: the test clock stands in November.
+    private static readonly DateOnly October = new(2026, 10, 1);
 
     [Fact]
     public async Task Manager_SeesAtRiskPairs_WithTheRuleThatFlaggedEach()
@@ -156,7 +158,7 @@ public sealed class ProgramHealthTests(FlipsideFactory app) : AdministeredTests(
     public async Task PulseAverage_IsHiddenBelowK_WithTheSentence_AndShownAtK()
     {
         var (programId, cohortId) = await Seed.AProgram(App, Given.AdminEmail, p => p.AnonymityThreshold = 5, CohortStatus.Active);
-        await Pulses(App, programId, cohortId, "a", 4, 4, November);
+        await Pulses(App, programId, cohortId, "a", 4, 4, October);
 
         var below = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/programs/{programId}/health", Json.Options))!;
         Assert.Null(below.Program.Useful.Mean);
@@ -165,7 +167,7 @@ public sealed class ProgramHealthTests(FlipsideFactory app) : AdministeredTests(
         Assert.Null(Assert.Single(below.PulseTrend).Useful.Mean);
         Assert.Contains(Anonymity.TooFew(5), await Admin.GetStringAsync($"/Health/Program?id={programId}"), StringComparison.Ordinal);
 
-        await Pulses(App, programId, cohortId, "b", 1, 2, November);
+        await Pulses(App, programId, cohortId, "b", 1, 2, October);
         var at = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/programs/{programId}/health", Json.Options))!;
         // Four people at 4 and one at 2, two answers each: (32 + 4) / 10.
         Assert.Equal((3.6, 5), (at.Program.Useful.Mean, at.Program.Useful.Respondents));
@@ -184,8 +186,8 @@ public sealed class ProgramHealthTests(FlipsideFactory app) : AdministeredTests(
             await db.SaveChangesAsync();
             return cohort.Id;
         });
-        await Pulses(App, programId, first, "a", 6, 4, November);
-        await Pulses(App, programId, second, "b", 2, 1, November);
+        await Pulses(App, programId, first, "a", 6, 4, October);
+        await Pulses(App, programId, second, "b", 2, 1, October);
 
         var report = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/programs/{programId}/health", Json.Options))!;
         var cohortView = (await Admin.GetFromJsonAsync<HealthReport>($"/api/v1/cohorts/{first}/health", Json.Options))!;

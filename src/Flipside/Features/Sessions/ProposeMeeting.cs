@@ -19,7 +19,8 @@ public static class ProposeMeeting
         if (pair.RequireRunning(active: true) is { } refused) return refused;
         // Two proposals sent at once must not both pass the overlap check: the pairing's lock is taken before its meetings
         // are read, so the second waits for the first to commit and then sees its meeting.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (the demo plays meetings in one) that transaction holds the lock until it commits.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await MeetingCounter.Lock(db, [pair.Pairing.Id], ct);
         var now = clock.GetUtcNow();
         var check = await MeetingTimes.Check(pair, r.LocalStart, r.Minutes, r.VideoLink, null, now, db, ct);
@@ -30,7 +31,7 @@ public static class ProposeMeeting
         MeetingEmails.Stage(db, pair, meeting, "Proposed", baseUrl, now);
         db.Record(viewer, now, "meeting.proposed", "Meeting", meeting.Id, $"proposed by the {pair.Me.ToString().ToLowerInvariant()}");
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return new Planned(meeting.Id, meeting.StartsAt, meeting.Minutes, meeting.Status, meeting.Sequence, ok.Warnings);
     }
 }

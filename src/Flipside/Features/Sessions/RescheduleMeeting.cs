@@ -19,7 +19,8 @@ public static class RescheduleMeeting
         if (r.Version is { } v && v != meeting.Version) return Outcome.Conflict(Outcome.ChangedMeanwhile);
         // Two proposals sent at once must not both pass the overlap check: the pairing's lock is taken before its meetings
         // are read, so the second waits for the first to commit and then sees its meeting.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (the demo plays meetings in one) that transaction holds the lock until it commits.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await MeetingCounter.Lock(db, [pair.Pairing.Id], ct);
         var now = clock.GetUtcNow();
         var check = await MeetingTimes.Check(pair, r.LocalStart, r.Minutes ?? meeting.Minutes, r.KeepVideoLink ? meeting.VideoLink : r.VideoLink, meeting.Id, now, db, ct);
@@ -29,7 +30,7 @@ public static class RescheduleMeeting
         MeetingEmails.Stage(db, pair, meeting, "Moved", baseUrl, now);
         db.Record(viewer, now, "meeting.moved", "Meeting", meeting.Id, $"moved by the {pair.Me.ToString().ToLowerInvariant()}");
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return new ProposeMeeting.Planned(meeting.Id, meeting.StartsAt, meeting.Minutes, meeting.Status, meeting.Sequence, ok.Warnings);
     }
 }

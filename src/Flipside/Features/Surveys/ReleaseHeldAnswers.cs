@@ -38,7 +38,8 @@ public sealed class ReleaseHeldAnswers(FlipsideDb db, TimeProvider clock) : IJob
 
     private async Task<int> Release(Guid programId, Guid? surveyId, DateOnly? month, int k, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // In a caller's transaction (the demo loads in one) the batch commits with it.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var held = await db.HeldAnswers.Where(h => h.ProgramId == programId && h.SurveyId == surveyId && h.Month == month).ToListAsync(ct);
         var small = held.Count < k;
         if (surveyId is { } id)
@@ -55,7 +56,7 @@ public sealed class ReleaseHeldAnswers(FlipsideDb db, TimeProvider clock) : IJob
         }
         db.HeldAnswers.RemoveRange(held);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return held.Count;
     }
 

@@ -6,6 +6,7 @@ using Flipside.Features.Goals;
 using Flipside.Features.Insights;
 using Flipside.Features.Sessions;
 using Flipside.Features.Shared;
+using Flipside.Features.Surveys;
 using Flipside.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using static Flipside.Infrastructure.Demo.DemoPilotScript;
@@ -85,13 +86,15 @@ public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl,
         DemoPrograms.Must(await SendMessage.Handle(new(slipping.Id, ReachingOut), slipping.Mentor, baseUrl, db, secrets, clock, ct));
         clock.MoveTo(DateTimeOffset.MaxValue);
         var today = clock.GetUtcNow();
-        // The final survey, opened by the manager a week ago and answered by most of those who answered the baseline.
-        var final = await DemoSurveys.OpenFinal(db, programId, cohortId, today.AddDays(-7), ct);
-        clock.MoveTo(today.AddDays(-5));
-        foreach (var pair in pairs.Where(p => p != slipping))
+        // The final survey, opened by the manager a fortnight ago and closed two days ago, answered by the same people as
+        // the baseline: had one or two more or fewer answered, the difference between the two would describe them, and the
+        // report would rightly withhold the scale.
+        var final = await DemoSurveys.OpenFinal(db, programId, cohortId, today.AddDays(-14), today.AddDays(-2), ct);
+        clock.MoveTo(today.AddDays(-12));
+        foreach (var pair in pairs)
         {
-            if (pair.Index % 5 != 4 && pair.Index % 6 != 5) await DemoSurveys.AnswerFinal(final, pair.Leader, pair.Index, db, pseudonyms, clock, ct);
-            if (pair.Index % 4 != 3) await DemoSurveys.AnswerFinal(final, pair.Mentor, pair.Index + 7, db, pseudonyms, clock, ct);
+            if (pair.Index % 5 != 4) await DemoSurveys.AnswerFinal(final, pair.Leader, pair.Index, db, pseudonyms, clock, ct);
+            if (pair != slipping) await DemoSurveys.AnswerFinal(final, pair.Mentor, pair.Index + 7, db, pseudonyms, clock, ct);
         }
         // Everyone but the slipping pair has their next meeting in the diary, agreed yesterday for next week.
         clock.MoveTo(today.AddDays(-1));
@@ -100,6 +103,8 @@ public sealed class DemoPilot(FlipsideDb db, ShiftedClock clock, string baseUrl,
         clock.MoveTo(today.AddHours(-20));
         foreach (var (pair, id) in next) await Accept(pair, Rounds, id);
         clock.MoveTo(DateTimeOffset.MaxValue);
+        // What the held-answers job would have done by now: the closed surveys' answers and past months' pulses stored.
+        await new ReleaseHeldAnswers(db, clock).RunOnceAsync(ct);
     }
 
     private async Task<List<Pair>> LoadPairs(Guid cohortId)

@@ -37,14 +37,14 @@ public static class DemoSurveys
     }
 
     /// <summary>
-    /// The pilot's final survey, which its manager opened by hand a week ago, ahead of the cohort's end, so that the
-    /// impact report already has baseline and final answers to compare.
+    /// The pilot's final survey, which its manager opened by hand ahead of the cohort's end and which has closed, so that
+    /// the impact report already has baseline and final answers to compare (results are shown only once a survey closes).
     /// </summary>
-    public static async Task<Guid> OpenFinal(FlipsideDb db, Guid programId, Guid cohortId, DateTimeOffset opened, CancellationToken ct)
+    public static async Task<Guid> OpenFinal(FlipsideDb db, Guid programId, Guid cohortId, DateTimeOffset opened, DateTimeOffset closes, CancellationToken ct)
     {
         var program = await db.Programs.SingleAsync(p => p.Id == programId, ct);
         var cohort = await db.Cohorts.SingleAsync(c => c.Id == cohortId, ct);
-        var survey = await SurveySchedule.Make(program, cohort, SurveyKind.Final, opened, opened.AddDays(21), db, opened, ct);
+        var survey = await SurveySchedule.Make(program, cohort, SurveyKind.Final, opened, closes, db, opened, ct);
         db.Surveys.Add(survey);
         await db.SaveChangesAsync(ct);
         return survey.Id;
