@@ -159,7 +159,8 @@ public sealed class EnrollmentJourneyTests(FlipsideFixture app) : IClassFixture<
         await page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = MentorInBrowser.Name, Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = MentorInBrowser.Name, Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = LeaderInBrowser.Name, Exact = true })).ToBeVisibleAsync();
+        // The manager's field (the reporting line below names the leader again).
+        await Expect(page.Locator("dl").GetByRole(AriaRole.Link, new() { Name = LeaderInBrowser.Name, Exact = true })).ToBeVisibleAsync();
         await _audit.CheckAsync(page);
     }
 
