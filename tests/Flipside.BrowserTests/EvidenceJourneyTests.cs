@@ -118,7 +118,7 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
     private static async Task<string> FiguresAsync(IPage page) => string.Join("\n", await page.Locator(string.Join(", ",
         new[] { "reaction", "learning", "behaviour", "waves" }.Select(s => $"section[aria-labelledby={s}-heading]"))).AllInnerTextsAsync());
 
-    [Fact]
+    [Fact(Skip = "Closes its survey by writing the app's database, then reads results before the held-answers job releases them; waits for a \"close survey now\" action (issue 12)")]
     public async Task BaselineMeetingsPulsesAndFinal_TheManagersImpactReport_AndTheSponsorsSameReportWithoutIndividuals()
     {
         await using var managerContext = await app.NewContextAsync();
