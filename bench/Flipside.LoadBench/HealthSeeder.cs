@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Flipside.Data;
 using Flipside.Domain;
+using Flipside.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.LoadBench;
@@ -37,7 +38,10 @@ public static class HealthSeeder
         var started = now.AddDays(-7 * 26);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var tag = now.ToString("HHmmss", CultureInfo.InvariantCulture);
-        var program = new MentoringProgram($"Health benchmark {tag}", managerId, started) { Purpose = "Program health at scale." };
+        var program = new MentoringProgram($"Health benchmark {tag}", managerId, started)
+        {
+            Purpose = "Program health at scale.", FocusAreas = ["Digital tools", "Social media", "AI and emerging technology"],
+        };
         db.Programs.Add(program);
         var cohort = new Cohort(program.Id, "Wave 1", DateOnly.FromDateTime(started.UtcDateTime), today.AddMonths(3), pairings);
         cohort.MoveTo(CohortStatus.Enrolling, 0);
@@ -46,15 +50,20 @@ public static class HealthSeeder
         db.Cohorts.Add(cohort);
         var surveys = new[]
         {
-            new Survey(program.Id, cohort.Id, SurveyKind.Baseline, "Baseline", started.AddDays(-14), started, Anonymity.DefaultThreshold, [], started.AddDays(-14)),
-            new Survey(program.Id, cohort.Id, SurveyKind.Midpoint, "Midpoint check-in", started.AddDays(84), started.AddDays(98), Anonymity.DefaultThreshold, [], started.AddDays(84)),
+            new Survey(program.Id, cohort.Id, SurveyKind.Baseline, "Baseline", started.AddDays(-14), started, Anonymity.DefaultThreshold,
+                Instruments.BuiltIn(SurveyKind.Baseline, program.FocusAreas), started.AddDays(-14)),
+            new Survey(program.Id, cohort.Id, SurveyKind.Midpoint, "Midpoint check-in", started.AddDays(84), started.AddDays(98), Anonymity.DefaultThreshold,
+                Instruments.BuiltIn(SurveyKind.Midpoint, program.FocusAreas), started.AddDays(84)),
+            // Closed two days ago, so the impact report has a baseline and a final to compare.
+            new Survey(program.Id, cohort.Id, SurveyKind.Final, "Final survey", now.AddDays(-16), now.AddDays(-2), Anonymity.DefaultThreshold,
+                Instruments.BuiltIn(SurveyKind.Final, program.FocusAreas), now.AddDays(-16)),
         };
         db.Surveys.AddRange(surveys);
 
         var random = new Random(20261207);
         var reasons = new Pairing.Reasons(["Seeded for the benchmark"], ["Seeded"], ["Seeded"]);
         var perPerson = Math.Max(1, answers / (2 * pairings));
-        var (meetingCount, pulseCount) = (0, 0);
+        var (meetingCount, pulseCount, surveyAnswers) = (0, 0, 0);
         for (var i = 0; i < pairings; i++)
         {
             var enrollments = new Guid[2];
@@ -74,8 +83,18 @@ public static class HealthSeeder
                 enrollments[mentor ? 0 : 1] = enrollment.Id;
                 // As long as the app's keyed hashes, so the grouped pulse query moves as many bytes as it would.
                 pseudonyms[mentor ? 0 : 1] = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+                var role = mentor ? ParticipantRole.Mentor : ParticipantRole.Mentee;
                 foreach (var survey in surveys.Where(_ => random.Next(10) < 7))
+                {
                     db.SurveyParticipations.Add(new SurveyParticipation(survey.Id, enrollment.Id, DateOnly.FromDateTime(survey.OpensAt.UtcDateTime)));
+                    if (survey.Kind == SurveyKind.Midpoint) continue;
+                    var asked = survey.Questions.Where(q => q.Audience == QuestionAudience.Both || q.Audience == (mentor ? QuestionAudience.Mentor : QuestionAudience.Mentee));
+                    // The final's answers sit a little higher than the baseline's, as a program that works would move them.
+                    var lift = survey.Kind == SurveyKind.Final ? 1 : 0;
+                    db.SurveyResponses.Add(new SurveyResponse(survey.Id, pseudonyms[mentor ? 0 : 1], role,
+                        asked.Select(q => new SurveyAnswer { Key = q.Key, Value = Math.Clamp(q.Min + random.Next(q.Max - q.Min + 1) + lift * random.Next(2), q.Min, q.Max) }), null));
+                    surveyAnswers += asked.Count();
+                }
             }
             var pairing = new Pairing(cohort.Id, enrollments[0], enrollments[1], 100, reasons, null, started);
             pairing.Approve("bench", started);
@@ -108,7 +127,7 @@ public static class HealthSeeder
         await db.SaveChangesAsync();
         Console.WriteLine($"program {program.Id}");
         Console.WriteLine($"cohort {cohort.Id}");
-        Console.Error.WriteLine($"{pairings} published pairings, {meetingCount} meetings, {pulseCount} pulse answers");
+        Console.Error.WriteLine($"{pairings} published pairings, {meetingCount} meetings, {pulseCount} pulse answers, {surveyAnswers} baseline and final survey answers");
         return 0;
     }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Issue 12's program health under 32 concurrent connections, against the authenticated floor /api/v1/account/me in the
-# same run: the API and the page of a program of 5,000 pairs with 60,000 pulse answers, on the demo plus `seed-health`.
+# Issue 12's program health and impact report under 32 concurrent connections, against the authenticated floor /api/v1/account/me in the
+# same run: the API and the page of each for a program of 5,000 pairs with 60,000 pulse answers and baseline and final
+# survey answers, on the demo plus `seed-health`.
 # Prints a markdown table like meetings.sh's.
 #   [CONNECTIONS=32] bench/load/health.sh [SECONDS=20]
 set -euo pipefail
@@ -21,7 +22,7 @@ trap 'stop; rm -rf "$work"' EXIT
 serve() {
   $F --demo --data "$work/data" --urls "$url" >"$work/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 240); do curl -fs -o /dev/null "$url/health" && return 0; sleep 0.5; done
+  for _ in $(seq 1 600); do curl -fs -o /dev/null "$url/health" && return 0; sleep 0.5; done
   echo "the server did not start:"; cat "$work/server.log"; exit 1
 }
 
@@ -31,7 +32,8 @@ program=$(awk '$1 == "program" { print $2 }' <<<"$seeded")
 cohort=$(awk '$1 == "cohort" { print $2 }' <<<"$seeded")
 serve
 manager=$($L cookie --url "$url" --email manager@flipside.demo)
-for path in "/api/v1/programs/$program/health" "/Health/Program?id=$program" "/api/v1/cohorts/$cohort/health"; do
+for path in "/api/v1/programs/$program/health" "/Health/Program?id=$program" "/api/v1/cohorts/$cohort/health" \
+  "/api/v1/programs/$program/impact" "/Impact/Report?programId=$program"; do
   curl -fs -o /dev/null -H "$manager" "$url$path" || { echo "$path does not answer 200"; exit 1; }
 done
 
@@ -47,6 +49,8 @@ measure() { # name cookie path
 measure "/api/v1/account/me" "$manager" /api/v1/account/me
 measure "/api/v1/programs/{id}/health, 5,000 pairs" "$manager" "/api/v1/programs/$program/health"
 measure "/Health/Program, 5,000 pairs" "$manager" "/Health/Program?id=$program"
+measure "/api/v1/programs/{id}/impact" "$manager" "/api/v1/programs/$program/impact"
+measure "/Impact/Report" "$manager" "/Impact/Report?programId=$program"
 
 echo
 echo "SQLite, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$threads -c$connections -d${seconds}s, $(git rev-parse --short HEAD)"

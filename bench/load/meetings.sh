@@ -22,7 +22,7 @@ trap 'stop; rm -rf "$work"' EXIT
 serve() {
   $F --demo --data "$work/data" --urls "$url" >"$work/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 120); do curl -fs -o /dev/null "$url/health" && return 0; sleep 0.5; done
+  for _ in $(seq 1 600); do curl -fs -o /dev/null "$url/health" && return 0; sleep 0.5; done
   echo "the server did not start:"; cat "$work/server.log"; exit 1
 }
 

@@ -98,15 +98,21 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public Task<long> DataStamp(CancellationToken ct) =>
         ChangeStamps.Where(s => s.Area == ChangeStamp.Data).Select(s => s.Value).SingleAsync(ct);
 
+    /// <summary>
+    /// A transaction of its own, or null when the caller already has one (the demo loads in one): the work then commits or
+    /// rolls back with the caller's. Commit the returned transaction when it is not null.
+    /// </summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginUnlessInTransaction(CancellationToken ct) =>
+        Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+
     private async Task<int> SaveKeepingCounts(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var pairings = MeetingCounter.Touched(this);
         if (pairings.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        // The counts change with the meetings or not at all: in the caller's transaction, or in one of their own.
-        if (Database.CurrentTransaction is not null) return await SaveCounted(pairings, acceptAllChangesOnSuccess, cancellationToken);
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        // The counts change with the meetings or not at all.
+        await using var transaction = await BeginUnlessInTransaction(cancellationToken);
         var saved = await SaveCounted(pairings, acceptAllChangesOnSuccess, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return saved;
     }
 

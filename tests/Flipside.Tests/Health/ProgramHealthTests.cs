@@ -217,7 +217,7 @@ public sealed class ProgramHealthTests(FlipsideFactory app) : AdministeredTests(
         await App.Query(db => db.Agreements.Where(a => a.PairingId == second).ExecuteDeleteAsync());
         await App.Query(db => db.Pairings.Where(p => p.Id == second).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PairingStatus.Ended)));
         Assert.Contains((await Admin.GetFromJsonAsync<HealthReport>(url, Json.Options))!.AtRisk!, r => r.PairingId == second);
-        App.Clock.Advance(HealthCache.MaxAge);
+        App.Clock.Advance(Flipside.Data.StampedCache.MaxAge);
         Assert.DoesNotContain((await Admin.GetFromJsonAsync<HealthReport>(url, Json.Options))!.AtRisk!, r => r.PairingId == second);
     }
 

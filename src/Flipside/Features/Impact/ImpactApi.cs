@@ -1,5 +1,6 @@
 using Flipside.Data;
 using Flipside.Features.Shared;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Impact;
 
@@ -12,11 +13,11 @@ public static class ImpactApi
     public static void MapImpactApi(this RouteGroupBuilder api)
     {
         var program = api.MapGroup("/programs/{programId:guid}").WithTags("Impact").RequireAuthorization();
-        program.MapGet("/impact", (Guid programId, Guid? cohort, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            ImpactReport.Handle(programId, cohort, viewer, db, clock, ct).ToHttp(view => TypedResults.Ok(view)))
+        program.MapGet("/impact", (Guid programId, Guid? cohort, Viewer viewer, FlipsideDb db, TimeProvider clock, IMemoryCache cache, CancellationToken ct) =>
+            ImpactReport.Handle(programId, cohort, viewer, db, clock, ct, cache).ToHttp(view => TypedResults.Ok(view)))
             .Produces<ImpactView>().ProducesRefusals();
-        program.MapGet("/impact.csv", (Guid programId, Guid? cohort, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            ImpactReport.Handle(programId, cohort, viewer, db, clock, ct).ToHttp(view =>
+        program.MapGet("/impact.csv", (Guid programId, Guid? cohort, Viewer viewer, FlipsideDb db, TimeProvider clock, IMemoryCache cache, CancellationToken ct) =>
+            ImpactReport.Handle(programId, cohort, viewer, db, clock, ct, cache).ToHttp(view =>
                 TypedResults.Text(ImpactCsv.Write(view), "text/csv; charset=utf-8")))
             .Produces<string>(contentType: "text/csv").ProducesRefusals();
         program.MapPost("/measures/{measureId:guid}/values", (Guid programId, Guid measureId, RecordMeasureValue.Request body, Viewer viewer, FlipsideDb db,

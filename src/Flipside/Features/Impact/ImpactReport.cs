@@ -2,6 +2,7 @@ using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Impact;
 
@@ -15,17 +16,32 @@ public static class ImpactReport
 {
     public const string StaffAndSponsorsOnly = "Only the program's managers and sponsors see its impact report.";
 
-    public static async Task<Outcome<ImpactView>> Handle(Guid programId, Guid? cohortId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<ImpactView>> Handle(Guid programId, Guid? cohortId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct,
+        IMemoryCache? cache = null)
     {
         if (!viewer.IsProgramStaff && !viewer.IsSponsor) return Outcome.Forbidden(StaffAndSponsorsOnly);
-        var program = await viewer.ReportablePrograms.AsNoTracking().AsSplitQuery()
+        if (!await viewer.ReportablePrograms.AnyAsync(p => p.Id == programId, ct)) return Outcome.NotFound;
+        // The report reads every answer, pulse and pairing of the program, and is the same for everyone who may read it
+        // (aggregates only): it is kept while nothing is saved (StampedCache).
+        var built = await StampedCache.GetOrBuild(new Key(programId, cohortId), cache, db, clock, () => Build(programId, cohortId, db, clock, ct), ct);
+        if (built is null) return Outcome.NotFound;
+        return built.Refused is not null ? Outcome.Conflict(built.Refused) : built.View!;
+    }
+
+    private sealed record Key(Guid ProgramId, Guid? CohortId);
+
+    private sealed record Built(ImpactView? View, string? Refused);
+
+    private static async Task<Built?> Build(Guid programId, Guid? cohortId, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().AsSplitQuery()
             .Include(p => p.Objectives).ThenInclude(o => o.Measures).Include(p => p.Cohorts)
             .FirstOrDefaultAsync(p => p.Id == programId, ct);
-        if (program is null) return Outcome.NotFound;
-        if (cohortId is { } wave && program.Cohorts.All(c => c.Id != wave)) return Outcome.NotFound;
+        if (program is null) return null;
+        if (cohortId is { } wave && program.Cohorts.All(c => c.Id != wave)) return null;
         var data = await Load(program, clock.GetUtcNow(), db, ct);
         var (view, refused) = ImpactBuilder.Build(data, clock.GetUtcNow(), cohortId);
-        return refused is not null ? Outcome.Conflict(refused) : view!;
+        return new Built(view, refused);
     }
 
     /// <summary>

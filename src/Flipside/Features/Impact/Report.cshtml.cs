@@ -2,6 +2,7 @@ using Flipside.Data;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Impact;
 
@@ -9,7 +10,7 @@ namespace Flipside.Features.Impact;
 /// The printable impact report: Kirkpatrick's four levels for the program, the waves side by side, and (for its
 /// managers) a form to record a measure's value. Sponsors see the same report and no form.
 /// </summary>
-public sealed class ReportModel(FlipsideDb db, Viewer viewer, TimeProvider clock) : PageModel
+public sealed class ReportModel(FlipsideDb db, Viewer viewer, TimeProvider clock, IMemoryCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ProgramId { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Cohort { get; set; }
@@ -26,7 +27,7 @@ public sealed class ReportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
 
     private async Task<IActionResult> Show(CancellationToken ct)
     {
-        var outcome = await Outcome.Of(ImpactReport.Handle(ProgramId, Cohort, viewer, db, clock, ct));
+        var outcome = await Outcome.Of(ImpactReport.Handle(ProgramId, Cohort, viewer, db, clock, ct, cache));
         if (outcome.IsOk)
         {
             Report = outcome.Value;

@@ -65,6 +65,17 @@ public static class CalendarFeeds
     {
         if (!file.EndsWith(".ics", StringComparison.Ordinal) || file.Length > 100) return null;
         var hash = Tokens.Hash(file[..^".ics".Length]);
+        // Calendars poll: while nothing at all has been saved (the data stamp holds), the address's last answer is served
+        // from memory after one read of the stamp. Revoking, renewing or leaving is a save, so it ends the copy at once.
+        var feed = await StampedCache.GetOrBuild(new FeedAddress(hash, baseUrl), cache, db, clock, () => Build(hash, baseUrl, db, clock, cache, ct), ct);
+        if (feed is null) return null;
+        return ifNoneMatch is not null && ifNoneMatch.Split(',').Any(t => t.Trim() == feed.ETag || t.Trim() == "*") ? feed with { Body = null } : feed;
+    }
+
+    private sealed record FeedAddress(string TokenHash, string BaseUrl);
+
+    private static async Task<Feed?> Build(string hash, string baseUrl, FlipsideDb db, TimeProvider clock, IMemoryCache? cache, CancellationToken ct)
+    {
         // A leaver's address dies with their leaving, whoever still holds it; and only running pairings are listed, so an
         // ended pairing's meetings drop out of every subscribed calendar at its next refresh.
         var person = await db.CalendarFeeds.Where(f => f.TokenHash == hash && f.RevokedAt == null)
@@ -74,8 +85,8 @@ public static class CalendarFeeds
             && (p.MentorEnrollment.PersonId == person.Id || p.MenteeEnrollment.PersonId == person.Id));
         // Calendars poll feeds often and meetings change rarely. The feed is stamped with its pairings' count stamps (which
         // every saved change to one of their meetings moves, in the same transaction: MeetingCounter) and the circles'
-        // versions, so a stale copy is never served, on this instance or any other. The stamp is a couple of small reads:
-        // a calendar that sends the tag back gets a 304 without the feed being built, and the text is kept per person.
+        // versions, so a stale copy is never served, on this instance or any other. The stamp is a couple of small reads,
+        // and the text is kept per person: a save elsewhere in the app does not make the feed be built again.
         var stamps = await running.Select(p => new { p.Id, Stamp = db.PairingMeetingCounts.Where(c => c.PairingId == p.Id).Select(c => c.Stamp).FirstOrDefault() })
             .ToListAsync(ct);
         var ids = stamps.Select(s => s.Id).Order().ToList();
@@ -85,7 +96,6 @@ public static class CalendarFeeds
         var circleStamp = await circles.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(c => (long)c.Version) }).FirstOrDefaultAsync(ct);
         var version = $"{stamps.Sum(s => s.Stamp)}/{circleStamp?.Count}/{circleStamp?.Versions}/{string.Join(",", ids)}/{person.Name}/{person.TimeZone}/{baseUrl}";
         var etag = $"\"{Tokens.Hash(version)[..32]}\"";
-        if (ifNoneMatch is not null && ifNoneMatch.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")) return new Feed(etag, null);
         var key = (FeedCache, person.Id);
         if (cache is not null && cache.TryGetValue(key, out (string ETag, byte[] Body) kept) && kept.ETag == etag) return new Feed(etag, kept.Body);
         var pairings = await running.AsNoTracking()

@@ -2,6 +2,7 @@ using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Sessions;
 
@@ -27,13 +28,25 @@ public static class CohortMeetings
     public sealed record View(Guid CohortId, string CohortName, Guid ProgramId, string ProgramName, string MentorLabel, string MenteeLabel, int CadenceWeeks,
         IReadOnlyList<Row> Pairings, int Total, int Behind, int Page, int Pages, string Sort);
 
-    public static async Task<Outcome<View>> Handle(Guid cohortId, int? page, string? sort, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    private sealed record Key(Guid CohortId, int Page, bool ByName);
+
+    public static async Task<Outcome<View>> Handle(Guid cohortId, int? page, string? sort, Viewer viewer, FlipsideDb db, TimeProvider clock,
+        CancellationToken ct, IMemoryCache? cache = null)
     {
-        var cohort = await viewer.ManagedCohorts.Where(c => c.Id == cohortId)
+        if (!await viewer.ManagedCohorts.AnyAsync(c => c.Id == cohortId, ct)) return Outcome.NotFound;
+        var byName = string.Equals(sort, "name", StringComparison.OrdinalIgnoreCase);
+        // Every manager of the cohort sees the same counts, and they change only with a save (or a meeting's start time
+        // passing, which the cache's age bounds): the page is kept while the data stamp holds.
+        var view = await StampedCache.GetOrBuild(new Key(cohortId, page ?? 1, byName), cache, db, clock, () => Build(cohortId, page, byName, db, clock, ct), ct);
+        return view is null ? Outcome.NotFound : view;
+    }
+
+    private static async Task<View?> Build(Guid cohortId, int? page, bool byName, FlipsideDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var cohort = await db.Cohorts.Where(c => c.Id == cohortId)
             .Select(c => new { c.Id, c.Name, c.ProgramId, Program = c.Program.Name, c.Program.MentorLabel, c.Program.MenteeLabel, c.Program.CadenceWeeks })
             .FirstOrDefaultAsync(ct);
-        if (cohort is null) return Outcome.NotFound;
-        var byName = string.Equals(sort, "name", StringComparison.OrdinalIgnoreCase);
+        if (cohort is null) return null;
         var now = clock.GetUtcNow();
         // The order needs every pairing's held count, last held and leader's name: one narrow row each from the kept counts
         // (MeetingCounter), no scan of the cohort's meetings. The rest is read for the page's rows only.

@@ -20,7 +20,7 @@ public static class ProposeMeeting
         // Two proposals sent at once must not both pass the overlap check: the pairing's lock is taken before its meetings
         // are read, so the second waits for the first to commit and then sees its meeting.
         // Inside a caller's transaction (the demo plays meetings in one) that transaction holds the lock until it commits.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = await db.BeginUnlessInTransaction(ct);
         await MeetingCounter.Lock(db, [pair.Pairing.Id], ct);
         var now = clock.GetUtcNow();
         var check = await MeetingTimes.Check(pair, r.LocalStart, r.Minutes, r.VideoLink, null, now, db, ct);

@@ -95,8 +95,9 @@ public static class SessionsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         // Program staff: a cohort's meetings as counts per pairing, never content.
-        api.MapGet("/cohorts/{cohortId:guid}/meetings", (Guid cohortId, int? page, string? sort, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
-            CohortMeetings.Handle(cohortId, page, sort, viewer, db, clock, ct).ToHttp(v => TypedResults.Ok(v)))
+        api.MapGet("/cohorts/{cohortId:guid}/meetings", (Guid cohortId, int? page, string? sort, Viewer viewer, FlipsideDb db, TimeProvider clock,
+                Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken ct) =>
+            CohortMeetings.Handle(cohortId, page, sort, viewer, db, clock, ct, cache).ToHttp(v => TypedResults.Ok(v)))
             .WithDescription($"A page of {CohortMeetings.PageSize} pairings (page=1, 2, …), the furthest behind their cadence first (sort=risk, the default) or by the leader's name (sort=name).")
             .WithTags("Meetings").RequireAuthorization(Policies.ProgramStaff).Produces<CohortMeetings.View>().ProducesRefusals();
     }
