@@ -88,4 +88,22 @@ public sealed class AuditedEventsTests(FlipsideFactory app) : AdministeredTests(
         Assert.Contains("/api/v1/audit.csv", exported.Summary);
         Assert.DoesNotContain("action=account", exported.Summary);
     }
+
+    [Fact]
+    public async Task AccountsAndPrograms_CreatedOrChanged_AreAudited()
+    {
+        await Given.AnAccount(App, Admin, "pat@example.com", Roles.Participant);
+        var created = await Admin.PostAsJsonAsync("/api/v1/programs", new
+        {
+            name = "Audited program",
+            objectives = new[] { new { title = "Why", measures = new[] { new { name = "Ideas raised to leadership", target = 3 } } } },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var accounts = await Entries("account.created");
+        Assert.Equal(2, accounts.Count);
+        Assert.Contains("first administrator", accounts[0].Summary);
+        Assert.Contains("pat@example.com", accounts[1].Summary);
+        Assert.Equal("Audited program", Assert.Single(await Entries("program.created")).Summary);
+    }
 }

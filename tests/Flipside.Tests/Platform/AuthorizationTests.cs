@@ -49,6 +49,7 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         ("POST", "/api/v1/account/invitations/accept", "/api/v1/account/invitations/accept", Anyone),
         ("POST", "/api/v1/account/sign-out", "/api/v1/account/sign-out", SignedIn),
         ("GET", "/api/v1/account/me", "/api/v1/account/me", SignedIn),
+        ("GET", "/api/v1/account/me/export", "/api/v1/account/me/export", SignedIn),
         ("GET", "/api/v1/admin/users", "/api/v1/admin/users", Roles.Administrator),
         ("PUT", "/api/v1/admin/users/{id}/roles", "/api/v1/admin/users/x/roles", Roles.Administrator),
         ("POST", "/api/v1/admin/users/{id}/deactivate", "/api/v1/admin/users/x/deactivate", Roles.Administrator),
