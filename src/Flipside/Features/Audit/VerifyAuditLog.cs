@@ -19,6 +19,8 @@ public static class VerifyAuditLog
 
     public static async Task<Result> Handle(FlipsideDb db, CancellationToken ct)
     {
+        // Counted first: PostgreSQL runs no second command on a connection while the chain is still being read.
+        var unsealed = await db.AuditLog.LongCountAsync(a => a.Sequence == null, ct);
         long expected = 1, chained = 0;
         var previous = AuditEntry.Genesis;
         var entries = db.AuditLog.AsNoTracking().Where(a => a.Sequence != null).OrderBy(a => a.Sequence).AsAsyncEnumerable();
@@ -28,13 +30,11 @@ public static class VerifyAuditLog
                 : entry.PreviousHash != previous ? "it does not hold the hash of the entry before it"
                 : entry.Hash != entry.HashOf(previous) ? "its content no longer gives its hash: it was changed after it was written"
                 : null;
-            if (problem is not null) return new Result(chained, await Unsealed(db, ct), previous, entry.Id, problem);
+            if (problem is not null) return new Result(chained, unsealed, previous, entry.Id, problem);
             previous = entry.Hash!;
             expected++;
             chained++;
         }
-        return new Result(chained, await Unsealed(db, ct), previous, null, null);
+        return new Result(chained, unsealed, previous, null, null);
     }
-
-    private static Task<long> Unsealed(FlipsideDb db, CancellationToken ct) => db.AuditLog.LongCountAsync(a => a.Sequence == null, ct);
 }
