@@ -14,7 +14,7 @@ public sealed class AuditChainTests(FlipsideFactory app) : AdministeredTests(app
     {
         ["Database__Provider"] = App.Database.Provider,
         ["ConnectionStrings__Flipside"] = App.Database.ConnectionString,
-    }, TimeSpan.FromSeconds(120));
+    }, TimeSpan.FromSeconds(300));
 
     private async Task<int> Seal()
     {

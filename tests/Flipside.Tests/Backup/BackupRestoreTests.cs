@@ -16,10 +16,10 @@ public sealed class BackupRestoreTests(FlipsideFactory app) : AdministeredTests(
     {
         ["Database__Provider"] = App.Database.Provider,
         ["ConnectionStrings__Flipside"] = App.Database.ConnectionString,
-    }, TimeSpan.FromSeconds(120));
+    }, TimeSpan.FromSeconds(300));
 
     private static Task<FlipsideProcess.Outcome> Restore(string file, string data) =>
-        FlipsideProcess.Run(["restore", "--from", file, "--data", data], timeout: TimeSpan.FromSeconds(120));
+        FlipsideProcess.Run(["restore", "--from", file, "--data", data], timeout: TimeSpan.FromSeconds(300));
 
     [SkippableFact]
     public async Task BackupDuringWrites_RestoresIntoANewFolder_AndTheAppServesTheCopy()
