@@ -87,6 +87,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.Property(a => a.Summary).HasMaxLength(500);
         e.HasIndex(a => a.At);
         e.HasIndex(a => new { a.RecordType, a.RecordId });
+        e.Property(a => a.PreviousHash).HasMaxLength(64);
+        e.Property(a => a.Hash).HasMaxLength(64);
+        // Unique: two seals that raced could never give two entries the same place in the chain.
+        e.HasIndex(a => a.Sequence).IsUnique();
+        e.HasIndex(a => new { a.Actor, a.At });
+        e.HasIndex(a => new { a.Action, a.At });
     }
 }
 

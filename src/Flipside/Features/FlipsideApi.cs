@@ -2,6 +2,7 @@ using Flipside.Features.Account;
 using Flipside.Features.Admin;
 using Flipside.Features.Agreements;
 using Flipside.Features.ApiTokens;
+using Flipside.Features.Audit;
 using Flipside.Features.Celebration;
 using Flipside.Features.Chat;
 using Flipside.Features.Conversations;
@@ -51,5 +52,6 @@ public static class FlipsideApi
         api.MapHealthApi();
         api.MapApiTokensApi();
         api.MapChatApi();
+        api.MapGroup("").RequireAuthorization(Policies.Administrator).MapAuditApi();
     }
 }

@@ -30,6 +30,10 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         ("GET", "/Admin/Invite", "/Admin/Invite", Roles.Administrator),
         ("GET", "/Admin/Outbox", "/Admin/Outbox", Roles.Administrator),
         ("GET", "/Admin/OutboxMessage", "/Admin/OutboxMessage?id=00000000-0000-0000-0000-000000000001", Roles.Administrator),
+        // The audit log (issue 14): administrators only, on the page, the API and its CSV export.
+        ("GET", "/Admin/Audit", "/Admin/Audit", Roles.Administrator),
+        ("GET", "/api/v1/audit", "/api/v1/audit", Roles.Administrator),
+        ("GET", "/api/v1/audit.csv", "/api/v1/audit.csv", Roles.Administrator),
         ("GET", "/Account/SignIn", "/Account/SignIn", Anyone),
         ("GET", "/Account/SignOut", "/Account/SignOut", Anyone),
         ("GET", "/Account/Setup", "/Account/Setup", Anyone),
@@ -45,6 +49,7 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         ("POST", "/api/v1/account/invitations/accept", "/api/v1/account/invitations/accept", Anyone),
         ("POST", "/api/v1/account/sign-out", "/api/v1/account/sign-out", SignedIn),
         ("GET", "/api/v1/account/me", "/api/v1/account/me", SignedIn),
+        ("GET", "/api/v1/account/me/export", "/api/v1/account/me/export", SignedIn),
         ("GET", "/api/v1/admin/users", "/api/v1/admin/users", Roles.Administrator),
         ("PUT", "/api/v1/admin/users/{id}/roles", "/api/v1/admin/users/x/roles", Roles.Administrator),
         ("POST", "/api/v1/admin/users/{id}/deactivate", "/api/v1/admin/users/x/deactivate", Roles.Administrator),

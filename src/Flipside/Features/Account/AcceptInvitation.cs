@@ -46,6 +46,8 @@ public static class AcceptInvitation
         if (!created.Succeeded) return Outcome.Invalid([.. FieldErrors.FromIdentity(created)]);
         var role = await users.AddToRoleAsync(user, invitation.Role);
         if (!role.Succeeded) return Outcome.Invalid([.. FieldErrors.FromIdentity(role)]);
+        db.Record(user.Id, now, "account.created", "Account", user.Id, $"{user.Email} as {Roles.Describe(invitation.Role)}, by accepting an invitation");
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return user;
     }

@@ -32,6 +32,14 @@ public static class AccountApi
                 ? TypedResults.Ok(new Me(u.Id, u.Email!, u.DisplayName, [.. await users.GetRolesAsync(u)]))
                 : TypedResults.Unauthorized()).RequireAuthorization();
 
+        // A download, so the browser saves it as a file; AuditedRequests audits it with every other download.
+        group.MapGet("/me/export", (Viewer viewer, FlipsideDb db, Infrastructure.Security.PairingSecrets secrets, TimeProvider clock, HttpResponse response, CancellationToken ct) =>
+            ExportMyData.Handle(viewer, db, secrets, clock, ct).ToHttp(export =>
+            {
+                response.Headers.ContentDisposition = "attachment; filename=\"flipside-my-data.json\"";
+                return TypedResults.Ok(export);
+            })).RequireAuthorization().Produces<ExportMyData.Export>().ProducesRefusals();
+
         // A link that no longer works is gone (410), as with the line manager's approval link.
         group.MapPost("/invitations/accept", async (AcceptInvitationRequest r, FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock, CancellationToken ct) =>
         {

@@ -32,6 +32,8 @@ public static class CreateFirstAdministrator
         if (!created.Succeeded) return Outcome.Invalid([.. FieldErrors.FromIdentity(created)]);
         var role = await users.AddToRoleAsync(user, Roles.Administrator);
         if (!role.Succeeded) return Outcome.Invalid([.. FieldErrors.FromIdentity(role)]);
+        db.Record(user.Id, now, "account.created", "Account", user.Id, $"{user.Email} as the first administrator, at setup");
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return user;
     }

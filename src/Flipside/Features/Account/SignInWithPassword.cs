@@ -1,4 +1,5 @@
 using Flipside.Data;
+using Flipside.Features.Shared;
 using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
@@ -14,8 +15,29 @@ public static class SignInWithPassword
     public static async Task<SignInResult> Handle(SignInManager<FlipsideUser> signIn, string email, string password)
     {
         // With Sso:Only the provider is the way in, and a password opens the break-glass administrator's account alone.
-        if (signIn.Context.RequestServices.GetService<SsoSettings>() is { } sso && !sso.AllowsPassword(email)) return SignInResult.Failed;
-        var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
-        return user is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        var tried = email.Trim();
+        if (signIn.Context.RequestServices.GetService<SsoSettings>() is { } sso && !sso.AllowsPassword(email))
+            return await Audited(signIn, tried, null, SignInResult.Failed, "passwords are off: single sign-on only");
+        var user = await signIn.UserManager.FindByEmailAsync(tried);
+        if (user is null) return await Audited(signIn, tried, null, SignInResult.Failed, "no account has this email");
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        return await Audited(signIn, tried, user, result, result.IsLockedOut ? "the account is locked after repeated failures"
+            : result.IsNotAllowed ? "the account may not sign in (deactivated or unconfirmed)" : "wrong password");
+    }
+
+    /// <summary>
+    /// Every attempt is audited with the email tried and why it failed, for the administrators' eyes only: the person
+    /// is told the same words whatever the reason. The password is never written anywhere.
+    /// </summary>
+    private static async Task<SignInResult> Audited(SignInManager<FlipsideUser> signIn, string email, FlipsideUser? user, SignInResult result, string why)
+    {
+        var services = signIn.Context.RequestServices;
+        var db = services.GetRequiredService<FlipsideDb>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var tried = email.Length > 200 ? email[..200] : email;
+        if (result.Succeeded) db.Record(user!.Id, now, "account.signed-in", "Account", user.Id, $"{tried} with a password");
+        else db.Record(user?.Id ?? "anonymous", now, "account.sign-in-refused", "Email", tried.Length > 0 ? tried : "(none)", $"{tried}: {why}");
+        await db.SaveChangesAsync();
+        return result;
     }
 }

@@ -18,6 +18,7 @@ public static class CreateProgram
         db.Programs.Add(program);
         // A new program requires the built-in training by default; its managers choose otherwise on its training page.
         db.TrainingRequirements.AddRange(TrainingCatalogue.Defaults(program.Id));
+        db.Record(creator, program.CreatedAt, "program.created", "Program", program.Id, program.Name);
         await db.SaveChangesAsync(ct);
         return program.Id;
     }

@@ -54,7 +54,7 @@ public sealed class EditModel(FlipsideDb db, Viewer viewer, TimeProvider clock) 
         }
         Input.FocusAreas = [.. Input.FocusAreas, .. (OtherFocusAreas ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
         var saved = Id is { } id
-            ? Saved(UpdateProgram.Handle(id, Input, Version, viewer, db, ct), id)
+            ? Saved(UpdateProgram.Handle(id, Input, Version, viewer, db, clock, ct), id)
             : CreateProgram.Handle(Input, viewer, db, clock, ct);
         return await this.Apply(saved, id =>
         {

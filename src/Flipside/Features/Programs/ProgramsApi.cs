@@ -42,9 +42,9 @@ public static class ProgramsApi
         }).Produces<ProgramQueries.ProgramDetails>(StatusCodes.Status201Created).ProducesRefusals();
 
         // If-Match with the version from GET (its ETag) refuses the save when someone else changed the program since.
-        programs.MapPut("/programs/{id:guid}", (Guid id, ProgramInput program, HttpRequest request, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
+        programs.MapPut("/programs/{id:guid}", (Guid id, ProgramInput program, HttpRequest request, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             ReadIfMatch(request, out var version)
-                ? UpdateProgram.Handle(id, program, version, viewer, db, ct).ToHttp()
+                ? UpdateProgram.Handle(id, program, version, viewer, db, clock, ct).ToHttp()
                 : Task.FromResult(Outcome.Invalid("If-Match", "Send If-Match as the program's ETag, e.g. \"3\".").ToHttp()))
             .ProducesRefusals();
 

@@ -27,6 +27,7 @@ public static class SaveCohort
         }
         r.Input.ApplyTo(cohort);
         await Chat.ChatAnnouncements.CohortOpens(db, program, cohort, clock.GetUtcNow(), ct);
+        db.Record(viewer, clock.GetUtcNow(), r.CohortId is null ? "cohort.created" : "cohort.changed", "Cohort", cohort.Id, $"{program.Name}, {cohort.Name}");
         await db.SaveChangesAsync(ct);
         return cohort.Id;
     }

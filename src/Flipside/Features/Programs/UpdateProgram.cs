@@ -10,7 +10,7 @@ namespace Flipside.Features.Programs;
 /// </summary>
 public static class UpdateProgram
 {
-    public static async Task<Outcome<Done>> Handle(Guid programId, ProgramInput input, int? startedFrom, Viewer viewer, FlipsideDb db, CancellationToken ct)
+    public static async Task<Outcome<Done>> Handle(Guid programId, ProgramInput input, int? startedFrom, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct)
     {
         var program = await viewer.ManagedPrograms.Include(p => p.Objectives).ThenInclude(o => o.Measures)
             .FirstOrDefaultAsync(p => p.Id == programId, ct);
@@ -22,6 +22,7 @@ public static class UpdateProgram
         input.ApplyTo(program);
         // Objectives live in their own rows; saving them is still a change to the program.
         program.Version++;
+        db.Record(viewer, clock.GetUtcNow(), "program.changed", "Program", program.Id, program.Name);
         await db.SaveChangesAsync(ct);
         return Outcome.Ok;
     }

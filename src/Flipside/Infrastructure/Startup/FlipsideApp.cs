@@ -54,6 +54,8 @@ public static class FlipsideApp
         services.AddChat(builder.Configuration);
         services.AddJob<Features.Surveys.OpenDueSurveys>(Features.Surveys.OpenDueSurveys.Name, every: TimeSpan.FromHours(1));
         services.AddJob<Features.Surveys.ReleaseHeldAnswers>(Features.Surveys.ReleaseHeldAnswers.Name, every: TimeSpan.FromMinutes(15));
+        // Every 30 seconds: an entry is outside the chain, and so unprotected, only until the next seal.
+        services.AddJob<Features.Audit.SealAuditLog>(Features.Audit.SealAuditLog.Name, every: TimeSpan.FromSeconds(30));
         // A cache that only saves work: what it keeps is checked against the database on every use (CompiledCohorts).
         services.AddMemoryCache();
         services.AddProblemDetails();
@@ -106,6 +108,8 @@ public static class FlipsideApp
         app.UseRateLimiter();
         SetupState.UseSetupGate(app);
         app.UseAuthentication();
+        // Before authorization, so that the 403 a role's policy gives is audited with the use cases' refusals.
+        Features.Audit.AuditedRequests.UseAuditedRequests(app);
         app.UseAuthorization();
         app.UseAntiforgery();
 
