@@ -41,7 +41,7 @@ public sealed class ImportMappingJourneyTests(AdministeredFlipside app)
         await page.GetByLabel("I have checked these changes: apply them").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply the import" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "People", Exact = true })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("20 created");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Import applied" })).ToContainTextAsync("20 created");
 
         await page.GetByLabel("Name, email, employee id, title or place").FillAsync("Wilson Adinolfi");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
