@@ -21,11 +21,11 @@ public sealed class GroupTests(FlipsideFactory app) : AdministeredTests(app)
     private Task<Guid> PersonId(string employeeId) => App.Query(db => db.People.Where(p => p.EmployeeId == employeeId).Select(p => p.Id).SingleAsync());
 
     private Task<List<string>> RolesOf(string email) => App.Query(db => (from link in db.UserRoles
-                                                                       join r in db.Roles on link.RoleId equals r.Id
-                                                                       join u in db.Users on link.UserId equals u.Id
-                                                                       where u.Email == email
-                                                                       orderby r.Name
-                                                                       select r.Name!).ToListAsync());
+                                                                         join r in db.Roles on link.RoleId equals r.Id
+                                                                         join u in db.Users on link.UserId equals u.Id
+                                                                         where u.Email == email
+                                                                         orderby r.Name
+                                                                         select r.Name!).ToListAsync());
 
     [Fact]
     public async Task OktasGroupPush_FindsTheGroup_AddsMembersWithAccounts_RemovesOne_AndReplacesTheList()
