@@ -28,8 +28,11 @@ internal sealed class ProgramChatConfiguration : IEntityTypeConfiguration<Progra
         e.ToTable("ProgramChats");
         e.HasKey(c => c.ProgramId);
         e.HasOne<MentoringProgram>().WithOne().HasForeignKey<ProgramChat>(c => c.ProgramId).OnDelete(DeleteBehavior.Cascade);
-        e.Property(c => c.SlackUrl).HasMaxLength(ProgramChat.MaxUrlLength);
-        e.Property(c => c.TeamsUrl).HasMaxLength(ProgramChat.MaxUrlLength);
+        // The columns keep their names, so the migration widens them in place and start-up seals what they held in clear.
+        e.Property(c => c.SlackSealed).HasColumnName("SlackUrl").HasMaxLength(ProgramChat.MaxSealedLength);
+        e.Property(c => c.TeamsSealed).HasColumnName("TeamsUrl").HasMaxLength(ProgramChat.MaxSealedLength);
+        e.Property(c => c.SlackMasked).HasMaxLength(ProgramChat.MaxMaskedLength);
+        e.Property(c => c.TeamsMasked).HasMaxLength(ProgramChat.MaxMaskedLength);
         e.Property(c => c.Announcements).HasMaxLength(200);
         e.Ignore(c => c.AnnouncementList);
         e.Ignore(c => c.Channels);

@@ -16,17 +16,29 @@ public enum ChatAnnouncement
     StoriesPublished,
 }
 
+/// <summary>A webhook URL as stored: sealed (only the app can open it), and the masked form that pages show.</summary>
+public sealed record SealedWebhook(string Sealed, string Masked)
+{
+    /// <summary>Passed to <see cref="ProgramChat.Update"/> to take a webhook away.</summary>
+    public static readonly SealedWebhook Removed = new("", "");
+}
+
 /// <summary>
 /// A program's chat settings: where its announcements go and which ones. The URLs are credentials (whoever has one
-/// can post to the channel), so pages show only their host once saved.
+/// can post to the channel), so they are stored sealed and pages show only a masked form once saved.
 /// </summary>
 public sealed class ProgramChat
 {
     public const int MaxUrlLength = 1000;
+    /// <summary>A sealed URL: the prefix, then base64 of the nonce, the ciphertext and the tag.</summary>
+    public const int MaxSealedLength = 1500;
+    public const int MaxMaskedLength = 300;
 
     public Guid ProgramId { get; private set; }
-    public string? SlackUrl { get; private set; }
-    public string? TeamsUrl { get; private set; }
+    public string? SlackSealed { get; private set; }
+    public string? TeamsSealed { get; private set; }
+    public string? SlackMasked { get; private set; }
+    public string? TeamsMasked { get; private set; }
     /// <summary>The chosen announcements' names, comma-separated.</summary>
     public string Announcements { get; private set; } = "";
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -40,17 +52,27 @@ public sealed class ProgramChat
 
     public bool Announces(ChatAnnouncement what) => Announcements.Split(',').Contains(what.ToString());
 
-    public string? UrlOf(ChatChannel channel) => channel == ChatChannel.Slack ? SlackUrl : TeamsUrl;
+    public string? SealedOf(ChatChannel channel) => channel == ChatChannel.Slack ? SlackSealed : TeamsSealed;
 
-    public IEnumerable<ChatChannel> Channels => Enum.GetValues<ChatChannel>().Where(c => UrlOf(c) is not null);
+    public string? MaskedOf(ChatChannel channel) => channel == ChatChannel.Slack ? SlackMasked : TeamsMasked;
 
-    /// <summary>A URL left null keeps the one saved before; an empty one removes it.</summary>
-    public void Update(string? slackUrl, string? teamsUrl, IEnumerable<ChatAnnouncement> announcements, DateTimeOffset now)
+    public IEnumerable<ChatChannel> Channels => Enum.GetValues<ChatChannel>().Where(c => SealedOf(c) is not null);
+
+    /// <summary>A webhook left null keeps the one saved before; <see cref="SealedWebhook.Removed"/> takes it away.</summary>
+    public void Update(SealedWebhook? slack, SealedWebhook? teams, IEnumerable<ChatAnnouncement> announcements, DateTimeOffset now)
     {
-        if (slackUrl is not null) SlackUrl = slackUrl.Length == 0 ? null : slackUrl;
-        if (teamsUrl is not null) TeamsUrl = teamsUrl.Length == 0 ? null : teamsUrl;
+        if (slack is not null) Reseal(ChatChannel.Slack, slack);
+        if (teams is not null) Reseal(ChatChannel.Teams, teams);
         Announcements = string.Join(",", announcements.Distinct().Order());
         UpdatedAt = now;
+    }
+
+    /// <summary>Sets one channel's webhook, or removes it; also how a URL saved in clear before sealing is sealed in place.</summary>
+    public void Reseal(ChatChannel channel, SealedWebhook webhook)
+    {
+        string? value = webhook.Sealed.Length == 0 ? null : webhook.Sealed, masked = value is null ? null : webhook.Masked;
+        if (channel == ChatChannel.Slack) (SlackSealed, SlackMasked) = (value, masked);
+        else (TeamsSealed, TeamsMasked) = (value, masked);
     }
 }
 

@@ -7,6 +7,8 @@ namespace Flipside.Domain;
 public sealed class SealedSecret
 {
     public const string SurveyPseudonyms = "survey-pseudonyms";
+    /// <summary>The key that seals programs' chat webhook URLs.</summary>
+    public const string ChatWebhooks = "chat-webhooks";
 
     public string Name { get; private set; } = "";
     public string KekId { get; private set; } = "";

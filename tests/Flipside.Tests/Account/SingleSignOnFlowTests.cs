@@ -53,7 +53,60 @@ public sealed class SingleSignOnFlowTests : IAsyncLifetime
         Assert.Equal("Imani Sato", me.GetProperty("name").GetString());
         Assert.Equal(new[] { Roles.Participant, Roles.ProgramManager }, RolesOf(me));
         var audit = await _app.Query(db => db.AuditLog.Where(a => a.Actor == "single sign-on").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
-        Assert.Equal(["account.created", "account.roles-changed", "account.signed-in"], audit);
+        Assert.Equal(["account.created", "account.linked", "account.roles-changed", "account.signed-in"], audit);
+        var login = await _app.Query(db => db.UserLogins.SingleAsync());
+        Assert.Equal((_provider.Authority.AbsoluteUri, "sub-imani"), (login.LoginProvider, login.ProviderKey));
+    }
+
+    [Fact]
+    public async Task AnInvitedPersonOutsideTheDirectory_TakesTheInvitationUpAtFirstSignIn()
+    {
+        await Given.AnInvitationToken(_app, _admin, "ines@example.com", Roles.Sponsor);
+        _provider.AddUser(new TestUser("ines", "ines@example.com", "Ines Invited"));
+        var client = _app.Browser();
+
+        var landed = await SignInThroughProvider(client, "ines");
+
+        Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/account/me");
+        Assert.Equal(new[] { Roles.Sponsor }, RolesOf(me));
+        Assert.NotNull(await _app.Query(db => db.Invitations.Where(i => i.Email == "ines@example.com").Select(i => i.UsedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AnEmailChangedAtTheProvider_StillReachesTheSameAccount_BySubject()
+    {
+        await Directory(("Kofi Mensah", "kofi@example.com", "active"));
+        _provider.AddUser(new TestUser("kofi", "kofi@example.com", "Kofi Mensah"));
+        await SignInThroughProvider(_app.Browser(), "kofi");
+        _provider.AddUser(new TestUser("kofi", "kofi.mensah@example.com", "Kofi Mensah"));
+        var client = _app.Browser();
+
+        var landed = await SignInThroughProvider(client, "kofi");
+
+        Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/account/me");
+        Assert.Equal("kofi@example.com", me.GetProperty("email").GetString());
+        Assert.Equal(1, await _app.Query(db => db.Users.CountAsync(u => u.Email != Given.AdminEmail)));
+    }
+
+    [Fact]
+    public async Task AnAddressPassedToSomeoneElse_DoesNotOpenTheAccountLinkedToItsFormerHolder()
+    {
+        await Directory(("Sam Former", "sam@example.com", "active"));
+        _provider.AddUser(new TestUser("sam-old", "sam@example.com", "Sam Former"));
+        await SignInThroughProvider(_app.Browser(), "sam-old");
+        _provider.AddUser(new TestUser("sam-new", "sam@example.com", "Sam Newcomer"));
+        var client = _app.Browser();
+
+        var refused = await SignInThroughProvider(client, "sam-new");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("belongs to another person at Contoso", await refused.Html());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/account/me")).StatusCode);
+        Assert.Equal(["sub-sam-old"], await _app.Query(db => db.UserLogins.Select(l => l.ProviderKey).ToListAsync()));
+        var entry = await _app.Query(db => db.AuditLog.SingleAsync(a => a.Action == "account.sign-in-refused"));
+        Assert.Equal(("sam@example.com", "other-subject at single sign-on"), (entry.RecordId, entry.Summary));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Flipside.Domain;
 using Flipside.Features.Chat;
 using Flipside.Features.Matching;
+using Flipside.Infrastructure.Security;
 using Flipside.Tests.Celebration;
 using Flipside.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -89,6 +90,31 @@ public sealed class ChatTests(ChatFactory app) : IClassFixture<ChatFactory>, IAs
             Assert.DoesNotContain("Person ", body);
         Assert.All(await Deliveries(), d => Assert.NotNull(d.SentAt));
         Assert.Equal(0, await Send());
+    }
+
+    [Fact]
+    public async Task Retention_DeletesDeliveriesSentMoreThan90DaysAgo_KeepsTheUnsent_AndCanRunAgain()
+    {
+        await Configure(_hooks.Url("/slack"), _hooks.Url("/teams"), AllNews);
+        await PublishTwoPairs();
+        _hooks.Answer(500);
+        Assert.Equal(1, await Send());
+        var unsent = (await Deliveries()).Single(d => d.SentAt is null).Id;
+
+        _app.Clock.Advance(TimeSpan.FromDays(89));
+        Assert.Equal(0, await Retain());
+        Assert.Equal(2, (await Deliveries()).Count);
+        _app.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(1, await Retain());
+        Assert.Equal(0, await Retain());
+
+        Assert.Equal(unsent, (await Deliveries()).Single().Id);
+    }
+
+    private async Task<int> Retain()
+    {
+        using var scope = _app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ChatRetention>().RunOnceAsync(CancellationToken.None);
     }
 
     [Fact]
@@ -268,7 +294,49 @@ public sealed class ChatTests(ChatFactory app) : IClassFixture<ChatFactory>, IAs
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var chat = await _app.Query(db => db.ProgramChats.SingleAsync());
-        Assert.Equal(_hooks.Url("/slack/secret-path"), chat.SlackUrl);
+        Assert.StartsWith(ChatWebhookSecrets.Prefix, chat.SlackSealed, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-path", chat.SlackSealed, StringComparison.Ordinal);
+        Assert.Equal($"http://127.0.0.1/…path", chat.SlackMasked);
         Assert.Equal([ChatAnnouncement.PairsPublished], chat.AnnouncementList);
+        var api = await (await _manager.GetAsync($"/api/v1/programs/{_programId}/chat")).Content.ReadAsStringAsync();
+        Assert.Contains("127.0.0.1/…path", api, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-path", api, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWebhookStoredInClearBeforeSealing_IsSealedAtStartUp_AndStillReceives()
+    {
+        await Configure(_hooks.Url("/slack/old-secret"), null, AllNews);
+        var url = _hooks.Url("/slack/old-secret");
+        // As an older Flipside left it: the URL itself in the column, no masked form.
+        await _app.Query(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"ProgramChats\" SET \"SlackUrl\" = {url}, \"SlackMasked\" = NULL"));
+
+        using (var scope = _app.Services.CreateScope())
+        {
+            var secrets = scope.ServiceProvider.GetRequiredService<ChatWebhookSecrets>();
+            Assert.Equal(1, await secrets.SealPlaintext(CancellationToken.None));
+            Assert.Equal(0, await secrets.SealPlaintext(CancellationToken.None));
+        }
+
+        var chat = await _app.Query(db => db.ProgramChats.SingleAsync());
+        Assert.StartsWith(ChatWebhookSecrets.Prefix, chat.SlackSealed, StringComparison.Ordinal);
+        Assert.DoesNotContain("old-secret", chat.SlackSealed, StringComparison.Ordinal);
+        Assert.Equal("http://127.0.0.1/…cret", chat.SlackMasked);
+        await PublishTwoPairs();
+        Assert.Equal(1, await Send());
+        Assert.Equal("/slack/old-secret", _hooks.Requests.Single().Path);
+    }
+
+    [Fact]
+    public async Task ASealedWebhookCopiedToAnotherProgram_DoesNotOpen()
+    {
+        await Configure(_hooks.Url("/slack/one"), null, AllNews);
+        var stored = await _app.Query(db => db.ProgramChats.Select(c => c.SlackSealed!).SingleAsync());
+        using var scope = _app.Services.CreateScope();
+        var secrets = scope.ServiceProvider.GetRequiredService<ChatWebhookSecrets>();
+
+        Assert.Equal(_hooks.Url("/slack/one"), await secrets.Open(_programId, ChatChannel.Slack, stored, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => secrets.Open(Guid.NewGuid(), ChatChannel.Slack, stored, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => secrets.Open(_programId, ChatChannel.Teams, stored, CancellationToken.None));
     }
 }

@@ -137,6 +137,50 @@ public sealed partial class ImportMappingTests : IDisposable
     }
 
     [Fact]
+    public async Task TheMappingScreen_MarksPeopleMissingFromTheFileAsLeft_OnlyWhenTicked()
+    {
+        var admin = await Given.AnAdministrator(_app);
+        await admin.Applied(PeopleFiles.Csv(PeopleFiles.Row("X1")));
+        var id = await Kept(admin, HrSample, "hr.csv");
+        var fields = ScreenFields(id, SampleMapping());
+        Assert.Contains("id=\"MarkMissingAsLeft\"", await (await admin.GetAsync($"/People/ImportMapping?UploadId={id}")).Html(), StringComparison.Ordinal);
+
+        var unticked = await (await admin.Submit($"/People/ImportMapping?UploadId={id}", fields, "/People/ImportMapping?handler=Preview")).Html();
+        fields["MarkMissingAsLeft"] = "true";
+        var ticked = await (await admin.Submit($"/People/ImportMapping?UploadId={id}", fields, "/People/ImportMapping?handler=Preview")).Html();
+        Assert.Contains("mark 0 people as left", unticked, StringComparison.Ordinal);
+        Assert.Contains("mark 1 person as left", ticked, StringComparison.Ordinal);
+        Assert.Contains("id=\"MarkMissingAsLeft\" name=\"MarkMissingAsLeft\" value=\"true\" checked=\"checked\"", ticked, StringComparison.Ordinal);
+
+        fields["Confirmed"] = "true";
+        fields["PreviewStamp"] = Regex.Match(ticked, "name=\"PreviewStamp\" value=\"([0-9A-F]+)\"").Groups[1].Value;
+        var applied = await admin.Submit($"/People/ImportMapping?UploadId={id}", fields, "/People/ImportMapping?handler=Apply");
+
+        Assert.True(applied.StatusCode == HttpStatusCode.Redirect, await applied.Html());
+        Assert.Equal(PersonStatus.Left, await _app.Query(db => db.People.Where(p => p.EmployeeId == "X1").Select(p => p.Status).SingleAsync()));
+        Assert.Equal(21, await _app.PeopleCount());
+    }
+
+    [Fact]
+    public async Task TheImportPage_CarriesMarkMissingAsLeft_ToTheMappingScreen()
+    {
+        var admin = await Given.AnAdministrator(_app);
+        var page = await (await admin.GetAsync("/People/Import")).Html();
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent("true"), "MarkMissingAsLeft" },
+            { new ByteArrayContent(HrSample), "Upload", "hr.csv" },
+        };
+
+        var uploaded = await admin.PostAsync("/People/Import", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var screen = await (await admin.GetAsync(uploaded.Headers.Location!.OriginalString)).Html();
+        Assert.Contains("id=\"MarkMissingAsLeft\" name=\"MarkMissingAsLeft\" value=\"true\" checked=\"checked\"", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMappingThatLeavesARequiredFieldUnmapped_IsRefusedNamingTheField()
     {
         var admin = await Given.AnAdministrator(_app);

@@ -90,7 +90,7 @@ public sealed class OktaSequenceTests(FlipsideFactory app) : AdministeredTests(a
         var types = await okta.Send("GET", "/ResourceTypes").Expect(HttpStatusCode.OK);
         Assert.Equal("/Users", (string?)types["Resources"]![0]!["endpoint"]);
         var schemas = await okta.Send("GET", "/Schemas").Expect(HttpStatusCode.OK);
-        Assert.Equal([User, Enterprise, FlipsideExtension], schemas["Resources"]!.AsArray().Select(s => (string?)s!["id"]));
+        Assert.Equal([User, Enterprise, FlipsideExtension, "urn:ietf:params:scim:schemas:core:2.0:Group"], schemas["Resources"]!.AsArray().Select(s => (string?)s!["id"]));
         var enterprise = await okta.Send("GET", $"/Schemas/{Enterprise}").Expect(HttpStatusCode.OK);
         Assert.Contains(enterprise["attributes"]!.AsArray(), a => (string?)a!["name"] == "manager");
     }

@@ -1,19 +1,23 @@
 using System.ComponentModel.DataAnnotations;
 using Flipside.Data;
 using Flipside.Features.Shared;
+using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Flipside.Features.Account;
 
-public sealed class InvitationModel(FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock) : PageModel
+public sealed class InvitationModel(FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock, IServiceProvider services) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
     public InvitationState State { get; private set; }
     public string Email { get; private set; } = "";
     public string Name { get; private set; } = "";
+
+    /// <summary>Set when Sso:Only refuses this person a password: they take the invitation up by signing in with the provider.</summary>
+    public SsoSettings? SsoInstead { get; private set; }
 
     public sealed class InputModel
     {
@@ -28,7 +32,7 @@ public sealed class InvitationModel(FlipsideDb db, UserManager<FlipsideUser> use
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await Load(ct);
-        if (State != InvitationState.Open || !ModelState.IsValid) return Page();
+        if (State != InvitationState.Open || SsoInstead is not null || !ModelState.IsValid) return Page();
         return await this.Apply(AcceptInvitation.Handle(new(Token!, Input.Password), db, users, clock, ct), user =>
         {
             TempData["Status"] = "Your account is ready. Sign in with your email and the password you chose.";
@@ -42,5 +46,6 @@ public sealed class InvitationModel(FlipsideDb db, UserManager<FlipsideUser> use
         State = state;
         Email = invitation?.Email ?? "";
         Name = invitation?.DisplayName ?? "";
+        SsoInstead = services.GetService<SsoSettings>() is { Only: true } sso && !sso.AllowsPassword(Email) ? sso : null;
     }
 }

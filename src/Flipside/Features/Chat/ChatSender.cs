@@ -4,6 +4,7 @@ using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Jobs;
+using Flipside.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Chat;
@@ -13,7 +14,7 @@ namespace Flipside.Features.Chat;
 /// program's webhook, and records the outcome right after. A 429 or a server error is tried again after the
 /// receiver's Retry-After, or after 1, 2, 4… minutes; a webhook that is gone (404, 410, 403) is given up on at once.
 /// </summary>
-public sealed class ChatSender(FlipsideDb db, IHttpClientFactory http, PublicUrl url, TimeProvider clock, ILogger<ChatSender> log) : IJob
+public sealed class ChatSender(FlipsideDb db, IHttpClientFactory http, PublicUrl url, ChatWebhookSecrets secrets, TimeProvider clock, ILogger<ChatSender> log) : IJob
 {
     public const string Name = "chat";
     public const string HttpClientName = "chat-webhooks";
@@ -42,7 +43,8 @@ public sealed class ChatSender(FlipsideDb db, IHttpClientFactory http, PublicUrl
         foreach (var delivery in claimed)
         {
             if (!await Renew(delivery.Id, token, ct)) continue;
-            var target = settings.GetValueOrDefault(delivery.ProgramId)?.UrlOf(delivery.Channel);
+            var target = settings.GetValueOrDefault(delivery.ProgramId)?.SealedOf(delivery.Channel) is { } stored
+                ? await secrets.Open(delivery.ProgramId, delivery.Channel, stored, ct) : null;
             if (waiting.TryGetValue((delivery.ProgramId, delivery.Channel), out var wait)) delivery.WaitUntil(wait);
             else if (target is null) delivery.Refused($"The program no longer has a {delivery.Channel} webhook.", clock.GetUtcNow(), null, permanent: true);
             else if (await Post(client, delivery, target, ct)) sent++;

@@ -1,17 +1,18 @@
 using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Shared;
+using Flipside.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Chat;
 
 /// <summary>
 /// A program's chat webhooks and the announcements they get, read and saved by the program's managers. A saved URL is
-/// shown by its host only: the URL itself lets anyone post to the channel.
+/// stored sealed and shown only masked (host and last four characters): the URL itself lets anyone post to the channel.
 /// </summary>
 public static class ChatSettings
 {
-    public sealed record View(Guid ProgramId, string ProgramName, string? SlackHost, string? TeamsHost,
+    public sealed record View(Guid ProgramId, string ProgramName, string? SlackMasked, string? TeamsMasked,
         IReadOnlyList<ChatAnnouncement> Announcements, IReadOnlyList<DeliveryRow> Recent);
 
     public sealed record DeliveryRow(DateTimeOffset CreatedAt, ChatChannel Channel, string Title, string Status, string? LastError);
@@ -26,12 +27,13 @@ public static class ChatSettings
         var chat = await db.ProgramChats.AsNoTracking().FirstOrDefaultAsync(c => c.ProgramId == programId, ct);
         var recent = await db.ChatDeliveries.AsNoTracking().Where(d => d.ProgramId == programId).OrderByDescending(d => d.CreatedAt).Take(10)
             .Select(d => new { d.CreatedAt, d.Channel, d.Title, d.SentAt, d.FailedAt, d.Attempts, d.LastError }).ToListAsync(ct);
-        return new View(program.Id, program.Name, Host(chat?.SlackUrl), Host(chat?.TeamsUrl), chat?.AnnouncementList ?? [],
+        return new View(program.Id, program.Name, chat?.SlackMasked, chat?.TeamsMasked, chat?.AnnouncementList ?? [],
             [.. recent.Select(d => new DeliveryRow(d.CreatedAt, d.Channel, d.Title,
                 d.SentAt is not null ? "Sent" : d.FailedAt is not null ? "Failed" : d.Attempts > 0 ? "Retrying" : "Waiting", d.LastError))]);
     }
 
-    public static async Task<Outcome<Done>> Save(Guid programId, Request r, Viewer viewer, FlipsideDb db, ChatOptions options, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<Done>> Save(Guid programId, Request r, Viewer viewer, FlipsideDb db, ChatOptions options, ChatWebhookSecrets secrets,
+        TimeProvider clock, CancellationToken ct)
     {
         var program = await viewer.ManagedPrograms.FirstOrDefaultAsync(p => p.Id == programId, ct);
         if (program is null) return Outcome.NotFound;
@@ -42,14 +44,23 @@ public static class ChatSettings
         if (errors.Count > 0) return Outcome.Invalid(errors);
         var now = clock.GetUtcNow();
         var chat = await db.ProgramChats.FirstOrDefaultAsync(c => c.ProgramId == programId, ct);
+        // Sealed before anything is staged: the first seal saves the installation's key.
+        var (slackSealed, teamsSealed) = (await Sealed(slack, ChatChannel.Slack), await Sealed(teams, ChatChannel.Teams));
         if (chat is null) db.ProgramChats.Add(chat = new ProgramChat(programId));
-        chat.Update(slack, teams, r.Announcements ?? [], now);
+        chat.Update(slackSealed, teamsSealed, r.Announcements ?? [], now);
         // The URLs are credentials: the log says which tools are on, never where they point.
         db.Record(viewer, now, "program.chat-changed", "Program", programId,
-            $"{program.Name}: Slack {(chat.SlackUrl is null ? "off" : "on")}, Teams {(chat.TeamsUrl is null ? "off" : "on")}; "
+            $"{program.Name}: Slack {(chat.SlackSealed is null ? "off" : "on")}, Teams {(chat.TeamsSealed is null ? "off" : "on")}; "
             + $"announces {(chat.AnnouncementList.Count == 0 ? "nothing" : string.Join(", ", chat.AnnouncementList.Select(Describe)))}");
         await db.SaveChangesAsync(ct);
         return Outcome.Ok;
+
+        async Task<SealedWebhook?> Sealed(string? url, ChatChannel channel) => url switch
+        {
+            null => null,
+            "" => SealedWebhook.Removed,
+            _ => await secrets.Seal(programId, channel, url, ct),
+        };
     }
 
     public static string Describe(ChatAnnouncement a) => a switch
@@ -70,8 +81,6 @@ public static class ChatSettings
             errors.Add(new(field, "Paste the incoming-webhook URL the chat tool gave you; it starts with https://."));
         return url;
     }
-
-    private static string? Host(string? url) => url is null ? null : Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : "a saved address";
 }
 
 /// <summary><c>Chat:AllowHttpWebhooks</c>: plain http webhooks, for a receiver inside the organisation's own network.</summary>

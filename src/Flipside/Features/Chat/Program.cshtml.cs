@@ -10,7 +10,7 @@ namespace Flipside.Features.Chat;
 
 /// <summary>A program's Slack and Teams announcements: where they go, which news, and how the last ones went.</summary>
 [Authorize(Policy = Policies.ProgramStaff)]
-public sealed class ProgramModel(Viewer viewer, FlipsideDb db, ChatOptions options, TimeProvider clock) : PageModel
+public sealed class ProgramModel(Viewer viewer, FlipsideDb db, ChatOptions options, ChatWebhookSecrets secrets, TimeProvider clock) : PageModel
 {
     public sealed class ChatInput
     {
@@ -36,7 +36,7 @@ public sealed class ProgramModel(Viewer viewer, FlipsideDb db, ChatOptions optio
     public Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var request = new ChatSettings.Request(Input.RemoveSlack ? "" : Blank(Input.SlackUrl), Input.RemoveTeams ? "" : Blank(Input.TeamsUrl), Input.Announcements);
-        return this.ApplyAndRedirect(ChatSettings.Save(ProgramId, request, viewer, db, options, clock, ct), "The chat announcements are saved.",
+        return this.ApplyAndRedirect(ChatSettings.Save(ProgramId, request, viewer, db, options, secrets, clock, ct), "The chat announcements are saved.",
             () => RedirectToPage(new { programId = ProgramId }), async () => await Load(ct) ?? Page());
     }
 

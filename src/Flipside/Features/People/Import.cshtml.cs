@@ -51,7 +51,12 @@ public sealed class ImportModel(FlipsideDb db, Viewer viewer, TimeProvider clock
         var source = string.IsNullOrWhiteSpace(Source) ? Upload.FileName : Source.Trim();
         // Any other export (a workbook, other headers, another encoding) goes to the mapping screen with the file kept.
         if (!HrFile.IsFlipsideCsv(bytes, Upload.FileName))
-            return RedirectToPage("/People/ImportMapping", new { UploadId = await KeptUploads.Keep(viewer, bytes, source, db, clock, ct) });
+            return RedirectToPage("/People/ImportMapping", new
+            {
+                UploadId = await KeptUploads.Keep(viewer, bytes, source, db, clock, ct),
+                MarkMissingAsLeft = MarkMissingAsLeft ? "true" : null,
+                SameSourceOnly = MarkMissingAsLeft && SameSourceOnly ? "true" : null,
+            });
         return await this.Apply(ImportPeople.Handle(ImportRequest(bytes, source, dryRun: true), viewer, db, clock, ct), async preview =>
         {
             if (preview.Problems.Count > 0)

@@ -26,6 +26,9 @@ public sealed class ImportMappingModel(FlipsideDb db, Viewer viewer, TimeProvide
     [BindProperty] public string? TimeZones { get; set; }
     /// <summary>Set, the mapping is saved under this name when previewed.</summary>
     [BindProperty] public string? SaveAs { get; set; }
+    /// <summary>The file lists everyone: people missing from it are marked left (administrators only, as on the import page).</summary>
+    [BindProperty(SupportsGet = true)] public bool MarkMissingAsLeft { get; set; }
+    [BindProperty(SupportsGet = true)] public bool SameSourceOnly { get; set; }
     [BindProperty] public bool Confirmed { get; set; }
     [BindProperty] public string? PreviewStamp { get; set; }
 
@@ -34,6 +37,7 @@ public sealed class ImportMappingModel(FlipsideDb db, Viewer viewer, TimeProvide
     public IReadOnlyList<string> SavedNames { get; private set; } = [];
     public ImportPeople.Report? Preview { get; private set; }
     public IReadOnlyList<ProblemGroup> Groups { get; private set; } = [];
+    public Viewer Viewer => viewer;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -101,7 +105,8 @@ public sealed class ImportMappingModel(FlipsideDb db, Viewer viewer, TimeProvide
     }
 
     private ImportMapped.Request MappedRequest(ImportMapping mapping, bool dryRun) =>
-        new(_bytes, SourceName, mapping, string.IsNullOrWhiteSpace(SaveAs) ? null : SaveAs.Trim(), MarkMissingAsLeft: false, dryRun, SourceName);
+        new(_bytes, SourceName, mapping, string.IsNullOrWhiteSpace(SaveAs) ? null : SaveAs.Trim(), MarkMissingAsLeft, dryRun, SourceName,
+            MarkMissingAsLeft && SameSourceOnly);
 
     private byte[] _bytes = [];
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Flipside.Data;
 using Flipside.Features.Shared;
+using Flipside.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
 
 namespace Flipside.Features.Scim;
 
@@ -19,8 +21,10 @@ public static class ScimApi
         var scim = app.MapGroup(Root).RequireAuthorization(ScimAuthentication.Policy).ExcludeFromDescription().DisableAntiforgery();
         scim.MapGet("/ServiceProviderConfig", (HttpContext c) => Ok(ScimDiscovery.ServiceProviderConfig(BaseUrl(c))));
         scim.MapGet("/ResourceTypes", (HttpContext c) => Ok(ScimDiscovery.ResourceTypes(BaseUrl(c))));
-        scim.MapGet("/ResourceTypes/{id}", (string id, HttpContext c) => id.Equals("User", StringComparison.OrdinalIgnoreCase)
-            ? Ok(ScimDiscovery.UserType(BaseUrl(c))) : Refuse(ScimException.NotFound($"There is no resource type {id}; Flipside serves User.")));
+        scim.MapGet("/ResourceTypes/{id}", (string id, HttpContext c) =>
+            id.Equals("User", StringComparison.OrdinalIgnoreCase) ? Ok(ScimDiscovery.UserType(BaseUrl(c)))
+            : id.Equals("Group", StringComparison.OrdinalIgnoreCase) ? Ok(ScimDiscovery.GroupType(BaseUrl(c)))
+            : Refuse(ScimException.NotFound($"There is no resource type {id}; Flipside serves User and Group.")));
         scim.MapGet("/Schemas", (HttpContext c) => Ok(ScimDiscovery.Schemas(BaseUrl(c))));
         scim.MapGet("/Schemas/{id}", (string id, HttpContext c) =>
             ScimDiscovery.SchemaList(BaseUrl(c)).FirstOrDefault(s => id.Equals((string?)s["id"], StringComparison.OrdinalIgnoreCase)) is { } schema
@@ -46,11 +50,38 @@ public static class ScimApi
             await Users(c, db, clock, config).Deactivate(Id(id), ct);
             return TypedResults.NoContent();
         }));
+        scim.MapScimGroups();
     }
+
+    private static void MapScimGroups(this RouteGroupBuilder scim)
+    {
+        // Entra reads groups with excludedAttributes=members, since a large group's member list is long and it only needs the id.
+        static bool WithMembers(string? excluded) => excluded?.Split(',').Any(a => a.Trim().Equals("members", StringComparison.OrdinalIgnoreCase)) != true;
+        scim.MapGet("/Groups", (string? filter, string? startIndex, string? count, string? excludedAttributes, HttpContext c, FlipsideDb db, TimeProvider clock,
+            UserManager<FlipsideUser> users, CancellationToken ct) =>
+            Run(async () => Ok(await Groups(c, db, users, clock).List(filter, Number(startIndex, "startIndex", 1, 1, int.MaxValue),
+                Number(count, "count", ScimDiscovery.MaxResults, 0, ScimDiscovery.MaxResults), WithMembers(excludedAttributes), ct))));
+        scim.MapGet("/Groups/{id}", (string id, string? excludedAttributes, HttpContext c, FlipsideDb db, TimeProvider clock, UserManager<FlipsideUser> users,
+            CancellationToken ct) => Run(async () => Ok(await Groups(c, db, users, clock).Get(id, WithMembers(excludedAttributes), ct))));
+        scim.MapPut("/Groups/{id}", (string id, HttpContext c, FlipsideDb db, TimeProvider clock, UserManager<FlipsideUser> users, CancellationToken ct) =>
+            Run(async () => Ok(await Groups(c, db, users, clock).Replace(id, await Body(c.Request, ct), ct))));
+        scim.MapPatch("/Groups/{id}", (string id, HttpContext c, FlipsideDb db, TimeProvider clock, UserManager<FlipsideUser> users, CancellationToken ct) =>
+            Run(async () => Ok(await Groups(c, db, users, clock).Patch(id, await Body(c.Request, ct), ct))));
+        // The groups are the roles, so none is made or deleted; an IdP links its own groups to them instead.
+        var fixedSet = ScimException.Mutability("Flipside's groups are its roles (Administrator, ProgramManager, Sponsor, Participant) and cannot be made or deleted; link the identity provider's group to one of them and push its members.");
+        scim.MapPost("/Groups", () => Refuse(fixedSet));
+        scim.MapDelete("/Groups/{id}", (string id) => Refuse(fixedSet));
+    }
+
+    private static ProvisionGroups Groups(HttpContext c, FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock) =>
+        new(db, users, Actor(c, db), clock, BaseUrl(c), c.RequestServices.GetService<SsoSettings>()?.BreakGlassEmail);
+
+    /// <summary>The token's name is who the audit log says acted.</summary>
+    private static Viewer Actor(HttpContext c, FlipsideDb db) => Viewer.System(db, $"SCIM token {c.User.FindFirst(ScimAuthentication.TokenClaim)?.Value}");
 
     /// <summary>The token's name is who the audit log says acted; a SCIM token acts with an administrator's rights on the directory only.</summary>
     private static ProvisionUsers Users(HttpContext c, FlipsideDb db, TimeProvider clock, IConfiguration config) =>
-        new(db, Viewer.System(db, $"SCIM token {c.User.FindFirst(ScimAuthentication.TokenClaim)?.Value}"), clock, $"{BaseUrl(c)}/Users",
+        new(db, Actor(c, db), clock, $"{BaseUrl(c)}/Users",
             config.GetValue("Scim:DefaultGrade", 1));
 
     private static string BaseUrl(HttpContext c) => $"{c.Request.Scheme}://{c.Request.Host}{c.Request.PathBase}{Root}";

@@ -29,7 +29,18 @@ public static class ScimDiscovery
         ["meta"] = new JsonObject { ["resourceType"] = "ServiceProviderConfig", ["location"] = $"{baseUrl}/ServiceProviderConfig" },
     };
 
-    public static JsonObject ResourceTypes(string baseUrl) => List([UserType(baseUrl)]);
+    public static JsonObject ResourceTypes(string baseUrl) => List([UserType(baseUrl), GroupType(baseUrl)]);
+
+    public static JsonObject GroupType(string baseUrl) => new()
+    {
+        ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:ResourceType"),
+        ["id"] = "Group",
+        ["name"] = "Group",
+        ["endpoint"] = "/Groups",
+        ["description"] = "One of Flipside's roles; its members are the people whose accounts have the role",
+        ["schema"] = ScimGroupJson.Group,
+        ["meta"] = new JsonObject { ["resourceType"] = "ResourceType", ["location"] = $"{baseUrl}/ResourceTypes/Group" },
+    };
 
     public static JsonObject UserType(string baseUrl) => new()
     {
@@ -68,6 +79,12 @@ public static class ScimDiscovery
             Attr("location", "Office or city."),
             Attr("hireDate", "yyyy-MM-dd."),
             Attr("languages", "Language codes separated by commas, e.g. en,es."));
+        yield return Schema(baseUrl, ScimGroupJson.Group, "Group",
+            "One of Flipside's roles (a fixed set: Administrator, ProgramManager, Sponsor, Participant); its members have the role.",
+            Attr("displayName", "How Flipside names the role; fixed.", required: true, uniqueness: "server", mutability: "readOnly"),
+            Complex("members", "Users whose accounts have the role; adding someone without an account makes one.", multi: true,
+                Attr("value", "The User's id.", mutability: "immutable"), Attr("$ref", "", type: "reference", mutability: "immutable"),
+                Attr("display", "", mutability: "readOnly")));
     }
 
     private static JsonObject Schema(string baseUrl, string id, string name, string description, params JsonObject[] attributes) => new()

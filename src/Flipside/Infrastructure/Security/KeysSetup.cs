@@ -65,6 +65,9 @@ public static class KeysSetup
         if (rewrapped > 0) log.LogInformation("Wrapped {Count} pairing data keys with key-encryption key {KekId}", rewrapped, current.Id);
         var secrets = await Pseudonyms.RewrapAll(db, services.GetRequiredService<Envelope>(), ct);
         if (secrets > 0) log.LogInformation("Wrapped {Count} sealed secrets with key-encryption key {KekId}", secrets, current.Id);
+        // Chat webhook URLs saved before they were sealed (migration ChatWebhookSealed): SQL cannot seal them, so start-up does, once.
+        var webhooks = await new ChatWebhookSecrets(db, services.GetRequiredService<Envelope>(), TimeProvider.System).SealPlaintext(ct);
+        if (webhooks > 0) log.LogInformation("Sealed {Count} chat webhook URLs stored in clear", webhooks);
     }
 
     private static bool SealWithCurrent(XElement xml, KeyEncryptionKeys keys, KeyEncryptionKey current)

@@ -1935,13 +1935,23 @@ namespace Flipside.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SlackUrl")
-                        .HasMaxLength(1000)
+                    b.Property<string>("SlackMasked")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TeamsUrl")
-                        .HasMaxLength(1000)
+                    b.Property<string>("SlackSealed")
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SlackUrl");
+
+                    b.Property<string>("TeamsMasked")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamsSealed")
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TeamsUrl");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
