@@ -111,8 +111,8 @@ public sealed class CloseSurveyTests(FlipsideFactory app) : AdministeredTests(ap
         Assert.Contains(CohortModel.CloseNowUnconfirmed, await unticked.Html());
         Assert.Equal(0, await App.Query(db => db.AuditLog.CountAsync(a => a.Action == "survey.closed")));
         var ticked = await manager.Submit(page, new Dictionary<string, string> { ["confirmed"] = "true" }, $"{page}&surveyId={surveyId}&handler=CloseNow");
-        Assert.Equal(HttpStatusCode.OK, ticked.StatusCode);
-        var after = await ticked.Html();
+        Assert.Equal(HttpStatusCode.Redirect, ticked.StatusCode);
+        var after = await (await manager.GetAsync(ticked.Headers.Location!.OriginalString)).Html();
         Assert.Contains("Survey closed", after);
         Assert.DoesNotContain("Close now", after);
         Assert.Equal(1, await App.Query(db => db.AuditLog.CountAsync(a => a.Action == "survey.closed")));

@@ -33,7 +33,10 @@ public sealed class RequiredSurveyReminderTests(FlipsideFactory app) : Administe
         Assert.Contains(other.Email, sevenDays);
         Assert.DoesNotContain(quiet.Email, sevenDays);
 
-        var required = await Admin.PutAsJsonAsync($"/api/v1/programs/{world.ProgramId}/required-nudges", new { required = new[] { "SurveyReminder" } });
+        // A week on, both sign in afresh: their sessions have ended.
+        var admin = await Given.SignedIn(App, Given.AdminEmail);
+        participant = await Given.SignedIn(App, quiet.Email);
+        var required = await admin.PutAsJsonAsync($"/api/v1/programs/{world.ProgramId}/required-nudges", new { required = new[] { "SurveyReminder" } });
         Assert.Equal(HttpStatusCode.OK, required.StatusCode);
         // Turning it off again changes nothing now: the settings say it stays on, and why.
         Assert.Equal(HttpStatusCode.OK, (await participant.PutAsJsonAsync("/api/v1/account/nudges", new { off = new[] { "SurveyReminder" } })).StatusCode);
