@@ -72,6 +72,17 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
         await _audit.CheckAsync(manager);
     }
 
+    /// <summary>The manager closes a survey of the wave now from its row on the surveys page: the box confirms it.</summary>
+    private async Task CloseNowAsync(IPage manager, string title)
+    {
+        var row = manager.GetByRole(AriaRole.Row).Filter(new() { Has = manager.GetByRole(AriaRole.Rowheader, new() { NameRegex = new Regex($"^{title}: {Program}, Wave 2") }) });
+        await row.GetByLabel(new Regex($"^Close {title}: {Program}, Wave 2 now")).CheckAsync();
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Close now") }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Status).First).ToContainTextAsync("Survey closed; its results are shown.");
+        await Expect(row).Not.ToContainTextAsync("(open)");
+        await _audit.CheckAsync(manager);
+    }
+
     /// <summary>A participant finds the survey from their enrolment and answers every rated question with <paramref name="choice"/> (counted from the lowest).</summary>
     private async Task AnswerAsync(IPage page, string title, int choice)
     {
@@ -153,6 +164,9 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
         var mentor = await Invited(admin, mentorContext, mentorPerson);
         await AnswerAsync(leader, "Baseline survey", 1);
         await AnswerAsync(mentor, "Baseline survey", 2);
+        // The baseline closes as the wave is matched; closing it now stores its held answers for the change to link to.
+        await OpenCohortSurveysAsync(manager, "Wave 2");
+        await CloseNowAsync(manager, "Baseline survey");
 
         await manager.GotoAsync($"/Matching/Board?cohortId={cohortId}");
         await manager.Locator("#byhand-mentee").SelectOptionAsync(new SelectOptionValue { Label = leaderName });
@@ -199,11 +213,7 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
         await AnswerAsync(leader, "Final survey", 3);
         await AnswerAsync(mentor, "Final survey", 4);
         var final = manager.GetByRole(AriaRole.Row).Filter(new() { Has = manager.GetByRole(AriaRole.Rowheader, new() { NameRegex = new Regex($"^Final survey: {Program}, Wave 2") }) });
-        // Closed now, from its row: the box confirms, and the held answers are stored as it closes.
-        await final.GetByLabel(new Regex($"^Close Final survey: {Program}, Wave 2 now")).CheckAsync();
-        await final.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Close now") }).ClickAsync();
-        await Expect(manager.GetByRole(AriaRole.Status).First).ToContainTextAsync("Survey closed; its results are shown.");
-        await _audit.CheckAsync(manager);
+        await CloseNowAsync(manager, "Final survey");
         await manager.ReloadAsync();
         await Expect(final).Not.ToContainTextAsync("(open)");
 
