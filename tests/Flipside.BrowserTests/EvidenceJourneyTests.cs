@@ -231,13 +231,13 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
         var wave2 = await WaveColumnAsync(waves, "Wave 2");
         var pilot = await WaveColumnAsync(waves, "Pilot");
         var firstScale = waves.Locator("tbody tr").First.Locator("td");
-        // The whole program's change has its interval; the wave's two people do not make a group of five, and the pilot's
-        // figure is held back too, since the program's minus the pilot's would describe those two.
+        // The wave's two people do not make a group of five; and the program's change and the pilot's are never both shown,
+        // since the one minus the other would describe those two. Which of them the gate holds back is the gate's choice.
         var learning = manager.Locator("section[aria-labelledby=learning-heading] tbody tr").First.Locator("td");
-        await Expect(learning.Nth(0)).ToHaveTextAsync(new Regex(@"^\d+$"));
-        await Expect(learning.Nth(1)).ToHaveTextAsync(new Regex(@"\(.+ to .+\)$"));
         await Expect(firstScale.Nth(wave2)).ToHaveTextAsync(NotReportable());
-        await Expect(firstScale.Nth(pilot)).ToHaveTextAsync(new Regex("^Not shown: together with another figure on this page it would describe fewer than 5 people by subtraction"));
+        var subtraction = new Regex("^Not shown: together with another figure on this page it would describe fewer than 5 people by subtraction");
+        var (whole, part) = ((await learning.First.TextContentAsync())!.Trim(), (await firstScale.Nth(pilot).TextContentAsync())!.Trim());
+        Assert.True(subtraction.IsMatch(whole) ^ subtraction.IsMatch(part), $"the program's change \"{whole}\" and the pilot's \"{part}\": exactly one is held back");
         var managersFigures = await FiguresAsync(manager);
 
         // The participants the sponsor must never see: the wave's new pair and every pilot pair, as the manager sees them.
