@@ -9,7 +9,7 @@ namespace Flipside.BrowserTests;
 /// <summary>
 /// Issue 12 end to end on the demo's second wave: a leader and a mentor answer the wave's baseline survey; the manager
 /// pairs them, they meet, log the meeting and each give a pulse; the manager opens the final survey and both answer it;
-/// once it has closed the manager reads its results and opens the impact report, and the sponsor sees the same report
+/// the manager closes it now and reads its results and opens the impact report, and the sponsor sees the same report
 /// with no participant named and the wave's two answers "not reportable". axe-core on each page.
 /// </summary>
 public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixture<DemoFlipside>
@@ -72,6 +72,17 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
         await _audit.CheckAsync(manager);
     }
 
+    /// <summary>The manager closes a survey of the wave now from its row on the surveys page: the box confirms it.</summary>
+    private async Task CloseNowAsync(IPage manager, string title)
+    {
+        var row = manager.GetByRole(AriaRole.Row).Filter(new() { Has = manager.GetByRole(AriaRole.Rowheader, new() { NameRegex = new Regex($"^{title}: {Program}, Wave 2") }) });
+        await row.GetByLabel(new Regex($"^Close {title}: {Program}, Wave 2 now")).CheckAsync();
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Close now") }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Status).First).ToContainTextAsync("Survey closed; its results are shown.");
+        await Expect(row).Not.ToContainTextAsync("(open)");
+        await _audit.CheckAsync(manager);
+    }
+
     /// <summary>A participant finds the survey from their enrolment and answers every rated question with <paramref name="choice"/> (counted from the lowest).</summary>
     private async Task AnswerAsync(IPage page, string title, int choice)
     {
@@ -118,7 +129,7 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
     private static async Task<string> FiguresAsync(IPage page) => string.Join("\n", await page.Locator(string.Join(", ",
         new[] { "reaction", "learning", "behaviour", "waves" }.Select(s => $"section[aria-labelledby={s}-heading]"))).AllInnerTextsAsync());
 
-    [Fact(Skip = "Closes its survey by writing the app's database, then reads results before the held-answers job releases them; waits for a \"close survey now\" action (issue 12)")]
+    [Fact(Skip = "Now closes through the front door and passes the results page; fails at the impact report's waves table, where Wave 2's two answers show the differencing sentence rather than 'not reportable' (issue 12)")]
     public async Task BaselineMeetingsPulsesAndFinal_TheManagersImpactReport_AndTheSponsorsSameReportWithoutIndividuals()
     {
         await using var managerContext = await app.NewContextAsync();
@@ -153,6 +164,9 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
         var mentor = await Invited(admin, mentorContext, mentorPerson);
         await AnswerAsync(leader, "Baseline survey", 1);
         await AnswerAsync(mentor, "Baseline survey", 2);
+        // The baseline closes as the wave is matched; closing it now stores its held answers for the change to link to.
+        await OpenCohortSurveysAsync(manager, "Wave 2");
+        await CloseNowAsync(manager, "Baseline survey");
 
         await manager.GotoAsync($"/Matching/Board?cohortId={cohortId}");
         await manager.Locator("#byhand-mentee").SelectOptionAsync(new SelectOptionValue { Label = leaderName });
@@ -199,11 +213,7 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
         await AnswerAsync(leader, "Final survey", 3);
         await AnswerAsync(mentor, "Final survey", 4);
         var final = manager.GetByRole(AriaRole.Row).Filter(new() { Has = manager.GetByRole(AriaRole.Rowheader, new() { NameRegex = new Regex($"^Final survey: {Program}, Wave 2") }) });
-        await final.GetByLabel($"Closes on (Final survey: {Program}, Wave 2)").FillAsync(Day(DateTime.UtcNow));
-        await final.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Change") }).ClickAsync();
-        await Expect(manager.GetByRole(AriaRole.Status).First).ToContainTextAsync("Closing date changed.");
-        // It now closes at midnight UTC; the test stands in for the clock reaching it.
-        await AppClock.CloseSurveyAsync(app.App, $"Final survey: {Program}, Wave 2");
+        await CloseNowAsync(manager, "Final survey");
         await manager.ReloadAsync();
         await Expect(final).Not.ToContainTextAsync("(open)");
 
@@ -221,13 +231,13 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
         var wave2 = await WaveColumnAsync(waves, "Wave 2");
         var pilot = await WaveColumnAsync(waves, "Pilot");
         var firstScale = waves.Locator("tbody tr").First.Locator("td");
-        // The whole program's change has its interval; the wave's two people do not make a group of five, and the pilot's
-        // figure is held back too, since the program's minus the pilot's would describe those two.
+        // The wave's two people do not make a group of five; and the program's change and the pilot's are never both shown,
+        // since the one minus the other would describe those two. Which of them the gate holds back is the gate's choice.
         var learning = manager.Locator("section[aria-labelledby=learning-heading] tbody tr").First.Locator("td");
-        await Expect(learning.Nth(0)).ToHaveTextAsync(new Regex(@"^\d+$"));
-        await Expect(learning.Nth(1)).ToHaveTextAsync(new Regex(@"\(.+ to .+\)$"));
         await Expect(firstScale.Nth(wave2)).ToHaveTextAsync(NotReportable());
-        await Expect(firstScale.Nth(pilot)).ToHaveTextAsync(new Regex("^Not shown: together with another figure on this page it would describe fewer than 5 people by subtraction"));
+        var subtraction = new Regex("^Not shown: together with another figure on this page it would describe fewer than 5 people by subtraction");
+        var (whole, part) = ((await learning.First.TextContentAsync())!.Trim(), (await firstScale.Nth(pilot).TextContentAsync())!.Trim());
+        Assert.True(subtraction.IsMatch(whole) ^ subtraction.IsMatch(part), $"the program's change \"{whole}\" and the pilot's \"{part}\": exactly one is held back");
         var managersFigures = await FiguresAsync(manager);
 
         // The participants the sponsor must never see: the wave's new pair and every pilot pair, as the manager sees them.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -13,6 +14,7 @@ namespace Flipside.BrowserTests;
 public sealed class EvidencePagesTests(DemoFlipside app) : IClassFixture<DemoFlipside>
 {
     private static readonly Person Sponsor = new("Sam Sponsor", "sponsor@flipside.demo", DemoFlipside.Password);
+    private static readonly Person Admin = new("Alex Admin", "admin@flipside.demo", DemoFlipside.Password);
     private const string Program = "Digital fluency for leaders";
 
     private static async Task<string> Href(ILocator link)
@@ -104,6 +106,46 @@ public sealed class EvidencePagesTests(DemoFlipside app) : IClassFixture<DemoFli
             "/Celebration/Showcase", "/Insights/Program", "/Sponsors/Program", "/Impact/Report", "/Health/Program", "/Surveys/Cohort", "/Surveys/Instrument",
             "/Surveys/Results", "/Health/Cohort", "/Health/Pair", "/Sponsors"];
         Assert.Empty(visited.Except(audit.Pages));
+        audit.AssertClean();
+    }
+
+    /// <summary>Every person enrolled in any of the demo's cohorts, by name, as the administrator reads them through the API.</summary>
+    private static async Task<IReadOnlyList<string>> ParticipantNamesAsync(IPage admin)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var programs = JsonDocument.Parse(await (await Flows.OkAsync(admin.APIRequest.GetAsync("/api/v1/programs"))).TextAsync()).RootElement;
+        foreach (var cohort in programs.EnumerateArray().SelectMany(p => p.GetProperty("cohorts").EnumerateArray()))
+        {
+            var roster = JsonDocument.Parse(await (await Flows.OkAsync(admin.APIRequest.GetAsync($"/api/v1/cohorts/{cohort.GetProperty("id").GetString()}/enrollments"))).TextAsync());
+            foreach (var row in roster.RootElement.GetProperty("enrollments").EnumerateArray()) names.Add(row.GetProperty("name").GetString()!);
+        }
+        return [.. names];
+    }
+
+    [Fact]
+    public async Task TheSponsorsHealthShowcaseAndInsights_NameNoParticipant_AndPassAxe()
+    {
+        await using var admin = await Visitor.Of(app, Admin);
+        var participants = await ParticipantNamesAsync(admin.Page);
+        Assert.True(participants.Count > 20, $"the demo's participants, read as the administrator: {participants.Count}");
+
+        var audit = new AxeAudit();
+        await using var sponsor = await Visitor.Of(app, Sponsor);
+        var pages = (await OfSponsorAsync(sponsor.Page)).ToList();
+        // The health page's cohorts are the sponsor's too.
+        await sponsor.Page.GotoAsync(pages.Single(p => p.StartsWith("/Health/Program", StringComparison.Ordinal)));
+        foreach (var cohort in await sponsor.Page.Locator("a[href^='/Health/Cohort?']").AllAsync()) pages.Add((await cohort.GetAttributeAsync("href"))!);
+        string[] shown = ["/Health/Program", "/Health/Cohort", "/Celebration/Showcase", "/Insights/Program"];
+        foreach (var path in pages)
+        {
+            var response = await sponsor.Page.GotoAsync(path);
+            Assert.True(response!.Status == 200, $"the sponsor opened {path}: HTTP {response.Status}.");
+            await sponsor.CheckAsync(audit, (await sponsor.Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync())!.Trim());
+            var text = await sponsor.Page.ContentAsync();
+            var named = participants.Where(name => text.Contains(name, StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.True(named.Count == 0, $"{path} names participants to the sponsor: {string.Join(", ", named)}");
+        }
+        Assert.Empty(shown.Except(audit.Pages));
         audit.AssertClean();
     }
 }

@@ -93,6 +93,14 @@ public sealed class Survey : IVersioned
         ClosesAt = closesAt;
     }
 
+    /// <summary>A manager ends answering at once: only while the survey is open, so a closed survey's answers stay final.</summary>
+    public void CloseNow(DateTimeOffset now)
+    {
+        if (now < OpensAt) throw new DomainException($"This survey has not opened yet (it opens on {OpensAt:d MMMM yyyy}), so there is nothing to close.");
+        if (ClosesAt <= now) throw new DomainException($"This survey already closed on {ClosesAt:d MMMM yyyy}; its answers are final.");
+        ClosesAt = now;
+    }
+
     public void EnsureOpen(DateTimeOffset now)
     {
         if (now < OpensAt) throw new DomainException($"This survey opens on {OpensAt:d MMMM yyyy}.");

@@ -14,9 +14,10 @@ public sealed record Surveyed(Guid ProgramId, Guid CohortId, List<Person> Leader
 {
     public static readonly string[] Areas = ["AI and emerging technology", "Sustainability"];
 
-    public static async Task<Surveyed> Make(FlipsideFactory app, int leaders = 2, int mentors = 2, CohortStatus status = CohortStatus.Enrolling, int threshold = 5)
+    public static async Task<Surveyed> Make(FlipsideFactory app, int leaders = 2, int mentors = 2, CohortStatus status = CohortStatus.Enrolling, int threshold = 5,
+        string manager = Given.AdminEmail)
     {
-        var (program, cohort) = await Seed.AProgram(app, Given.AdminEmail, p =>
+        var (program, cohort) = await Seed.AProgram(app, manager, p =>
         {
             p.FocusAreas = [.. Areas];
             p.AnonymityThreshold = threshold;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Flipside.Features.Sessions;
 
 namespace Flipside.Features.Nudges;
 
@@ -59,4 +60,21 @@ public sealed class FrenchNudgeTexts : NudgeTexts
 
         {link}
         """);
+
+    public override NudgeEmail ManagerDigest(int pairs, string list, string link) => new($"{(pairs == 1 ? "1 binôme" : $"{pairs} binômes")} en difficulté cette semaine",
+        "Bonjour,\n\nCes binômes des programmes que vous gérez ont besoin d'un mot de votre part cette semaine. Chaque ligne indique la règle qui l'a signalé ; "
+        + $"rien ici ne vient de leurs notes ou de leurs messages, qui leur appartiennent.\n{list}\nLa page des rencontres de chaque cohorte donne les chiffres : {link}\n");
+
+    public override string Pair(string mentee, string mentor) => $"{mentee} et {mentor}";
+
+    public override string Risk(PairRisks.Reason reason) => reason.Rule switch
+    {
+        PairRisks.Rule.CadenceSlipping => $"Le rythme faiblit : aucune rencontre depuis {reason.Days} jours et aucune de prévue (le programme en demande une {(reason.CadenceWeeks == 1 ? "chaque semaine" : $"toutes les {reason.CadenceWeeks} semaines")}).",
+        PairRisks.Rule.NoMeetingIn45Days => reason.SinceStart ? $"Aucune rencontre dans les {reason.Days} jours depuis le début du binôme." : $"Aucune rencontre depuis {reason.Days} jours.",
+        PairRisks.Rule.LowPulse => "Pouls bas : les rencontres ont été jugées peu utiles.",
+        PairRisks.Rule.SafetyFlag => $"Signalement : la personne dans le rôle « {reason.Side} » n'a pas pu parler librement.",
+        PairRisks.Rule.RepeatedCancellations => $"Annulations répétées par le rôle « {reason.Side} » : {reason.Count} en 90 jours.",
+        PairRisks.Rule.UnsignedAgreement => "L'accord n'est pas signé par les deux une semaine après le début du binôme.",
+        _ => reason.Text,
+    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Flipside.Features.Sessions;
 
 namespace Flipside.Features.Nudges;
 
@@ -59,4 +60,21 @@ public sealed class GermanNudgeTexts : NudgeTexts
 
         {link}
         """);
+
+    public override NudgeEmail ManagerDigest(int pairs, string list, string link) => new($"{(pairs == 1 ? "1 Tandem" : $"{pairs} Tandems")} diese Woche gefährdet",
+        "Hallo,\n\nDiese Tandems in den Programmen, die Sie betreuen, brauchen diese Woche ein Wort von Ihnen. Jede Zeile nennt die Regel, die es markiert hat; "
+        + $"nichts davon stammt aus ihren Notizen oder Nachrichten, die bei ihnen bleiben.\n{list}\nDie Seite mit den Treffen jeder Kohorte zeigt die Zahlen: {link}\n");
+
+    public override string Pair(string mentee, string mentor) => $"{mentee} und {mentor}";
+
+    public override string Risk(PairRisks.Reason reason) => reason.Rule switch
+    {
+        PairRisks.Rule.CadenceSlipping => $"Der Rhythmus stockt: seit {reason.Days} Tagen kein Treffen und keines geplant (das Programm sieht {(reason.CadenceWeeks == 1 ? "jede Woche" : $"alle {reason.CadenceWeeks} Wochen")} eines vor).",
+        PairRisks.Rule.NoMeetingIn45Days => reason.SinceStart ? $"Kein Treffen in den {reason.Days} Tagen seit Beginn des Tandems." : $"Seit {reason.Days} Tagen kein Treffen.",
+        PairRisks.Rule.LowPulse => "Niedriger Puls: Die Treffen wurden als wenig hilfreich bewertet.",
+        PairRisks.Rule.SafetyFlag => $"Sicherheitshinweis: Die Person in der Rolle „{reason.Side}“ konnte nicht offen sprechen.",
+        PairRisks.Rule.RepeatedCancellations => $"Wiederholte Absagen durch die Rolle „{reason.Side}“: {reason.Count} in 90 Tagen.",
+        PairRisks.Rule.UnsignedAgreement => "Die Vereinbarung ist eine Woche nach Beginn des Tandems nicht von beiden unterschrieben.",
+        _ => reason.Text,
+    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Flipside.Features.Sessions;
 
 namespace Flipside.Features.Nudges;
 
@@ -59,4 +60,21 @@ public sealed class SpanishNudgeTexts : NudgeTexts
 
         {link}
         """);
+
+    public override NudgeEmail ManagerDigest(int pairs, string list, string link) => new($"{(pairs == 1 ? "1 mentoría" : $"{pairs} mentorías")} en riesgo esta semana",
+        "Hola:\n\nEstas mentorías de los programas que usted gestiona necesitan una palabra suya esta semana. Cada línea indica la regla que la señaló; "
+        + $"nada de esto procede de sus notas ni de sus mensajes, que siguen siendo suyos.\n{list}\nLa página de reuniones de cada cohorte muestra los recuentos: {link}\n");
+
+    public override string Pair(string mentee, string mentor) => $"{mentee} y {mentor}";
+
+    public override string Risk(PairRisks.Reason reason) => reason.Rule switch
+    {
+        PairRisks.Rule.CadenceSlipping => $"El ritmo decae: ninguna reunión en {reason.Days} días y ninguna prevista (el programa pide una {(reason.CadenceWeeks == 1 ? "cada semana" : $"cada {reason.CadenceWeeks} semanas")}).",
+        PairRisks.Rule.NoMeetingIn45Days => reason.SinceStart ? $"Ninguna reunión en los {reason.Days} días desde el inicio de la mentoría." : $"Ninguna reunión en {reason.Days} días.",
+        PairRisks.Rule.LowPulse => "Pulso bajo: las reuniones se valoraron como poco útiles.",
+        PairRisks.Rule.SafetyFlag => $"Alerta: la persona con el rol «{reason.Side}» no pudo hablar con franqueza.",
+        PairRisks.Rule.RepeatedCancellations => $"Cancelaciones repetidas por el rol «{reason.Side}»: {reason.Count} en 90 días.",
+        PairRisks.Rule.UnsignedAgreement => "El acuerdo sigue sin la firma de ambos una semana después del inicio de la mentoría.",
+        _ => reason.Text,
+    };
 }

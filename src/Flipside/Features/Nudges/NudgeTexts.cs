@@ -45,6 +45,15 @@ public abstract class NudgeTexts
 
     /// <summary>The reminder a program manager sends to everyone whose required training is open.</summary>
     public abstract NudgeEmail TrainingReminder(string program, string cohort, IReadOnlyList<string> modules, string link);
+
+    /// <summary>The managers' Monday digest around its <paramref name="list"/> of pairs at risk, grouped by program.</summary>
+    public abstract NudgeEmail ManagerDigest(int pairs, string list, string link);
+
+    /// <summary>A pair as the digest names it.</summary>
+    public abstract string Pair(string mentee, string mentor);
+
+    /// <summary>The sentence a manager reads for a rule that flagged a pair.</summary>
+    public abstract string Risk(PairRisks.Reason reason);
 }
 
 public sealed class EnglishNudgeTexts : NudgeTexts
@@ -101,4 +110,12 @@ public sealed class EnglishNudgeTexts : NudgeTexts
 
         {link}
         """);
+
+    public override NudgeEmail ManagerDigest(int pairs, string list, string link) => new($"{Words.Count(pairs, "pair")} at risk this week",
+        "Hello,\n\nThese pairs in the programs you manage need a word this week. Each line says which rule flagged it; "
+        + $"nothing here comes from their notes or messages, which stay theirs.\n{list}\nEach cohort's meetings page shows the counts: {link}\n");
+
+    public override string Pair(string mentee, string mentor) => $"{mentee} and {mentor}";
+
+    public override string Risk(PairRisks.Reason reason) => reason.Text;
 }

@@ -18,7 +18,20 @@ public static class PairRisks
 
     public enum Rule { CadenceSlipping, NoMeetingIn45Days, LowPulse, SafetyFlag, UnsignedAgreement, RepeatedCancellations }
 
-    public sealed record Reason(Rule Rule, string Text);
+    /// <summary>
+    /// A rule that flagged a pairing, with the English sentence and the facts in it, so that a reader in another
+    /// language gets the same sentence in theirs (the managers' digest, <see cref="Nudges.NudgeTexts"/>).
+    /// </summary>
+    public sealed record Reason(Rule Rule, string Text)
+    {
+        public int Days { get; init; }
+        public int CadenceWeeks { get; init; }
+        public int Count { get; init; }
+        /// <summary>The side the rule is about, in the program's own word for it ("mentor", "leader").</summary>
+        public string Side { get; init; } = "";
+        /// <summary>For the quiet rule: counted from the pairing's start, as the pair has never met.</summary>
+        public bool SinceStart { get; init; }
+    }
 
     public sealed record AtRisk(Guid PairingId, Guid ProgramId, string ProgramName, string CohortName, string MentorName, string MenteeName,
         Guid MenteePersonId, IReadOnlyList<Reason> Reasons);
@@ -129,17 +142,26 @@ public static class PairRisks
         if (p.Status != PairingStatus.Active) return [];
         var reasons = new List<Reason>();
         var since = p.Meetings.LastHeld is { } held && held > p.PublishedAt ? held : p.PublishedAt;
+        var quiet = (int)(now - since).TotalDays;
         if (Slipping(p.PublishedAt, p.Meetings, p.CadenceWeeks, now) is not null)
-            reasons.Add(new(Rule.CadenceSlipping, $"Cadence slipping: no meeting held for {(int)(now - since).TotalDays} days and none planned (the program asks for one every {Words.Count(p.CadenceWeeks, "week")})."));
+            reasons.Add(new(Rule.CadenceSlipping, $"Cadence slipping: no meeting held for {quiet} days and none planned (the program asks for one every {Words.Count(p.CadenceWeeks, "week")}).")
+            { Days = quiet, CadenceWeeks = p.CadenceWeeks });
         if (now - since > TimeSpan.FromDays(QuietDays))
-            reasons.Add(new(Rule.NoMeetingIn45Days, p.Meetings.LastHeld is null
-                ? $"No meeting held in the {(int)(now - p.PublishedAt).TotalDays} days since the pairing started." : $"No meeting in {QuietDays} days."));
+        {
+            var sinceStart = (int)(now - p.PublishedAt).TotalDays;
+            reasons.Add(p.Meetings.LastHeld is null
+                ? new(Rule.NoMeetingIn45Days, $"No meeting held in the {sinceStart} days since the pairing started.") { Days = sinceStart, SinceStart = true }
+                : new(Rule.NoMeetingIn45Days, $"No meeting in {QuietDays} days.") { Days = QuietDays });
+        }
         if (p.OpenFlags.Contains(PairFlagKind.LowPulse)) reasons.Add(new(Rule.LowPulse, "Low pulse: meetings were rated as not useful."));
-        if (p.OpenFlags.Contains(PairFlagKind.SafetyConcern)) reasons.Add(new(Rule.SafetyFlag, $"Safety flag: the {p.MentorLabel} could not speak openly."));
+        if (p.OpenFlags.Contains(PairFlagKind.SafetyConcern))
+            reasons.Add(new(Rule.SafetyFlag, $"Safety flag: the {p.MentorLabel} could not speak openly.") { Side = p.MentorLabel });
         if (p.Meetings.CancelledByMentee >= CancellationsThatRepeat)
-            reasons.Add(new(Rule.RepeatedCancellations, $"Repeated cancellations by the {p.MenteeLabel}: {p.Meetings.CancelledByMentee} in 90 days."));
+            reasons.Add(new(Rule.RepeatedCancellations, $"Repeated cancellations by the {p.MenteeLabel}: {p.Meetings.CancelledByMentee} in 90 days.")
+            { Side = p.MenteeLabel, Count = p.Meetings.CancelledByMentee });
         if (p.Meetings.CancelledByMentor >= CancellationsThatRepeat)
-            reasons.Add(new(Rule.RepeatedCancellations, $"Repeated cancellations by the {p.MentorLabel}: {p.Meetings.CancelledByMentor} in 90 days."));
+            reasons.Add(new(Rule.RepeatedCancellations, $"Repeated cancellations by the {p.MentorLabel}: {p.Meetings.CancelledByMentor} in 90 days.")
+            { Side = p.MentorLabel, Count = p.Meetings.CancelledByMentor });
         if (!p.Signed && now - p.PublishedAt > Agreements.AgreementStatus.Grace)
             reasons.Add(new(Rule.UnsignedAgreement, "Agreement not signed by both a week after the pairing started."));
         return reasons;

@@ -54,6 +54,17 @@ public sealed class CohortModel(Viewer viewer, FlipsideDb db, TimeProvider clock
         this.ApplyAndRedirect(OpenSurvey.ChangeClose(new(surveyId, closesOn, version), viewer, db, clock, ct), "Closing date changed.",
             () => RedirectToPage(new { CohortId }), () => Again(ct), field: "closesOn-" + surveyId);
 
+    public const string CloseNowUnconfirmed = "Tick the box to confirm that answering ends now.";
+
+    public async Task<IActionResult> OnPostCloseNowAsync(Guid surveyId, bool confirmed, CancellationToken ct)
+    {
+        if (confirmed)
+            return await this.ApplyAndRedirect(CloseSurvey.Handle(surveyId, viewer, db, clock, ct), "Survey closed; its results are shown.",
+                () => RedirectToPage(new { CohortId }), () => Again(ct), field: "closeNow-" + surveyId);
+        ModelState.AddModelError("closeNow-" + surveyId, CloseNowUnconfirmed);
+        return await Again(ct);
+    }
+
     public Task<IActionResult> OnPostResolveAsync(Guid flagId, CancellationToken ct) =>
         this.ApplyAndRedirect(PairFlags.Resolve(flagId, viewer, db, clock, ct), "Flag resolved.", () => RedirectToPage(new { CohortId }), () => Again(ct));
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Flipside.Data;
+using Flipside.Domain;
 using Flipside.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,9 @@ public sealed class ReleaseHeldAnswers(FlipsideDb db, TimeProvider clock) : IJob
         }
         return released;
     }
+
+    /// <summary>Stores every held answer of one survey that has just closed, whatever their number (the close-now action).</summary>
+    public Task<int> ReleaseClosed(Survey survey, CancellationToken ct) => Release(survey.ProgramId, survey.Id, null, survey.Threshold, ct);
 
     private async Task<int> Release(Guid programId, Guid? surveyId, DateOnly? month, int k, CancellationToken ct)
     {

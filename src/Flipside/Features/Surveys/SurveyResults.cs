@@ -27,6 +27,11 @@ public static class SurveyResults
 
     public const string StaffAndSponsorsOnly = "Only the program's managers and sponsors see a survey's results.";
 
+    public const string NobodyAnswered = "Nobody has answered yet.";
+
+    private static string CommentsHidden(int k) =>
+        $"Comments are shown once at least {Anonymity.CommentsThreshold(k)} people have answered: words identify people more easily than numbers.";
+
     public static string WhileOpen(DateTimeOffset closesAt) =>
         $"Results are shown once the survey closes on {closesAt:d MMMM yyyy}; until then only the response rate is. Averages that moved with each "
         + "new answer could be read twice, and the difference would tell what the people who answered in between said.";
@@ -44,6 +49,12 @@ public static class SurveyResults
         if (now < survey.ClosesAt)
             return new View(survey.Id, survey.ProgramId, survey.CohortId, survey.Title, survey.Kind, cohort, k, survey.OpensAt, survey.ClosesAt, survey.Version,
                 rates, [], [], null, WhileOpen(survey.ClosesAt));
+        // Fewer than k answered: one sentence for the whole survey, not a table of hidden rows. The count is the response
+        // rate's, which is shown anyway.
+        var answered = rates.Sum(r => r.Answered);
+        if (answered < k)
+            return new View(survey.Id, survey.ProgramId, survey.CohortId, survey.Title, survey.Kind, cohort, k, survey.OpensAt, survey.ClosesAt, survey.Version,
+                rates, [], [], answered == 0 ? null : CommentsHidden(k), answered == 0 ? NobodyAnswered : Anonymity.TooFew(k));
         var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == survey.Id).ToListAsync(ct);
         string Label(Group g) => g switch { Group.Mentee => Capital(program.MenteeLabel) + "s", Group.Mentor => Capital(program.MentorLabel) + "s", _ => "Everyone" };
         var data = await ImpactReport.Load(program, now, db, ct);
@@ -55,7 +66,7 @@ public static class SurveyResults
         // Sorted by their text: the order of writing would line comments up with the days people answered.
         return new View(survey.Id, survey.ProgramId, survey.CohortId, survey.Title, survey.Kind, cohort, k, survey.OpensAt, survey.ClosesAt, survey.Version,
             rates, figures, commentsOk ? [.. comments.Order(StringComparer.Ordinal)] : [],
-            commentsOk ? null : $"Comments are shown once at least {Anonymity.CommentsThreshold(k)} people have answered: words identify people more easily than numbers.", null);
+            commentsOk ? null : CommentsHidden(k), null);
     }
 
     /// <summary>

@@ -37,6 +37,8 @@ public static class SurveysApi
             .ProducesRefusals();
         staff.MapPut("/surveys/{surveyId:guid}/closes-on", (Guid surveyId, CloseBody b, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             OpenSurvey.ChangeClose(new(surveyId, b.ClosesOn, b.Version), viewer, db, clock, ct).ToHttp()).ProducesRefusals();
+        staff.MapPost("/surveys/{surveyId:guid}/close", (Guid surveyId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            CloseSurvey.Handle(surveyId, viewer, db, clock, ct).ToHttp()).ProducesRefusals();
         // Results: managers and sponsors (aggregates with k, ARCHITECTURE's roles); the use case refuses everyone else.
         var reporting = api.MapGroup("").WithTags("Surveys").RequireAuthorization();
         reporting.MapGet("/surveys/{surveyId:guid}/results", (Guid surveyId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
