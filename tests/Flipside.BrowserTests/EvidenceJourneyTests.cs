@@ -30,6 +30,11 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
     [GeneratedRegex("^Not reportable: fewer than 5 people")]
     private static partial Regex NotReportable();
 
+    // A wave of two is held back either as too small or, when the gate meets it first as the difference of two shown
+    // figures, by subtraction: both sentences keep the two people's answers out of sight.
+    [GeneratedRegex("^(Not reportable: fewer than 5 people|Not shown: together with another figure on this page it would describe fewer than 5 people by subtraction)")]
+    private static partial Regex HeldBack();
+
     private static string Day(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<IPage> SignedIn(IBrowserContext context, Person person)
@@ -129,7 +134,7 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
     private static async Task<string> FiguresAsync(IPage page) => string.Join("\n", await page.Locator(string.Join(", ",
         new[] { "reaction", "learning", "behaviour", "waves" }.Select(s => $"section[aria-labelledby={s}-heading]"))).AllInnerTextsAsync());
 
-    [Fact(Skip = "Now closes through the front door and passes the results page; fails at the impact report's waves table, where Wave 2's two answers show the differencing sentence rather than 'not reportable' (issue 12)")]
+    [Fact]
     public async Task BaselineMeetingsPulsesAndFinal_TheManagersImpactReport_AndTheSponsorsSameReportWithoutIndividuals()
     {
         await using var managerContext = await app.NewContextAsync();
@@ -234,7 +239,7 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
         // The wave's two people do not make a group of five; and the program's change and the pilot's are never both shown,
         // since the one minus the other would describe those two. Which of them the gate holds back is the gate's choice.
         var learning = manager.Locator("section[aria-labelledby=learning-heading] tbody tr").First.Locator("td");
-        await Expect(firstScale.Nth(wave2)).ToHaveTextAsync(NotReportable());
+        await Expect(firstScale.Nth(wave2)).ToHaveTextAsync(HeldBack());
         var subtraction = new Regex("^Not shown: together with another figure on this page it would describe fewer than 5 people by subtraction");
         var (whole, part) = ((await learning.First.TextContentAsync())!.Trim(), (await firstScale.Nth(pilot).TextContentAsync())!.Trim());
         Assert.True(subtraction.IsMatch(whole) ^ subtraction.IsMatch(part), $"the program's change \"{whole}\" and the pilot's \"{part}\": exactly one is held back");
@@ -260,7 +265,7 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
         await Expect(sponsor.GetByRole(AriaRole.Heading, new() { Name = $"Impact report: {Program}", Level = 1 })).ToBeVisibleAsync();
         await _audit.CheckAsync(sponsor);
         Assert.Equal(managersFigures, await FiguresAsync(sponsor));
-        await Expect(sponsor.Locator("#waves-heading + * table tbody tr").First.Locator("td").Nth(wave2)).ToHaveTextAsync(NotReportable());
+        await Expect(sponsor.Locator("#waves-heading + * table tbody tr").First.Locator("td").Nth(wave2)).ToHaveTextAsync(HeldBack());
         var report = await sponsor.ContentAsync();
         foreach (var who in people) Assert.DoesNotContain(who, report, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@flipside.demo", report, StringComparison.OrdinalIgnoreCase);
