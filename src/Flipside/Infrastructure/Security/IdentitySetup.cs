@@ -29,9 +29,11 @@ public static class IdentitySetup
             .AddSignInManager<FlipsideSignInManager>()
             .AddClaimsPrincipalFactory<FlipsideClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<PersonalPasswordValidator>()
             .AddDefaultTokenProviders();
 
-        // A deactivated user's cookie is re-checked at most this often, so their session ends within a minute.
+        // Sessions live on the server, so signing out ends them at once (decision 0025). The stamp check below then only
+        // has to catch changes made elsewhere (roles, deactivation by SCIM), at most this often: it rebuilds the claims.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
         {
             o.ValidationInterval = config.GetValue("Security:SessionRecheck", TimeSpan.FromMinutes(1));
@@ -59,6 +61,7 @@ public static class IdentitySetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
         });
+        SessionTicketStore.Use(services);
         services.AddApiTokens();
         Policies.Add(services.AddAuthorizationBuilder());
     }
