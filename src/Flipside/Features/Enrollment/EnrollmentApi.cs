@@ -7,7 +7,8 @@ namespace Flipside.Features.Enrollment;
 
 public static class EnrollmentApi
 {
-    public sealed record InviteRequest(ParticipantRole? Role, string[]? EmployeeIds, InviteToCohort.Filter? Filter);
+    // A cohort is invited in batches of up to a thousand people; a filter reaches more.
+    public sealed record InviteRequest(ParticipantRole? Role, [property: Shared.MaxItems(1000)] string[]? EmployeeIds, InviteToCohort.Filter? Filter);
     public sealed record Roster(CohortRoster.Readiness Readiness, IReadOnlyList<CohortRoster.Row> Enrollments);
     public sealed record ApplyRequest(ParticipantRole? Role, string? Motivation);
     public sealed record DecisionRequest(bool? Accept);

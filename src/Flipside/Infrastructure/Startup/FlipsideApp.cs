@@ -98,6 +98,7 @@ public static class FlipsideApp
     {
         app.UseSecurityHeaders();
         app.UseFetchMetadataPolicy();
+        app.UseBodyLimits(app.Configuration);
         app.UseExceptionHandler("/Shared/Error");
         // API clients get ProblemDetails for empty error responses; people get a page that helps them on.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
