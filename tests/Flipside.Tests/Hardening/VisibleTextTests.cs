@@ -42,19 +42,6 @@ public sealed class VisibleTextTests(FlipsideFactory app) : ProgramsTestBase(app
     }
 
     [Fact]
-    public async Task TheProgramForm_RefusesAnOverride_BesideTheName()
-    {
-        var response = await Pam.Submit("/Programs/New", new Dictionary<string, string>
-        {
-            ["Input.Name"] = "Leaders \u202eTXT.exe", ["Input.Objectives[0].Title"] = "Why", ["Input.Objectives[0].Measures[0].Name"] = "Ideas", ["Input.Objectives[0].Measures[0].Target"] = "3",
-        });
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("invisible or text-direction characters", await response.Html(), StringComparison.Ordinal);
-        Assert.Equal(0, await CountPrograms());
-    }
-
-    [Fact]
     public async Task AnImportRow_WithAnOverrideInTheName_IsReportedByRow_AndNothingIsWritten()
     {
         var csv = PeopleFiles.Csv(PeopleFiles.Row("P1"), PeopleFiles.Row("P2", name: "Leaders \u202eTXT.exe"));

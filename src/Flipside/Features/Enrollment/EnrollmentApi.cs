@@ -29,9 +29,11 @@ public static class EnrollmentApi
             r.Role is { } role
                 ? InviteToCohort.Handle(cohortId, new(role, r.EmployeeIds, r.Filter), viewer, url.Base, db, clock, ct).ToHttp(result => TypedResults.Ok(result))
                 : Task.FromResult(RoleMissing.ToHttp()))
+            .RequireRateLimiting(Infrastructure.Security.RateLimits.Bulk)
             .Produces<InviteToCohort.Result>().ProducesRefusals();
         cohorts.MapPost("/reminders", (Guid cohortId, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             SendProfileReminders.Handle(cohortId, viewer, url.Base, db, clock, ct).ToHttp(sent => TypedResults.Ok(new Reminded(sent))))
+            .RequireRateLimiting(Infrastructure.Security.RateLimits.Bulk)
             .Produces<Reminded>().ProducesRefusals();
         api.MapPost("/cohorts/{cohortId:guid}/applications", (Guid cohortId, ApplyRequest r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             r.Role is { } role

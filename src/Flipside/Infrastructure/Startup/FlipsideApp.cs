@@ -104,9 +104,10 @@ public static class FlipsideApp
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Shared/NotFound"));
         app.UseRouting();
-        app.UseRateLimiter();
         SetupState.UseSetupGate(app);
         app.UseAuthentication();
+        // After authentication, so that exports and bulk requests are limited per account.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
