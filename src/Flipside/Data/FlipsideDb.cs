@@ -72,6 +72,7 @@ public abstract class FlipsideDb(DbContextOptions options) : IdentityDbContext<F
     public DbSet<ChatDelivery> ChatDeliveries => Set<ChatDelivery>();
     public DbSet<ScimToken> ScimTokens => Set<ScimToken>();
     public DbSet<ScimIdentity> ScimIdentities => Set<ScimIdentity>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     /// <summary>Every saved change to an aggregate people edit together moves its version on (see <see cref="IVersioned"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

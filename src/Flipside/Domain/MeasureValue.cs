@@ -12,7 +12,7 @@ public sealed class MeasureValue
     public const int NoteMaxLength = 500;
     /// <summary>Well inside the column's precision on both databases, as for a measure's baseline and target.</summary>
     public const decimal Limit = 1_000_000_000m;
-    public static readonly DateOnly Earliest = new(2000, 1, 1);
+    public static readonly DateOnly Earliest = PlausibleDates.Earliest;
 
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid MeasureId { get; private set; }

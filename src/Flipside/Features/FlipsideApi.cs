@@ -21,6 +21,7 @@ using Flipside.Features.Sponsors;
 using Flipside.Features.Surveys;
 using Flipside.Features.Training;
 using Flipside.Infrastructure.Security;
+using Flipside.Infrastructure.Startup;
 
 namespace Flipside.Features;
 
@@ -29,7 +30,7 @@ public static class FlipsideApi
     /// <summary>Every feature's endpoints, under /api/v1; each group states who may call it.</summary>
     public static void MapFlipsideApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiScope);
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiScope).LimitRequestBodies();
         api.MapGroup("/account").WithTags("Account").MapAccountApi();
         api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Administrator).MapAdminApi();
         api.MapGroup("/people").WithTags("People").RequireAuthorization(Policies.ProgramStaff).MapPeopleApi();

@@ -276,6 +276,7 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         ("POST", "/Account/Setup", "/Account/Setup", Anyone),
         ("POST", "/Account/SignIn", "/Account/SignIn", Anyone),
         ("POST", "/Account/SignOut", "/Account/SignOut", Anyone),
+        ("POST", "/Account/SignOut?handler=Everywhere", "/Account/SignOut?handler=Everywhere", Anyone),
         ("POST", "/Matching/Board?handler=Run", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Run", Roles.ProgramManager),
         ("POST", "/Matching/Board?handler=Preview", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Preview", Roles.ProgramManager),
         ("POST", "/Matching/Board?handler=Decide", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Decide", Roles.ProgramManager),

@@ -30,6 +30,7 @@ public class FlipsideFactory : WebApplicationFactory<Program>
     {
         ["Jobs:Enabled"] = "false",
         ["Security:SignInAttemptsPerMinute"] = "10000",
+        ["Security:BulkRequestsPerMinute"] = "10000",
     };
 
     public FlipsideFactory With(string key, string? value)

@@ -21,8 +21,11 @@ public static class AccountApi
                 : TypedResults.Problem(SignInWithPassword.Failed, statusCode: StatusCodes.Status401Unauthorized))
             .AllowAnonymous().DisableAntiforgery();
 
-        group.MapPost("/sign-out", async (SignInManager<FlipsideUser> signIn) =>
+        // ?everywhere=true ends every browser session of the account, not only this one.
+        group.MapPost("/sign-out", async (bool? everywhere, ClaimsPrincipal user, SignInManager<FlipsideUser> signIn, UserManager<FlipsideUser> users,
+            FlipsideDb db, CancellationToken ct) =>
         {
+            if (everywhere == true && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId) await SignOutEverywhere.Handle(userId, users, db, ct);
             await signIn.SignOutAsync();
             return TypedResults.NoContent();
         }).RequireAuthorization();

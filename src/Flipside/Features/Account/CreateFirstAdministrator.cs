@@ -16,6 +16,7 @@ public static class CreateFirstAdministrator
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(r.Name)) errors.Add(new("Name", "Enter your name."));
+        else if (Domain.VisibleText.HasHidden(r.Name)) errors.Add(new("Name", Domain.VisibleText.Message));
         if (!FieldErrors.IsEmail(r.Email)) errors.Add(new("Email", "Enter an email address such as name@example.com."));
         if (errors.Count > 0) return Outcome.Invalid(errors);
 

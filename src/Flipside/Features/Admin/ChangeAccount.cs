@@ -31,7 +31,7 @@ public static class ChangeAccount
         return Outcome.Ok;
     }
 
-    /// <summary>Deactivation changes the security stamp, which ends the person's sessions at the next check (within a minute).</summary>
+    /// <summary>Deactivation ends the person's browser sessions and changes the security stamp, which every other check sees.</summary>
     public static async Task<Outcome<Done>> SetActive(string userId, bool active, Viewer viewer, UserManager<FlipsideUser> users, FlipsideDb db, TimeProvider clock)
     {
         if (viewer.RequireAdministrator("deactivate or reactivate accounts") is { } refused) return refused;
@@ -42,6 +42,8 @@ public static class ChangeAccount
         user.IsActive = active;
         db.Record(viewer, clock.GetUtcNow(), active ? "account.reactivated" : "account.deactivated", "Account", user.Id, user.Email ?? "");
         if ((Failed(await users.UpdateAsync(user)) ?? Failed(await users.UpdateSecurityStampAsync(user))) is { } problem) return problem;
+        // The browser sessions end now rather than at the next stamp check.
+        if (!active) await Infrastructure.Security.SessionTicketStore.EndAll(db, user.Id, CancellationToken.None);
         await transaction.CommitAsync();
         return Outcome.Ok;
     }

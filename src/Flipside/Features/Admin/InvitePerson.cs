@@ -24,6 +24,7 @@ public static class InvitePerson
         var errors = new List<FieldError>();
         if (!FieldErrors.IsEmail(email)) errors.Add(new("Email", "Enter an email address such as name@example.com."));
         if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200) errors.Add(new("Name", "Enter the person's name (up to 200 characters)."));
+        else if (VisibleText.HasHidden(r.Name)) errors.Add(new("Name", VisibleText.Message));
         if (!Roles.IsKnown(r.Role ?? "")) errors.Add(new("Role", $"Choose one of: {string.Join(", ", Roles.All)}."));
         if (errors.Count == 0 && await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), ct))
             errors.Add(new("Email", "An account with this email already exists."));

@@ -7,7 +7,8 @@ namespace Flipside.Features.Enrollment;
 
 public static class EnrollmentApi
 {
-    public sealed record InviteRequest(ParticipantRole? Role, string[]? EmployeeIds, InviteToCohort.Filter? Filter);
+    // A cohort is invited in batches of up to a thousand people; a filter reaches more.
+    public sealed record InviteRequest(ParticipantRole? Role, [property: Shared.MaxItems(1000)] string[]? EmployeeIds, InviteToCohort.Filter? Filter);
     public sealed record Roster(CohortRoster.Readiness Readiness, IReadOnlyList<CohortRoster.Row> Enrollments);
     public sealed record ApplyRequest(ParticipantRole? Role, string? Motivation);
     public sealed record DecisionRequest(bool? Accept);
@@ -28,9 +29,11 @@ public static class EnrollmentApi
             r.Role is { } role
                 ? InviteToCohort.Handle(cohortId, new(role, r.EmployeeIds, r.Filter), viewer, url.Base, db, clock, ct).ToHttp(result => TypedResults.Ok(result))
                 : Task.FromResult(RoleMissing.ToHttp()))
+            .RequireRateLimiting(Infrastructure.Security.RateLimits.Bulk)
             .Produces<InviteToCohort.Result>().ProducesRefusals();
         cohorts.MapPost("/reminders", (Guid cohortId, Viewer viewer, PublicUrl url, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             SendProfileReminders.Handle(cohortId, viewer, url.Base, db, clock, ct).ToHttp(sent => TypedResults.Ok(new Reminded(sent))))
+            .RequireRateLimiting(Infrastructure.Security.RateLimits.Bulk)
             .Produces<Reminded>().ProducesRefusals();
         api.MapPost("/cohorts/{cohortId:guid}/applications", (Guid cohortId, ApplyRequest r, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             r.Role is { } role

@@ -37,6 +37,7 @@ public static class GoalAccess
         var t = (title ?? "").Trim();
         if (t.Length == 0) errors.Add(new("title", "Give the goal a title: what do you want to reach?"));
         else if (t.Length > Goal.TitleMaxLength) errors.Add(new("title", $"Keep the title to {Goal.TitleMaxLength} characters; it has {t.Length}."));
+        else if (VisibleText.HasHidden(t)) errors.Add(new("title", VisibleText.Message));
         if ((description ?? "").Trim().Length > Goal.TextMaxLength)
             errors.Add(new("description", $"Keep the description to {Goal.TextMaxLength} characters."));
         return errors.Count == 0 ? null : Outcome.Invalid(errors);

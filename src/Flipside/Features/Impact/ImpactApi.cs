@@ -19,6 +19,7 @@ public static class ImpactApi
         program.MapGet("/impact.csv", (Guid programId, Guid? cohort, Viewer viewer, FlipsideDb db, TimeProvider clock, IMemoryCache cache, CancellationToken ct) =>
             ImpactReport.Handle(programId, cohort, viewer, db, clock, ct, cache).ToHttp(view =>
                 TypedResults.Text(ImpactCsv.Write(view), "text/csv; charset=utf-8")))
+            .RequireRateLimiting(Infrastructure.Security.RateLimits.Bulk)
             .Produces<string>(contentType: "text/csv").ProducesRefusals();
         program.MapPost("/measures/{measureId:guid}/values", (Guid programId, Guid measureId, RecordMeasureValue.Request body, Viewer viewer, FlipsideDb db,
                 TimeProvider clock, CancellationToken ct) =>

@@ -50,6 +50,7 @@ public static class PeopleApi
         group.MapImportMappingsApi();
 
         group.MapPost("/import", Import)
+            .RequireRateLimiting(Infrastructure.Security.RateLimits.Bulk)
             .Accepts<IFormFile>("multipart/form-data", "text/csv", HrFile.WorkbookType)
             .Produces<ImportPeople.Report>().ProducesRefusals()
             .WithDescription("Imports people from a CSV file, sent as a multipart field named file or as a text/csv body. "

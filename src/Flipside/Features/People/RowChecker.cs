@@ -61,6 +61,9 @@ internal sealed partial class RowChecker(Dictionary<string, int> columns, DateOn
             Problem(column, "", $"{column} is required and is empty on this row.", $"Fill in {column} for this person.");
         else if (value.Length > max)
             Problem(column, value, $"This value has {value.Length} characters; at most {max} fit.", $"Shorten it to {max} characters or fewer.");
+        else if (VisibleText.HasHidden(value))
+            Problem(column, value, "This value holds invisible or text-direction characters (such as a right-to-left override or a zero-width space).",
+                "Retype the value in the file without them: it must read as it is stored.");
         return value.Length > max ? "" : value;
     }
 

@@ -24,8 +24,11 @@ public sealed class CohortInput
         Name = Name?.Trim() ?? "";
         var errors = new List<FieldError>();
         if (Name.Length is 0 or > 200) errors.Add(new(nameof(Name), "Name the cohort (up to 200 characters), e.g. \"Pilot\"."));
+        else if (VisibleText.HasHidden(Name)) errors.Add(new(nameof(Name), VisibleText.Message));
         if (StartsOn is null) errors.Add(new(nameof(StartsOn), "Enter the date the cohort starts."));
+        else if (!PlausibleDates.Allows(StartsOn.Value)) errors.Add(new(nameof(StartsOn), PlausibleDates.Message));
         if (EndsOn is null) errors.Add(new(nameof(EndsOn), "Enter the date the cohort ends."));
+        else if (!PlausibleDates.Allows(EndsOn.Value)) errors.Add(new(nameof(EndsOn), PlausibleDates.Message));
         else if (StartsOn is not null && EndsOn <= StartsOn) errors.Add(new(nameof(EndsOn), Cohort.DatesOutOfOrder));
         if (Capacity is not { } capacity || !Cohort.CapacityRule.Allows(capacity)) errors.Add(new(nameof(Capacity), Cohort.CapacityRule.Message));
         return errors;

@@ -7,7 +7,10 @@ namespace Flipside.Features.Programs;
 [ValidateNever]
 public sealed class ObjectiveInput
 {
+    public const int MaxMeasures = 10;
+
     public string Title { get; set; } = "";
+    [MaxItems(MaxMeasures)]
     public List<MeasureInput> Measures { get; set; } = [];
 
     internal bool IsBlank => Title.Length == 0 && Measures.Count == 0;
@@ -22,6 +25,8 @@ public sealed class ObjectiveInput
     internal IEnumerable<FieldError> Validate(string field, int number)
     {
         if (Title.Length is 0 or > 300) yield return new($"{field}.{nameof(Title)}", $"Give objective {number} a title (up to 300 characters).");
+        else if (VisibleText.HasHidden(Title)) yield return new($"{field}.{nameof(Title)}", VisibleText.Message);
+        if (Measures.Count > MaxMeasures) yield return new($"{field}.{nameof(Measures)}", $"Keep to {MaxMeasures} measures for objective {number}.");
         if (Measures.Count == 0) yield return new($"{field}.{nameof(Measures)}", $"Add at least one measure to objective {number}, so you can show later whether it worked.");
         for (var i = 0; i < Measures.Count; i++)
             foreach (var e in Measures[i].Validate($"{field}.{nameof(Measures)}[{i}]", $"measure {i + 1} of objective {number}"))
@@ -70,6 +75,7 @@ public sealed class MeasureInput
     internal IEnumerable<FieldError> Validate(string field, string which)
     {
         if (Name.Length is 0 or > 300) yield return new($"{field}.{nameof(Name)}", $"Name {which} (up to 300 characters).");
+        else if (VisibleText.HasHidden(Name)) yield return new($"{field}.{nameof(Name)}", VisibleText.Message);
         if (Target is not { } target || Math.Abs(target) > Limit) yield return new($"{field}.{nameof(Target)}", $"Enter a number as the target of {which}.");
         if (Baseline is { } baseline && Math.Abs(baseline) > Limit) yield return new($"{field}.{nameof(Baseline)}", $"Enter a smaller number as the baseline of {which}.");
         if (Unit.Length > 40) yield return new($"{field}.{nameof(Unit)}", $"Keep the unit of {which} to 40 characters.");

@@ -11,9 +11,14 @@ namespace Flipside.Features.Programs;
 [ValidateNever] // Checked by Normalise, which names each field; MVC would add its own "required" messages.
 public sealed class ProgramInput
 {
+    public const int MaxObjectives = 20;
+    public const int MaxFocusAreas = 20;
+
     public string Name { get; set; } = "";
     public string Purpose { get; set; } = "";
+    [MaxItems(MaxObjectives)]
     public List<ObjectiveInput> Objectives { get; set; } = [];
+    [MaxItems(MaxFocusAreas)]
     public List<string> FocusAreas { get; set; } = [];
     public int CadenceWeeks { get; set; } = MentoringProgram.DefaultCadenceWeeks;
     public int MinutesPerMeeting { get; set; } = MentoringProgram.DefaultMinutesPerMeeting;
@@ -94,8 +99,12 @@ public sealed class ProgramInput
 
         var errors = new List<FieldError>();
         if (Name.Length is 0 or > 200) errors.Add(new(nameof(Name), "Enter the program's name (up to 200 characters)."));
+        else if (VisibleText.HasHidden(Name)) errors.Add(new(nameof(Name), VisibleText.Message));
+        foreach (var (field, text) in new[] { (nameof(MentorLabel), MentorLabel), (nameof(MenteeLabel), MenteeLabel) }.Concat(FocusAreas.Select((f, i) => ($"{nameof(FocusAreas)}[{i}]", f))))
+            if (VisibleText.HasHidden(text)) errors.Add(new(field, VisibleText.Message));
         if (Purpose.Length > 4000) errors.Add(new(nameof(Purpose), "Keep the purpose to 4,000 characters."));
         if (Objectives.Count == 0) errors.Add(new(nameof(Objectives), "Add at least one objective with a title: why does this program exist?"));
+        if (Objectives.Count > MaxObjectives) errors.Add(new(nameof(Objectives), $"Keep to {MaxObjectives} objectives; a program with more has no focus."));
         for (var i = 0; i < Objectives.Count; i++) errors.AddRange(Objectives[i].Validate($"{nameof(Objectives)}[{i}]", i + 1));
         if (FocusAreas.Count > 20 || FocusAreas.Any(f => f.Length > 100))
             errors.Add(new(nameof(FocusAreas), "Choose up to 20 focus areas, each up to 100 characters."));

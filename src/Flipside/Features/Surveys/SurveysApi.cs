@@ -46,6 +46,7 @@ public static class SurveysApi
         reporting.MapGet("/surveys/{surveyId:guid}/results.csv", (Guid surveyId, SurveyResults.Group? group, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             SurveyResults.Csv(surveyId, group ?? SurveyResults.Group.Everyone, viewer, db, clock, ct)
                 .ToHttp(csv => Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"survey-{surveyId:N}.csv")))
+                .RequireRateLimiting(Infrastructure.Security.RateLimits.Bulk)
             .Produces<string>(200, "text/csv").ProducesRefusals();
         staff.MapGet("/programs/{id:guid}/flags", (Guid id, Guid? cohortId, bool? all, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
             PairFlags.Handle(id, cohortId, all ?? false, viewer, db, ct).ToHttp(v => TypedResults.Ok(v))).Produces<IReadOnlyList<PairFlags.Row>>().ProducesRefusals();

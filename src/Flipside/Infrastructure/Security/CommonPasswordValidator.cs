@@ -6,8 +6,8 @@ namespace Flipside.Infrastructure.Security;
 
 /// <summary>
 /// Length is the only composition rule (NIST SP 800-63B); instead we refuse passwords that appear in a
-/// list of commonly used ones, also when digits or symbols are only tacked on at the end, and passwords
-/// that are the account's own email or name.
+/// list of commonly used ones, also when digits or symbols are only tacked on at the end. Passwords made
+/// of the person's own name or email are <see cref="PersonalPasswordValidator"/>'s.
 /// </summary>
 public sealed class CommonPasswordValidator : IPasswordValidator<FlipsideUser>
 {
@@ -16,18 +16,17 @@ public sealed class CommonPasswordValidator : IPasswordValidator<FlipsideUser>
     public Task<IdentityResult> ValidateAsync(UserManager<FlipsideUser> manager, FlipsideUser user, string? password)
     {
         if (string.IsNullOrEmpty(password)) return Task.FromResult(IdentityResult.Success);
-        return Task.FromResult(IsWeak(password, user)
+        return Task.FromResult(IsWeak(password)
             ? IdentityResult.Failed(new IdentityError { Code = "CommonPassword", Description = "This password is too common or too easy to guess. Try a few unrelated words." })
             : IdentityResult.Success);
     }
 
-    public static bool IsWeak(string password, FlipsideUser? user = null)
+    public static bool IsWeak(string password)
     {
         var lower = password.ToLowerInvariant();
         var stem = lower.TrimEnd("0123456789!@#$%^&*?.-_ ".ToCharArray());
         if (Common.Value.Contains(lower) || (stem.Length > 0 && Common.Value.Contains(stem))) return true;
         if (lower.Distinct().Count() <= 2) return true;
-        if (user?.Email is { Length: > 0 } email && (lower == email.ToLowerInvariant() || lower.Contains(email.Split('@')[0].ToLowerInvariant(), StringComparison.Ordinal) && email.Split('@')[0].Length >= 6)) return true;
         return false;
     }
 

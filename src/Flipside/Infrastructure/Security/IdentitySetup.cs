@@ -29,20 +29,29 @@ public static class IdentitySetup
             .AddSignInManager<FlipsideSignInManager>()
             .AddClaimsPrincipalFactory<FlipsideClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<PersonalPasswordValidator>()
             .AddDefaultTokenProviders();
 
-        // A deactivated user's cookie is re-checked at most this often, so their session ends within a minute.
+        // Sessions live on the server, so signing out ends them at once (decision 0025). The stamp check below then only
+        // has to catch changes made elsewhere (roles, deactivation by SCIM), at most this often: it rebuilds the claims.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
         {
             o.ValidationInterval = config.GetValue("Security:SessionRecheck", TimeSpan.FromMinutes(1));
             o.TimeProvider = clock;
         });
+        // Served over HTTPS, the cookies carry the __Host- prefix: the browser then refuses them unless Secure, for the
+        // whole site and without a Domain, so a sibling subdomain or a plain-http page cannot plant or read them.
+        // Decided by setting, defaulting to the public address's scheme; plain http (development, tests) keeps plain names.
+        var https = config.GetValue("Security:HttpsCookies", config["App:PublicUrl"]?.Trim().StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true);
+        var prefix = https ? "__Host-" : "";
+        var secure = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "Flipside.Auth";
+            o.Cookie.Name = prefix + "Flipside.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.Path = "/";
             o.LoginPath = "/Account/SignIn";
             o.LogoutPath = "/Account/SignOut";
             o.AccessDeniedPath = "/Account/AccessDenied";
@@ -55,10 +64,13 @@ public static class IdentitySetup
             .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "Flipside.Antiforgery";
+            o.Cookie.Name = prefix + "Flipside.Antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.Path = "/";
         });
+        SessionTicketStore.Use(services);
         services.AddApiTokens();
         Policies.Add(services.AddAuthorizationBuilder());
     }

@@ -3,12 +3,19 @@ using System.Threading.RateLimiting;
 
 namespace Flipside.Infrastructure.Security;
 
-/// <summary>Sign-in attempts are limited per client address, on top of the per-account lockout.</summary>
+/// <summary>
+/// Sign-in attempts are limited per client address, on top of the per-account lockout; exports and bulk requests
+/// (imports, invitations, reminders to a cohort) per account, as each is costly and one account could repeat them.
+/// </summary>
 public static class RateLimits
 {
+    /// <summary>The policy an export or bulk endpoint names with RequireRateLimiting.</summary>
+    public const string Bulk = "bulk";
+
     public static void AddFlipsideRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var permits = config.GetValue("Security:SignInAttemptsPerMinute", 10);
+        var bulkPermits = config.GetValue("Security:BulkRequestsPerMinute", 10);
         services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsSignInAttempt(ctx.Request)
@@ -16,12 +23,18 @@ public static class RateLimits
                     "sign-in:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "local"),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("none"));
+            // Per account (cookie or API token alike): the limiter runs after authentication.
+            o.AddPolicy(Bulk, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                "bulk:" + (ctx.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "local"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = bulkPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (ctx, ct) =>
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                const string message = "Too many sign-in attempts. Wait a minute and try again.";
+                var message = IsSignInAttempt(ctx.HttpContext.Request)
+                    ? "Too many sign-in attempts. Wait a minute and try again."
+                    : "Too many exports or bulk requests from your account. Wait a minute and try again.";
                 // API clients read errors as ProblemDetails everywhere else, so a 429 is one too; people get a sentence.
                 if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
                     await ctx.HttpContext.Response.WriteAsJsonAsync(

@@ -17,6 +17,13 @@ public static class SecurityHeaders
             h["Referrer-Policy"] = "no-referrer";
             h.XFrameOptions = "DENY";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Whatever a signed-in person is shown (their account, a pair's notes, survey answers, exports, API data
+            // about people) stays out of shared and browser caches; static files set their own caching before this runs.
+            if (context.User.Identity?.IsAuthenticated == true && !h.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+            {
+                h.CacheControl = "no-store";
+                h.Pragma = "no-cache";
+            }
             return Task.CompletedTask;
         });
         await next(context);

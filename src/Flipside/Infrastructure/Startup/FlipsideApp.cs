@@ -100,16 +100,18 @@ public static class FlipsideApp
     {
         app.UseSecurityHeaders();
         app.UseFetchMetadataPolicy();
+        app.UseBodyLimits(app.Configuration);
         app.UseExceptionHandler("/Shared/Error");
         // API clients get ProblemDetails for empty error responses; people get a page that helps them on.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Shared/NotFound"));
         app.UseRouting();
-        app.UseRateLimiter();
         SetupState.UseSetupGate(app);
         app.UseAuthentication();
         // Before authorization, so that the 403 a role's policy gives is audited with the use cases' refusals.
         Features.Audit.AuditedRequests.UseAuditedRequests(app);
+        // After authentication, so that exports and bulk requests are limited per account.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
