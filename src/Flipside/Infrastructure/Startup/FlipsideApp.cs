@@ -27,7 +27,7 @@ public static class FlipsideApp
         if (settings.Provider == DatabaseProvider.Postgres)
             services.AddDbContext<FlipsideDb, PostgresFlipsideDb>(o => o.UseNpgsql(settings.ConnectionString));
         else
-            services.AddDbContext<FlipsideDb, SqliteFlipsideDb>(o => o.UseSqlite(settings.ConnectionString));
+            services.AddDbContext<FlipsideDb, SqliteFlipsideDb>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteBusyTimeout()));
 
         services.AddFlipsideKeys();
         services.AddFlipsideIdentity(builder.Configuration);
