@@ -18,7 +18,7 @@ public sealed class OutboxMessageTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _app = new FlipsideFactory().With("Smtp:Host", "127.0.0.1").With("App:PublicUrl", "https://flipside.example.com").With("Smtp:Port", _smtp.Port.ToString(CultureInfo.InvariantCulture)).With("Smtp:Security", "None");
+        _app = new FlipsideFactory().With("Smtp:Host", "127.0.0.1").With("App:PublicUrl", "https://flipside.example.com").With("Security:HttpsCookies", "false").With("Smtp:Port", _smtp.Port.ToString(CultureInfo.InvariantCulture)).With("Smtp:Security", "None");
         return Task.CompletedTask;
     }
 

@@ -16,7 +16,7 @@ public sealed class OutboxTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new FlipsideFactory().With("Smtp:Host", "127.0.0.1").With("App:PublicUrl", "https://flipside.example.com").With("Smtp:Port", _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)).With("Smtp:Security", "None");
+        _app = new FlipsideFactory().With("Smtp:Host", "127.0.0.1").With("App:PublicUrl", "https://flipside.example.com").With("Security:HttpsCookies", "false").With("Smtp:Port", _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)).With("Smtp:Security", "None");
         _admin = await Given.AnAdministrator(_app);
         await Given.AnInvitationToken(_app, _admin, "nia@example.com");
     }

@@ -186,7 +186,7 @@ public sealed class ProgramOutboxTests(FlipsideFactory app) : IClassFixture<Flip
 public sealed class ProgramOutboxWithMailServerTests : IDisposable
 {
     private readonly FlipsideFactory _app = new FlipsideFactory().With("Smtp:Host", "127.0.0.1").With("Smtp:Port", "2525").With("Smtp:Security", "None")
-        .With("App:PublicUrl", "https://flipside.example.com");
+        .With("App:PublicUrl", "https://flipside.example.com").With("Security:HttpsCookies", "false");
 
     public void Dispose() => _app.Dispose();
 

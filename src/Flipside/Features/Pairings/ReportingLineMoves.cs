@@ -16,10 +16,26 @@ public static class ReportingLineMoves
 {
     public const string EmailKind = "pairing-reporting-line";
 
-    /// <summary>Flags and clears in the caller's transaction; returns how many pairings were newly flagged.</summary>
-    public static async Task<int> Check(FlipsideDb db, Viewer viewer, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Flags and clears in the caller's transaction; returns how many pairings were newly flagged. <paramref name="moved"/>,
+    /// when one person's manager changed, narrows the check to the pairings that move can affect.
+    /// </summary>
+    public static async Task<int> Check(FlipsideDb db, Viewer viewer, DateTimeOffset now, CancellationToken ct, Guid? moved = null)
     {
-        var pairings = await db.Pairings.Where(p => Pairing.Running.Contains(p.Status))
+        var running = db.Pairings.Where(p => Pairing.Running.Contains(p.Status));
+        if (moved is { } person)
+        {
+            // A line can only appear or vanish between two people when one of them is the person who moved or sits below
+            // them: their chain is the only one that changed. Found from ids alone, so a provisioning client changing one
+            // manager at a time does not load every running pairing with its program and people for each change.
+            var ends = await running.Select(p => new { p.Id, Mentor = p.MentorEnrollment.PersonId, Mentee = p.MenteeEnrollment.PersonId }).ToListAsync(ct);
+            var above = await ReportingLines.ChainsAsync(db, [.. ends.SelectMany(e => new[] { e.Mentor, e.Mentee }).Distinct()], ct);
+            bool Moves(Guid who) => who == person || (above.TryGetValue(who, out var chain) && chain.Contains(person));
+            var affected = ends.Where(e => Moves(e.Mentor) || Moves(e.Mentee)).Select(e => e.Id).ToList();
+            if (affected.Count == 0) return 0;
+            running = running.Where(p => affected.Contains(p.Id));
+        }
+        var pairings = await running
             .Include(p => p.Cohort).ThenInclude(c => c.Program).ThenInclude(p => p.Managers)
             .Include(p => p.MentorEnrollment).ThenInclude(e => e.Person).Include(p => p.MenteeEnrollment).ThenInclude(e => e.Person)
             .ToListAsync(ct);

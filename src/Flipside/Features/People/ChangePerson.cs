@@ -97,7 +97,7 @@ public static class ChangePerson
                 person.Email = email;
             }
             await db.SaveChangesAsync(ct);
-            if (managerChanged) await Pairings.ReportingLineMoves.Check(db, viewer, now, ct);
+            if (managerChanged) await Pairings.ReportingLineMoves.Check(db, viewer, now, ct, moved: person.Id);
             await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (e is DbUpdateException or DbException)

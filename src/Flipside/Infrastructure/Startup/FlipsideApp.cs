@@ -7,6 +7,7 @@ using Flipside.Features.Shared;
 using Flipside.Infrastructure.Email;
 using Flipside.Infrastructure.Jobs;
 using Flipside.Infrastructure.Security;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Infrastructure.Startup;
@@ -98,6 +99,9 @@ public static class FlipsideApp
 
     private static void UseFlipsidePipeline(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy on this host, the request's scheme is the proxy's X-Forwarded-Proto: the https
+        // cookies (decision 0025) and antiforgery need to know the browser's connection was secure.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseSecurityHeaders();
         app.UseFetchMetadataPolicy();
         app.UseBodyLimits(app.Configuration);
