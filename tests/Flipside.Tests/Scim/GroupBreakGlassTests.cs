@@ -37,4 +37,24 @@ public sealed class GroupBreakGlassTests
                                             select u.Email!).ToListAsync());
         Assert.Equal([Given.AdminEmail], admins);
     }
+
+    [Fact]
+    public async Task DeactivatingTheBreakGlassOrTheLastAdministrator_IsRefused_AndTheyStayActive()
+    {
+        using var app = new FlipsideFactory().With("Sso:Authority", "http://127.0.0.1:9/").With("Sso:ClientId", "flipside")
+            .With("Sso:BreakGlassEmail", "glass@example.com");
+        var admin = await Given.AnAdministrator(app);
+        await admin.Applied(PeopleFiles.Csv(PeopleFiles.Row("A1", email: Given.AdminEmail)));
+        var idp = For(app, await MakeToken(admin));
+        var ada = await app.Query(async db => (await db.People.SingleAsync(p => p.EmployeeId == "A1")).Id.ToString());
+
+        // The only administrator: neither PATCH active:false nor DELETE may end their account.
+        var patched = await idp.Send("PATCH", $"/Users/{ada}", Patch(Op("replace", "active", false))).Refused(HttpStatusCode.BadRequest, "mutability");
+        Assert.Contains("last active administrator", (string?)patched["detail"], StringComparison.Ordinal);
+        await idp.Send("DELETE", $"/Users/{ada}").Refused(HttpStatusCode.BadRequest, "mutability");
+        var (status, active) = await app.Query(async db => (
+            (await db.People.SingleAsync(p => p.EmployeeId == "A1")).Status, (await db.Users.SingleAsync(u => u.Email == Given.AdminEmail)).IsActive));
+        Assert.Equal(PersonStatus.Active, status);
+        Assert.True(active);
+    }
 }

@@ -59,6 +59,13 @@ public sealed class FeedAndLedgerTests(FlipsideFactory app) : AdministeredTests(
         // The feed's kept copy follows every change.
         Assert.Equal(HttpStatusCode.OK, (await pair.AsMentee.PostAsJsonAsync($"/api/v1/meetings/{planned.MeetingId}/reschedule", new { localStart = "2026-11-25T10:00" })).StatusCode);
         Assert.Equal(new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc), Assert.Single(Ical.Net.Calendar.Load(await calendarApp.GetStringAsync(url))!.Events).DtStart!.AsUtc);
+        // So does the partner's new name, which every event shows.
+        await App.Query(async db =>
+        {
+            (await db.People.SingleAsync(p => p.Id == pair.Mentee.Id)).Name = "Renamed Partner";
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains("Renamed Partner", Assert.Single(Ical.Net.Calendar.Load(await calendarApp.GetStringAsync(url))!.Events).Summary, StringComparison.Ordinal);
 
         await App.Query(async db =>
         {

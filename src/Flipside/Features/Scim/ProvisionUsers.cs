@@ -13,7 +13,7 @@ namespace Flipside.Features.Scim;
 /// import's rules (unique employee id and email, grade, time zone, no management cycle) and a deactivated person leaves
 /// as the import makes them leave. A refused request writes nothing.
 /// </summary>
-public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider clock, string usersUrl, int defaultGrade)
+public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider clock, string usersUrl, int defaultGrade, string? breakGlassEmail = null)
 {
     /// <summary>What a person created without these fields gets; an administrator corrects them on the person's page.</summary>
     public const string DefaultDepartment = "Unassigned", DefaultTimeZone = "UTC";
@@ -92,6 +92,7 @@ public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider cl
     {
         var (person, _) = await Load(id, ct);
         if (person.Status == PersonStatus.Left) return;
+        await KeepAnAdministrator(person, ct);
         await Change(Same(person) with { Status = "left" }, null, null, ct);
     }
 
@@ -106,6 +107,7 @@ public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider cl
             true when person.Status == PersonStatus.Left => "active",
             _ => same.Status,
         };
+        if (status == "left" && person.Status != PersonStatus.Left) await KeepAnAdministrator(person, ct);
         var request = same with
         {
             Name = fields.Name ?? person.Name,
@@ -122,6 +124,25 @@ public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider cl
             Status = status,
         };
         await Change(request, fields, identity, ct);
+    }
+
+    /// <summary>
+    /// Leaving deactivates the person's account. SCIM may not do that to the break-glass administrator (the way in when
+    /// the identity provider fails) or to the last active administrator: an IdP's mistake would lock everyone out.
+    /// </summary>
+    private async Task KeepAnAdministrator(Person person, CancellationToken ct)
+    {
+        var admins = await (from link in db.UserRoles
+                            join r in db.Roles on link.RoleId equals r.Id
+                            join u in db.Users on link.UserId equals u.Id
+                            where r.Name == Roles.Administrator && u.IsActive && u.Email != null
+                            select u.Email!).ToListAsync(ct);
+        var theirs = admins.Count(e => e.Equals(person.Email, StringComparison.OrdinalIgnoreCase));
+        if (theirs == 0) return;
+        if (breakGlassEmail is not null && person.Email.Equals(breakGlassEmail, StringComparison.OrdinalIgnoreCase))
+            throw ScimException.Mutability($"{person.Email} is the break-glass administrator (Sso:BreakGlassEmail): SCIM cannot deactivate it.");
+        if (theirs == admins.Count)
+            throw ScimException.Mutability($"{person.Email} is the last active administrator: make someone else an administrator before deactivating them.");
     }
 
     private async Task<ChangePerson.Result> Change(ChangePerson.Request request, ScimUserFields? fields, ScimIdentity? identity, CancellationToken ct)

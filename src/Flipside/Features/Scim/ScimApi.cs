@@ -82,7 +82,7 @@ public static class ScimApi
     /// <summary>The token's name is who the audit log says acted; a SCIM token acts with an administrator's rights on the directory only.</summary>
     private static ProvisionUsers Users(HttpContext c, FlipsideDb db, TimeProvider clock, IConfiguration config) =>
         new(db, Actor(c, db), clock, $"{BaseUrl(c)}/Users",
-            config.GetValue("Scim:DefaultGrade", 1));
+            config.GetValue("Scim:DefaultGrade", 1), c.RequestServices.GetService<SsoSettings>()?.BreakGlassEmail);
 
     private static string BaseUrl(HttpContext c) => $"{c.Request.Scheme}://{c.Request.Host}{c.Request.PathBase}{Root}";
 

@@ -87,14 +87,21 @@ public static class CalendarFeeds
         // every saved change to one of their meetings moves, in the same transaction: MeetingCounter) and the circles'
         // versions, so a stale copy is never served, on this instance or any other. The stamp is a couple of small reads,
         // and the text is kept per person: a save elsewhere in the app does not make the feed be built again.
-        var stamps = await running.Select(p => new { p.Id, Stamp = db.PairingMeetingCounts.Where(c => c.PairingId == p.Id).Select(c => c.Stamp).FirstOrDefault() })
+        // With the names and addresses every event shows, so a partner's new name or a renamed program is a new feed.
+        var stamps = await running.Select(p => new
+            {
+                p.Id, Stamp = db.PairingMeetingCounts.Where(c => c.PairingId == p.Id).Select(c => c.Stamp).FirstOrDefault(),
+                Shown = p.Cohort.Program.Name + "/" + p.MentorEnrollment.Person.Name + "/" + p.MentorEnrollment.Person.Email + "/"
+                    + p.MenteeEnrollment.Person.Name + "/" + p.MenteeEnrollment.Person.Email,
+            })
             .ToListAsync(ct);
         var ids = stamps.Select(s => s.Id).Order().ToList();
         // The supervision circles of the cohorts where the person is an enrolled mentor, stamped by their versions.
         var circles = db.SupervisionCircles.Where(c => db.Enrollments.Any(e => e.CohortId == c.CohortId && e.PersonId == person.Id
             && e.Role == ParticipantRole.Mentor && e.Status == EnrollmentStatus.Enrolled));
         var circleStamp = await circles.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(c => (long)c.Version) }).FirstOrDefaultAsync(ct);
-        var version = $"{stamps.Sum(s => s.Stamp)}/{circleStamp?.Count}/{circleStamp?.Versions}/{string.Join(",", ids)}/{person.Name}/{person.TimeZone}/{baseUrl}";
+        var shown = string.Join("|", stamps.OrderBy(s => s.Id).Select(s => s.Shown));
+        var version = $"{stamps.Sum(s => s.Stamp)}/{circleStamp?.Count}/{circleStamp?.Versions}/{string.Join(",", ids)}/{person.Name}/{person.Email}/{person.TimeZone}/{baseUrl}/{shown}";
         var etag = $"\"{Tokens.Hash(version)[..32]}\"";
         var key = (FeedCache, person.Id);
         if (cache is not null && cache.TryGetValue(key, out (string ETag, byte[] Body) kept) && kept.ETag == etag) return new Feed(etag, kept.Body);

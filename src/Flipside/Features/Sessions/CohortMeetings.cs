@@ -30,6 +30,9 @@ public static class CohortMeetings
 
     private sealed record Key(Guid CohortId, int Page, bool ByName);
 
+    // Any page number past the last shows the last page; bounding the key keeps a made-up page=1..N from filling memory.
+    private const int MaxCachedPage = 1000;
+
     public static async Task<Outcome<View>> Handle(Guid cohortId, int? page, string? sort, Viewer viewer, FlipsideDb db, TimeProvider clock,
         CancellationToken ct, IMemoryCache? cache = null)
     {
@@ -37,7 +40,7 @@ public static class CohortMeetings
         var byName = string.Equals(sort, "name", StringComparison.OrdinalIgnoreCase);
         // Every manager of the cohort sees the same counts, and they change only with a save (or a meeting's start time
         // passing, which the cache's age bounds): the page is kept while the data stamp holds.
-        var view = await StampedCache.GetOrBuild(new Key(cohortId, page ?? 1, byName), cache, db, clock, () => Build(cohortId, page, byName, db, clock, ct), ct);
+        var view = await StampedCache.GetOrBuild(new Key(cohortId, Math.Clamp(page ?? 1, 1, MaxCachedPage), byName), cache, db, clock, () => Build(cohortId, Math.Clamp(page ?? 1, 1, MaxCachedPage), byName, db, clock, ct), ct);
         return view is null ? Outcome.NotFound : view;
     }
 

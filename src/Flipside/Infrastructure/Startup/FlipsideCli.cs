@@ -26,7 +26,7 @@ public static class FlipsideCli
     /// Every verb besides serving, each built by its feature with its own action. The root below only parses and
     /// invokes, so a new verb is one line here and nothing else in this file.
     /// </summary>
-    public static IEnumerable<Command> Verbs() => [ServeCommand.Migrate(), ImportPeopleCommand.Create(), MatchCommand.Create(), Features.Audit.AuditCommand.Create(), Features.Backup.BackupCommands.Backup(), Features.Backup.BackupCommands.Restore()];
+    public static IEnumerable<Command> Verbs() => [ServeCommand.Migrate(), ImportPeopleCommand.Create(), MatchCommand.Create(), Features.Audit.AuditCommand.Create(), Backup.BackupCommands.Backup(), Backup.BackupCommands.Restore()];
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Verbs());
 

@@ -3,7 +3,7 @@ using Flipside.Infrastructure.Security;
 using Flipside.Infrastructure.Startup;
 using Microsoft.Data.Sqlite;
 
-namespace Flipside.Features.Backup;
+namespace Flipside.Infrastructure.Backup;
 
 /// <summary>
 /// <c>flipside backup --to FILE</c> and <c>flipside restore --from FILE</c> for the SQLite database. The backup is
