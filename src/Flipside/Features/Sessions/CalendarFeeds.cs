@@ -89,11 +89,11 @@ public static class CalendarFeeds
         // and the text is kept per person: a save elsewhere in the app does not make the feed be built again.
         // With the names and addresses every event shows, so a partner's new name or a renamed program is a new feed.
         var stamps = await running.Select(p => new
-            {
-                p.Id, Stamp = db.PairingMeetingCounts.Where(c => c.PairingId == p.Id).Select(c => c.Stamp).FirstOrDefault(),
-                Shown = p.Cohort.Program.Name + "/" + p.MentorEnrollment.Person.Name + "/" + p.MentorEnrollment.Person.Email + "/"
+        {
+            p.Id, Stamp = db.PairingMeetingCounts.Where(c => c.PairingId == p.Id).Select(c => c.Stamp).FirstOrDefault(),
+            Shown = p.Cohort.Program.Name + "/" + p.MentorEnrollment.Person.Name + "/" + p.MentorEnrollment.Person.Email + "/"
                     + p.MenteeEnrollment.Person.Name + "/" + p.MenteeEnrollment.Person.Email,
-            })
+        })
             .ToListAsync(ct);
         var ids = stamps.Select(s => s.Id).Order().ToList();
         // The supervision circles of the cohorts where the person is an enrolled mentor, stamped by their versions.
