@@ -18,7 +18,7 @@ public static class CloseSurvey
         var now = clock.GetUtcNow();
         survey.CloseNow(now);
         // In a caller's transaction the close commits with it, as the release does.
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var tx = await db.BeginUnlessInTransaction(ct);
         db.Record(viewer, now, "survey.closed", "Survey", survey.Id, $"{survey.Title} closed by hand on {now:d MMMM yyyy}");
         await db.SaveChangesAsync(ct);
         await new ReleaseHeldAnswers(db, clock).ReleaseClosed(survey, ct);

@@ -43,7 +43,7 @@ public sealed class ReleaseHeldAnswers(FlipsideDb db, TimeProvider clock) : IJob
     private async Task<int> Release(Guid programId, Guid? surveyId, DateOnly? month, int k, CancellationToken ct)
     {
         // In a caller's transaction (the demo loads in one) the batch commits with it.
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var tx = await db.BeginUnlessInTransaction(ct);
         var held = await db.HeldAnswers.Where(h => h.ProgramId == programId && h.SurveyId == surveyId && h.Month == month).ToListAsync(ct);
         var small = held.Count < k;
         if (surveyId is { } id)
