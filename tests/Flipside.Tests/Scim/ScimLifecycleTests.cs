@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Flipside.Domain;
 using Flipside.Tests.People;
@@ -55,6 +56,26 @@ public sealed class ScimLifecycleTests(FlipsideFactory app) : AdministeredTests(
         put.Remove("meta");
         await idp.Send("PUT", $"/Users/{id}", put).Expect(HttpStatusCode.OK);
         Assert.True(await AccountActive("e1@example.com"));
+    }
+
+    [Fact]
+    public async Task Deactivating_SomeoneInAPairing_HasTheImportsEffects_AndTheProgramManagerIsTold()
+    {
+        var cohort = (await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Matching)).CohortId;
+        var (leaders, _) = await Enrolled.Cohort(App, cohort, leaders: 2, mentors: 2);
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsJsonAsync($"/api/v1/cohorts/{cohort}/matching/runs", new { })).StatusCode);
+        foreach (var id in await App.Query(db => db.Pairings.Select(p => p.Id).ToListAsync()))
+            await Admin.PostAsJsonAsync($"/api/v1/cohorts/{cohort}/pairings/{id}/decision", new { decision = "approve" });
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"/api/v1/cohorts/{cohort}/matching/publish", null)).StatusCode);
+        var idp = For(App, await MakeToken(Admin));
+
+        await idp.Send("PATCH", $"/Users/{leaders[0].Id}", Patch(Op("replace", "active", "False"))).Expect(HttpStatusCode.OK);
+
+        // The same code as an import that marks them left (PersonLeaves): the manager hears of it and can pair the partner again.
+        var ended = await App.Query(db => db.Pairings.AsNoTracking().SingleAsync(p => p.MenteeEnrollment.PersonId == leaders[0].Id));
+        Assert.Equal((PairingStatus.Ended, PairingActor.Directory), (ended.Status, ended.EndedBy));
+        var told = await App.Query(db => db.Outbox.Where(m => m.To == Given.AdminEmail).Select(m => m.Subject).ToListAsync());
+        Assert.Contains(told, s => s.Contains("has left the organisation", StringComparison.Ordinal));
     }
 
     [Fact]
