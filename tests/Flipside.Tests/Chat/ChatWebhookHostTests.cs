@@ -48,7 +48,8 @@ public sealed class ChatWebhookHostTests
         var (status, body) = await Configure(manager, programId, url, null);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        var error = (string?)JsonNode.Parse(body)!["errors"]!["SlackUrl"]![0];
+        var errors = JsonNode.Parse(body)!["errors"]!.AsObject();
+        var error = (string?)errors.Single(e => e.Key.Equals("SlackUrl", StringComparison.OrdinalIgnoreCase)).Value![0];
         Assert.Contains(why, error, StringComparison.Ordinal);
         Assert.False(await app.Query(db => db.ProgramChats.AnyAsync()));
     }

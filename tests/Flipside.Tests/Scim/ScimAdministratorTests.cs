@@ -52,7 +52,7 @@ public sealed class ScimAdministratorTests(FlipsideFactory app) : AdministeredTe
         var idp = For(App, await MakeToken(Admin));
         var user = new JsonObject
         {
-            ["schemas"] = new JsonArray(User), ["userName"] = "ada@example.com",
+            ["schemas"] = new JsonArray(User), ["userName"] = "grace@example.com",
             ["roles"] = new JsonArray(new JsonObject { ["value"] = "administrator", ["primary"] = true }),
         };
         await idp.Send("POST", "/Users", user).Refused(HttpStatusCode.BadRequest, "mutability");

@@ -49,7 +49,7 @@ public sealed class ScimLifecycleTests(FlipsideFactory app) : AdministeredTests(
         Assert.Equal(["SCIM token Okta"], audit);
 
         // DELETE then PUT with active true: the same way back.
-        await idp.Send("DELETE", $"/Users/{id}").Expect(HttpStatusCode.NoContent);
+        Assert.Equal(HttpStatusCode.NoContent, (await idp.Send("DELETE", $"/Users/{id}")).StatusCode);
         Assert.False(await AccountActive("e1@example.com"));
         var put = await idp.Send("GET", $"/Users/{id}").Expect(HttpStatusCode.OK);
         put["active"] = true;
@@ -91,27 +91,27 @@ public sealed class ScimLifecycleTests(FlipsideFactory app) : AdministeredTests(
         Assert.NotEqual("gone@example.com", leaver.Email);
 
         // A User the IdP made and then deactivated: its userName passes to the next User the IdP sends with it.
-        var first = await idp.Send("POST", "/Users", AUser("ada@example.com", "A1")).Expect(HttpStatusCode.Created);
-        await idp.Send("DELETE", $"/Users/{first["id"]}").Expect(HttpStatusCode.NoContent);
-        var second = await idp.Send("POST", "/Users", AUser("ada@example.com", "A2")).Expect(HttpStatusCode.Created);
-        var found = await idp.Send("GET", "/Users?filter=userName%20eq%20%22ada%40example.com%22").Expect(HttpStatusCode.OK);
+        var first = await idp.Send("POST", "/Users", AUser("grace@example.com", "A1")).Expect(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NoContent, (await idp.Send("DELETE", $"/Users/{first["id"]}")).StatusCode);
+        var second = await idp.Send("POST", "/Users", AUser("grace@example.com", "A2")).Expect(HttpStatusCode.Created);
+        var found = await idp.Send("GET", "/Users?filter=userName%20eq%20%22grace%40example.com%22").Expect(HttpStatusCode.OK);
         Assert.Equal((string?)second["id"], (string?)Assert.Single(found["Resources"]!.AsArray())!["id"]);
         Assert.Equal(1, await App.Query(db => db.AuditLog.CountAsync(a => a.Action == "person.scim-released")));
 
         // Someone active still holds theirs.
-        await idp.Send("POST", "/Users", AUser("ada@example.com", "A3")).Refused(HttpStatusCode.Conflict, "uniqueness");
+        await idp.Send("POST", "/Users", AUser("grace@example.com", "A3")).Refused(HttpStatusCode.Conflict, "uniqueness");
     }
 
     [Fact]
     public async Task ARefusedCreate_KeepsTheLeaversUserNameWhereItWas()
     {
         var idp = For(App, await MakeToken(Admin));
-        var first = await idp.Send("POST", "/Users", AUser("ada@example.com", "A1")).Expect(HttpStatusCode.Created);
-        await idp.Send("DELETE", $"/Users/{first["id"]}").Expect(HttpStatusCode.NoContent);
-        var bad = AUser("ada@example.com", "A2");
+        var first = await idp.Send("POST", "/Users", AUser("grace@example.com", "A1")).Expect(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NoContent, (await idp.Send("DELETE", $"/Users/{first["id"]}")).StatusCode);
+        var bad = AUser("grace@example.com", "A2");
         bad["timezone"] = "Mars/Olympus";
         await idp.Send("POST", "/Users", bad).Refused(HttpStatusCode.BadRequest, "invalidValue");
-        Assert.Equal("ada@example.com", await App.Query(db => db.ScimIdentities.Select(i => i.UserName).SingleAsync()));
+        Assert.Equal("grace@example.com", await App.Query(db => db.ScimIdentities.Select(i => i.UserName).SingleAsync()));
         Assert.Equal(0, await App.Query(db => db.AuditLog.CountAsync(a => a.Action == "person.scim-released")));
     }
 
