@@ -62,7 +62,7 @@ public sealed class ChatWebhookHostTests
 
         var teamsOnSlack = await Configure(manager, programId, null, "https://hooks.slack.com/services/T/B/X");
         Assert.Equal(HttpStatusCode.BadRequest, teamsOnSlack.Status);
-        Assert.Contains("TeamsUrl", teamsOnSlack.Body, StringComparison.Ordinal);
+        Assert.Contains("teamsurl", teamsOnSlack.Body, StringComparison.OrdinalIgnoreCase);
         var ok = await Configure(manager, programId, "https://hooks.slack.com/services/T000/B000/XXXX", "https://contoso.webhook.office.com/webhookb2/abc");
         Assert.True(ok.Status == HttpStatusCode.NoContent, ok.Body);
     }
