@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Flipside.Domain;
 using Flipside.TestIdentityProvider;
+using Flipside.Tests.People;
 using Flipside.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -138,11 +139,53 @@ public sealed class SingleSignOnFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         var html = await refused.Html();
         Assert.Contains("Nobody with the email address tariq@example.com is in Flipside's directory of people.", html);
-        Assert.Contains(Given.AdminEmail, html);
+        // Whom to ask, without handing a stranger the administrators' addresses.
+        Assert.Contains("ask your HR team or Flipside administrator", html);
+        Assert.DoesNotContain(Given.AdminEmail, html);
         Assert.False(await _app.Query(db => db.Users.AnyAsync(u => u.Email == "tariq@example.com")));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/account/me")).StatusCode);
         var entry = await _app.Query(db => db.AuditLog.SingleAsync(a => a.Action == "account.sign-in-refused"));
         Assert.Equal(("tariq@example.com", "not-in-directory at single sign-on"), (entry.RecordId, entry.Summary));
+    }
+
+    [Fact]
+    public async Task AMissingEmailVerifiedClaim_IsNotVerified_UnlessTheSettingTrustsTheProvider()
+    {
+        await Directory(("Nadia Quiet", "nadia@example.com", "active"));
+        _provider.AddUser(new TestUser("nadia", "nadia@example.com", "Nadia Quiet", EmailVerified: null));
+
+        var refused = await SignInThroughProvider(_app.Browser(), "nadia");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("Contoso did not say whether your email address nadia@example.com is verified", await refused.Html());
+        Assert.False(await _app.Query(db => db.Users.AnyAsync(u => u.Email == "nadia@example.com")));
+        var entry = await _app.Query(db => db.AuditLog.SingleAsync(a => a.Action == "account.sign-in-refused"));
+        Assert.Equal("unverified at single sign-on", entry.Summary);
+
+        // As for Entra ID, which never sends the claim: an administrator says the provider's addresses are all verified.
+        using var trusting = new FlipsideFactory()
+            .With("Sso:Authority", _provider.Authority.AbsoluteUri).With("Sso:ClientId", "flipside").With("Sso:ClientSecret", "secret")
+            .With("Sso:DisplayName", "Contoso").With("Sso:TrustEmailWithoutVerifiedClaim", "true").With("Sso:HelpContact", "the People Team at people@example.com");
+        trusting.Clock.SetUtcNow(DateTimeOffset.UtcNow);
+        var admin = await Given.AnAdministrator(trusting);
+        await admin.Applied(PeopleFiles.Csv(PeopleFiles.Row("N1", name: "Nadia Quiet", email: "nadia@example.com")));
+        var (app, adminOf) = (_app, _admin);
+        (_app, _admin) = (trusting, admin);
+        try
+        {
+            var client = _app.Browser();
+            Assert.Equal("/", (await SignInThroughProvider(client, "nadia")).Headers.Location?.OriginalString);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/account/me")).StatusCode);
+            // A stranger there is pointed at the configured contact.
+            _provider.AddUser(new TestUser("sam", "sam@example.com", "Sam Stranger"));
+            var stranger = await (await SignInThroughProvider(_app.Browser(), "sam")).Html();
+            Assert.Contains("Ask the People Team at people@example.com to check your entry", stranger);
+            Assert.DoesNotContain(Given.AdminEmail, stranger);
+        }
+        finally
+        {
+            (_app, _admin) = (app, adminOf);
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Flipside.Domain;
 using Flipside.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,25 @@ public sealed class SsoOnlyInvitationTests
         Assert.Contains("Sign in with Contoso", await posted.Html());
         Assert.False(await app.Query(db => db.Users.AnyAsync(u => u.Email == "pat@example.com")));
         Assert.Null(await app.Query(db => db.Invitations.Where(i => i.Email == "pat@example.com").Select(i => i.UsedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task TheAcceptanceApi_RefusesAPassword_AsThePageDoes_ButNotTheBreakGlassAccounts()
+    {
+        using var app = SsoOnly();
+        var admin = await Given.AnAdministrator(app);
+        var token = await Given.AnInvitationToken(app, admin, "pat@example.com", Roles.ProgramManager);
+
+        var refused = await app.Browser().PostAsJsonAsync("/api/v1/account/invitations/accept", new { token, password = Given.Password });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("sign in with Contoso", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.Query(db => db.Users.AnyAsync(u => u.Email == "pat@example.com")));
+        Assert.Null(await app.Query(db => db.Invitations.Where(i => i.Email == "pat@example.com").Select(i => i.UsedAt).SingleAsync()));
+
+        var glass = await Given.AnInvitationToken(app, admin, BreakGlass, Roles.Administrator);
+        var accepted = await app.Browser().PostAsJsonAsync("/api/v1/account/invitations/accept", new { token = glass, password = Given.Password });
+        Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
     }
 
     [Fact]

@@ -12,10 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Flipside.Tests.Chat;
 
-/// <summary>The app with plain-http webhooks allowed, so the loopback receiver can stand in for Slack and Teams.</summary>
+/// <summary>The app with plain-http webhooks to loopback allowed, so the loopback receiver can stand in for Slack and Teams.</summary>
 public sealed class ChatFactory : FlipsideFactory
 {
-    public ChatFactory() => With("Chat:AllowHttpWebhooks", "true");
+    public ChatFactory() => With("Chat:AllowHttpWebhooks", "true").With("Chat:AllowedHosts", "127.0.0.1");
 }
 
 public sealed class ChatTests(ChatFactory app) : IClassFixture<ChatFactory>, IAsyncLifetime

@@ -31,11 +31,15 @@ public static class AcceptInvitation
     }
 
     /// <returns>The new account; not found (with the reason) when the link is unknown, used, expired or withdrawn.</returns>
-    public static async Task<Outcome<FlipsideUser>> Handle(Request r, FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock, CancellationToken ct)
+    /// <param name="sso">With <c>Sso:Only</c>, a password is refused to all but the break-glass account, on the page and the API alike.</param>
+    public static async Task<Outcome<FlipsideUser>> Handle(Request r, FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock, CancellationToken ct,
+        SsoSettings? sso = null)
     {
         var (invitation, state) = await Find(r.Token, db, clock, ct);
         if (invitation is null || state != InvitationState.Open)
             return Outcome.NotFound with { Reason = $"The invitation is {state.ToString().ToLowerInvariant()}; ask your administrator for a new one." };
+        if (sso is not null && !sso.AllowsPassword(invitation.Email))
+            return Outcome.Forbidden($"Flipside signs everyone in with {sso.DisplayName}, so this invitation takes no password: sign in with {sso.DisplayName} as {invitation.Email} instead.");
 
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);

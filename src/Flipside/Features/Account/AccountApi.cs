@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Flipside.Data;
 using Flipside.Features.Shared;
+using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -44,9 +45,10 @@ public static class AccountApi
             })).RequireAuthorization().Produces<ExportMyData.Export>().ProducesRefusals();
 
         // A link that no longer works is gone (410), as with the line manager's approval link.
-        group.MapPost("/invitations/accept", async (AcceptInvitationRequest r, FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/invitations/accept", async (AcceptInvitationRequest r, FlipsideDb db, UserManager<FlipsideUser> users, TimeProvider clock,
+            IServiceProvider services, CancellationToken ct) =>
         {
-            var outcome = await Outcome.Of(AcceptInvitation.Handle(new(r.Token ?? "", r.Password ?? ""), db, users, clock, ct));
+            var outcome = await Outcome.Of(AcceptInvitation.Handle(new(r.Token ?? "", r.Password ?? ""), db, users, clock, ct, services.GetService<SsoSettings>()));
             return outcome.Problem switch
             {
                 null => TypedResults.NoContent(),

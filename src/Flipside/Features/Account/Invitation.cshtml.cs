@@ -33,7 +33,7 @@ public sealed class InvitationModel(FlipsideDb db, UserManager<FlipsideUser> use
     {
         await Load(ct);
         if (State != InvitationState.Open || SsoInstead is not null || !ModelState.IsValid) return Page();
-        return await this.Apply(AcceptInvitation.Handle(new(Token!, Input.Password), db, users, clock, ct), user =>
+        return await this.Apply(AcceptInvitation.Handle(new(Token!, Input.Password), db, users, clock, ct, services.GetService<SsoSettings>()), user =>
         {
             TempData["Status"] = "Your account is ready. Sign in with your email and the password you chose.";
             return RedirectToPage("/Account/SignIn", new { email = user.Email });

@@ -39,8 +39,13 @@ public static class SignInWithSso
             return await Refuse(db, now, email, "no-email",
                 $"Your sign-in with {settings.DisplayName} did not say which email address is yours, so Flipside cannot tell who you are.", ct);
         // An unverified address could be anyone's: a provider that lets people type their own would let them pick an account.
+        // A provider that says nothing has vouched for nothing, unless an administrator knows it issues only verified
+        // addresses (Entra ID, which never sends the claim, for a single-tenant app): Sso:TrustEmailWithoutVerifiedClaim.
         if (who.EmailVerified == false)
             return await Refuse(db, now, email, "unverified", $"{settings.DisplayName} has not verified your email address {email}, so Flipside cannot rely on it.", ct);
+        if (who.EmailVerified is null && !settings.TrustEmailWithoutVerifiedClaim)
+            return await Refuse(db, now, email, "unverified",
+                $"{settings.DisplayName} did not say whether your email address {email} is verified, so Flipside cannot rely on it.", ct);
 
         var account = await users.FindByEmailAsync(email);
         if (account is { IsActive: false })

@@ -1,5 +1,4 @@
 using Flipside.Data;
-using Flipside.Domain;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -23,7 +22,6 @@ public sealed class SingleSignOnModel(IServiceProvider services, FlipsideDb db, 
     public SsoSettings Sso { get; private set; } = null!;
     public SsoPageState State { get; private set; }
     public string Reason { get; private set; } = "";
-    public IReadOnlyList<(string Name, string Email)> Administrators { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl, CancellationToken ct)
     {
@@ -65,9 +63,8 @@ public sealed class SingleSignOnModel(IServiceProvider services, FlipsideDb db, 
             await signIn.SignInAsync(outcome.Value, isPersistent: false, authenticationMethod: SsoSettings.Scheme);
             return LocalRedirect(Local(returnUrl));
         }
+        // Whom to ask is Sso:HelpContact or words, never the administrators' addresses: a stranger learns no account to aim at.
         Reason = outcome.Problem!.Reason;
-        Administrators = [.. (await signIn.UserManager.GetUsersInRoleAsync(Roles.Administrator)).Where(u => u.IsActive)
-            .OrderBy(u => u.DisplayName, StringComparer.Ordinal).Select(u => (u.DisplayName, u.Email ?? ""))];
         return Show(SsoPageState.Refused);
     }
 

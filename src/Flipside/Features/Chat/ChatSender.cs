@@ -14,7 +14,8 @@ namespace Flipside.Features.Chat;
 /// program's webhook, and records the outcome right after. A 429 or a server error is tried again after the
 /// receiver's Retry-After, or after 1, 2, 4… minutes; a webhook that is gone (404, 410, 403) is given up on at once.
 /// </summary>
-public sealed class ChatSender(FlipsideDb db, IHttpClientFactory http, PublicUrl url, ChatWebhookSecrets secrets, TimeProvider clock, ILogger<ChatSender> log) : IJob
+public sealed class ChatSender(FlipsideDb db, IHttpClientFactory http, PublicUrl url, ChatWebhookSecrets secrets, ChatOptions options, TimeProvider clock,
+    ILogger<ChatSender> log) : IJob
 {
     public const string Name = "chat";
     public const string HttpClientName = "chat-webhooks";
@@ -47,6 +48,8 @@ public sealed class ChatSender(FlipsideDb db, IHttpClientFactory http, PublicUrl
                 ? await secrets.Open(delivery.ProgramId, delivery.Channel, stored, ct) : null;
             if (waiting.TryGetValue((delivery.ProgramId, delivery.Channel), out var wait)) delivery.WaitUntil(wait);
             else if (target is null) delivery.Refused($"The program no longer has a {delivery.Channel} webhook.", clock.GetUtcNow(), null, permanent: true);
+            // Checked again at sending: a URL saved before the host rules, or a host since taken off Chat:AllowedHosts.
+            else if (options.Refusal(delivery.Channel, target) is { } refusal) delivery.Refused(refusal, clock.GetUtcNow(), null, permanent: true);
             else if (await Post(client, delivery, target, ct)) sent++;
             else if (delivery.FailedAt is null) waiting[(delivery.ProgramId, delivery.Channel)] = delivery.NextAttemptAt;
             // Saved after each post, never cancelled: the post has happened, and losing its record would post it again.

@@ -39,8 +39,8 @@ public static class ChatSettings
         if (program is null) return Outcome.NotFound;
         program.EnsureChangeable("changing its chat announcements");
         var errors = new List<FieldError>();
-        var slack = Check("SlackUrl", r.SlackUrl, options, errors);
-        var teams = Check("TeamsUrl", r.TeamsUrl, options, errors);
+        var slack = Check("SlackUrl", ChatChannel.Slack, r.SlackUrl, options, errors);
+        var teams = Check("TeamsUrl", ChatChannel.Teams, r.TeamsUrl, options, errors);
         if (errors.Count > 0) return Outcome.Invalid(errors);
         var now = clock.GetUtcNow();
         var chat = await db.ProgramChats.FirstOrDefaultAsync(c => c.ProgramId == programId, ct);
@@ -71,17 +71,13 @@ public static class ChatSettings
         _ => "a success story is published",
     };
 
-    private static string? Check(string field, string? value, ChatOptions options, List<FieldError> errors)
+    private static string? Check(string field, ChatChannel channel, string? value, ChatOptions options, List<FieldError> errors)
     {
         if (value is null) return null;
         var url = value.Trim();
         if (url.Length == 0) return "";
         if (url.Length > ProgramChat.MaxUrlLength) errors.Add(new(field, $"A webhook URL has at most {ProgramChat.MaxUrlLength} characters."));
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || options.AllowHttp && uri.Scheme == Uri.UriSchemeHttp))
-            errors.Add(new(field, "Paste the incoming-webhook URL the chat tool gave you; it starts with https://."));
+        else if (options.Refusal(channel, url) is { } refusal) errors.Add(new(field, refusal));
         return url;
     }
 }
-
-/// <summary><c>Chat:AllowHttpWebhooks</c>: plain http webhooks, for a receiver inside the organisation's own network.</summary>
-public sealed record ChatOptions(bool AllowHttp);

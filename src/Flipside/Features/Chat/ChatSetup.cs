@@ -7,7 +7,7 @@ public static class ChatSetup
 {
     public static void AddChat(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(new ChatOptions(config.GetValue("Chat:AllowHttpWebhooks", false)));
+        services.AddSingleton(ChatOptions.From(config));
         services.AddScoped<ChatWebhookSecrets>();
         // No redirects: a webhook that moves is answered as gone, rather than followed to wherever it points.
         services.AddHttpClient(ChatSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))

@@ -85,7 +85,8 @@ public static class ChangePerson
             created ? $"{employeeId}: added" : $"{employeeId}: {string.Join(", ", changed)} changed");
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // SCIM may hold a transaction already (it releases a leaver's userName in it); then the change joins it.
+            await using var transaction = await db.BeginUnlessInTransaction(ct);
             if (holder is not null)
             {
                 // As the import does: a leaver's address may go to someone new. Released in a save of its own, since emails are
@@ -98,7 +99,7 @@ public static class ChangePerson
             }
             await db.SaveChangesAsync(ct);
             if (managerChanged) await Pairings.ReportingLineMoves.Check(db, viewer, now, ct, moved: person.Id);
-            await transaction.CommitAsync(ct);
+            if (transaction is not null) await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (e is DbUpdateException or DbException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using CsvHelper;
 using ExcelDataReader;
@@ -58,10 +59,23 @@ public static class HrFile
         return table;
     }
 
+    /// <summary>
+    /// An .xlsx is a zip, and a few kilobytes of zip can unpack to gigabytes (a "zip bomb"). An HR export of a large
+    /// organisation unpacks to tens of megabytes in a dozen parts; beyond these limits the file is refused before it is read.
+    /// </summary>
+    public const long MaxUnpackedBytes = 200L * 1024 * 1024;
+    public const int MaxParts = 1000;
+
     private static SourceTable? Workbook(byte[] bytes, List<ImportProblem> problems)
     {
         try
         {
+            if (Oversized(bytes) is { } limit)
+            {
+                problems.Add(new(1, PeopleCsv.File, "", $"The workbook unpacks to more than {limit}, the most Flipside reads from an .xlsx file.",
+                    "Export only the sheet and columns of people, or save the sheet as \"CSV UTF-8\" and upload that file."));
+                return null;
+            }
             using var stream = new MemoryStream(bytes);
             using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
             var headers = new List<string>();
@@ -87,6 +101,23 @@ public static class HrFile
                 "Open it in your spreadsheet program and save it again as \"Excel Workbook (.xlsx)\" or as \"CSV UTF-8\", then upload that file."));
             return null;
         }
+    }
+
+    /// <summary>The limit the workbook passes, in words, or null. Counted while unpacking: a zip's own sizes can lie.</summary>
+    private static string? Oversized(byte[] bytes)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        if (zip.Entries.Count > MaxParts) return $"{MaxParts} parts";
+        var left = MaxUnpackedBytes;
+        var buffer = new byte[81920];
+        foreach (var entry in zip.Entries)
+        {
+            if (entry.Length > left) return $"{MaxUnpackedBytes / (1024 * 1024)} MB";
+            using var part = entry.Open();
+            for (int read; (read = part.Read(buffer)) > 0;)
+                if ((left -= read) < 0) return $"{MaxUnpackedBytes / (1024 * 1024)} MB";
+        }
+        return null;
     }
 
     private static string Cell(object? value) => value switch

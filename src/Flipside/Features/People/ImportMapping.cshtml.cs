@@ -58,6 +58,8 @@ public sealed class ImportMappingModel(FlipsideDb db, Viewer viewer, TimeProvide
     {
         if (await Load(ct) is { } gone) return gone;
         var mapping = Mapping();
+        // A table line that could not be read is not dropped: the form comes back naming it, nothing saved or previewed.
+        if (!ModelState.IsValid) return Page();
         if (!string.IsNullOrWhiteSpace(SaveAs))
         {
             var saved = await SaveImportMapping.Handle(SaveAs, mapping, viewer, db, clock, ct);
@@ -74,6 +76,7 @@ public sealed class ImportMappingModel(FlipsideDb db, Viewer viewer, TimeProvide
     {
         if (await Load(ct) is { } gone) return gone;
         var mapping = Mapping();
+        if (!ModelState.IsValid) return Page();
         if (!Confirmed)
         {
             ModelState.AddModelError(nameof(Confirmed), "Tick the box to confirm these changes, or change the mapping and preview again.");
@@ -142,9 +145,9 @@ public sealed class ImportMappingModel(FlipsideDb db, Viewer viewer, TimeProvide
     private ImportMapping Mapping()
     {
         var grades = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (value, result) in Pairs(Grades, nameof(Grades)))
-            if (int.TryParse(result, NumberStyles.None, CultureInfo.InvariantCulture, out var g)) grades[value] = g;
-            else ModelState.AddModelError(nameof(Grades), $"\"{result}\" for \"{value}\" is not a grade: write a whole number from 1 to 10.");
+        foreach (var (line, value, result) in Pairs(Grades, nameof(Grades)))
+            if (int.TryParse(result, NumberStyles.None, CultureInfo.InvariantCulture, out var g) && g is >= 1 and <= 10) grades[value] = g;
+            else ModelState.AddModelError(nameof(Grades), $"Line {line}: \"{result}\" for \"{value}\" is not a grade: write a whole number from 1 to 10.");
         return new()
         {
             Columns = Columns.Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToDictionary(c => c.Key, c => c.Value.Trim()),
@@ -162,14 +165,19 @@ public sealed class ImportMappingModel(FlipsideDb db, Viewer viewer, TimeProvide
     private static List<string> Split(string? text) =>
         [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    private List<(string Value, string Result)> Pairs(string? text, string field)
+    /// <summary>The "value = result" lines of a table, numbered as the person sees them (blank lines count).</summary>
+    private List<(int Line, string Value, string Result)> Pairs(string? text, string field)
     {
-        var pairs = new List<(string, string)>();
-        foreach (var line in Split(text))
+        var pairs = new List<(int, string, string)>();
+        var lines = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
+            var line = lines[i].Trim();
+            if (line.Length == 0) continue;
             var at = line.LastIndexOf('=');
-            if (at <= 0 || at == line.Length - 1) ModelState.AddModelError(field, $"\"{line}\" is not a pair: write one per line as value = result.");
-            else pairs.Add((line[..at].Trim(), line[(at + 1)..].Trim()));
+            if (at <= 0 || at == line.Length - 1 || line[..at].Trim().Length == 0 || line[(at + 1)..].Trim().Length == 0)
+                ModelState.AddModelError(field, $"Line {i + 1}: \"{line}\" is not a pair: write one per line as value = result.");
+            else pairs.Add((i + 1, line[..at].Trim(), line[(at + 1)..].Trim()));
         }
         return pairs;
     }

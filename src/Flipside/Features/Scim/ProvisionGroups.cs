@@ -81,8 +81,9 @@ public sealed class ProvisionGroups(FlipsideDb db, UserManager<FlipsideUser> use
         var (added, removed) = (wanted.Except(current).ToList(), current.Except(wanted).ToList());
         if (added.Count + removed.Count == 0) return ScimGroupJson.Of(role, await Members(role, ct), GroupsUrl, UsersUrl);
 
-        var everyone = await People([.. added.Concat(removed).Select(id => id.ToString())], ct);
         var now = clock.GetUtcNow();
+        if (role == Roles.Administrator && added.Count > 0) await RefuseAdministrator(added.Select(id => named[id]), now, ct);
+        var everyone = await People([.. added.Concat(removed).Select(id => id.ToString())], ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var id in added) await Grant(everyone[id], role, now);
         foreach (var id in removed)
@@ -117,6 +118,19 @@ public sealed class ProvisionGroups(FlipsideDb db, UserManager<FlipsideUser> use
         if (await users.IsInRoleAsync(account, role)) return;
         Check(await users.AddToRoleAsync(account, role));
         db.Record(viewer, now, "account.roles-changed", "Account", account.Id, $"{account.Email}: added {role} (SCIM group {Roles.Describe(role)})");
+    }
+
+    /// <summary>
+    /// A SCIM token is a long-lived secret kept in another system: if it could make administrators, whoever reads it there
+    /// could take Flipside over. Administrators are made on the Accounts page only; the attempt is audited, then refused.
+    /// </summary>
+    private async Task RefuseAdministrator(IEnumerable<Person> people, DateTimeOffset now, CancellationToken ct)
+    {
+        var names = string.Join(", ", people.Select(p => p.Email.Length > 0 ? p.Email : p.EmployeeId));
+        db.Record(viewer, now, "scim.administrator-refused", "Group", Roles.Administrator, $"SCIM asked to make administrators of {names}");
+        await db.SaveChangesAsync(ct);
+        throw ScimException.Mutability(
+            $"SCIM cannot give the Administrator role (asked for {names}): an administrator gives it on Flipside's Accounts page. Members may still be removed from this group.");
     }
 
     private bool IsBreakGlass(Person person) => breakGlassEmail is not null && person.Email.Equals(breakGlassEmail, StringComparison.OrdinalIgnoreCase);

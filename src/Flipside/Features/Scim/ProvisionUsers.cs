@@ -21,14 +21,15 @@ public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider cl
     public async Task<(Guid Id, JsonObject User)> Create(JsonObject body, CancellationToken ct)
     {
         var fields = ScimUserJson.Read(body);
+        await NoAdministrator(body, null, ct);
         var userName = fields.UserName.ToLowerInvariant();
-        await UserNameFree(userName, null, ct);
+        var leaver = await UserNameFree(userName, null, ct);
         var email = fields.Email ?? (FieldErrors.IsEmail(fields.UserName) ? fields.UserName : "");
         var request = new ChangePerson.Request(null, fields.EmployeeNumber ?? fields.UserName, fields.Name ?? fields.UserName, email,
             fields.Grade ?? defaultGrade.ToString(CultureInfo.InvariantCulture), fields.Department ?? DefaultDepartment, fields.TimeZone ?? DefaultTimeZone,
             fields.Title ?? "", fields.Location ?? "", await ManagerId(fields.Manager, ct), fields.HireDate ?? "", "", fields.Languages ?? "",
             fields.Active == false ? "left" : "active");
-        var result = await Change(request, fields, null, ct);
+        var result = await Releasing(leaver, () => Change(request, fields, null, ct), ct);
         return (result.Id, await Get(result.Id, ct));
     }
 
@@ -73,6 +74,7 @@ public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider cl
     {
         var (person, identity) = await Load(id, ct);
         var fields = ScimUserJson.Read(body);
+        await NoAdministrator(body, id, ct);
         await Update(person, identity, fields, cleared: false, ct);
         return await Get(id, ct);
     }
@@ -83,6 +85,7 @@ public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider cl
         var (person, identity) = await Load(id, ct);
         var resource = (await Resources([person], ct))[0];
         ScimPatch.Apply(resource, body);
+        await NoAdministrator(resource, id, ct);
         await Update(person, identity, ScimUserJson.Read(resource), cleared: true, ct);
         return await Get(id, ct);
     }
@@ -98,7 +101,7 @@ public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider cl
 
     private async Task Update(Person person, ScimIdentity? identity, ScimUserFields fields, bool cleared, CancellationToken ct)
     {
-        await UserNameFree(fields.UserName.ToLowerInvariant(), person.Id, ct);
+        var leaver = await UserNameFree(fields.UserName.ToLowerInvariant(), person.Id, ct);
         var same = Same(person);
         string Optional(string? sent, string current) => sent ?? (cleared ? "" : current);
         var status = fields.Active switch
@@ -108,6 +111,10 @@ public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider cl
             _ => same.Status,
         };
         if (status == "left" && person.Status != PersonStatus.Left) await KeepAnAdministrator(person, ct);
+        // An IdP that reactivates a User means them to sign in again: the account that leaving deactivated comes back with them.
+        var account = status == "active" && person.Status == PersonStatus.Left && person.Email.Contains('@', StringComparison.Ordinal)
+            ? await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == person.Email.ToUpperInvariant() && !u.IsActive, ct)
+            : null;
         var request = same with
         {
             Name = fields.Name ?? person.Name,
@@ -123,7 +130,46 @@ public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider cl
             Languages = Optional(fields.Languages, person.Languages),
             Status = status,
         };
-        await Change(request, fields, identity, ct);
+        await Releasing(leaver, () => Change(request, fields, identity, ct, account), ct);
+    }
+
+    /// <summary>
+    /// As the import releases a leaver's email, a leaver's userName passes to whoever the IdP sends now: released in a save
+    /// of its own (the name is unique) inside one transaction with the change, so a refused change keeps it where it was.
+    /// </summary>
+    private async Task<T> Releasing<T>(ScimIdentity? leaver, Func<Task<T>> change, CancellationToken ct)
+    {
+        if (leaver is null) return await change();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Record(viewer, clock.GetUtcNow(), "person.scim-released", "Person", leaver.PersonId, $"userName {leaver.UserName} released: they have left");
+        leaver.UserName = $"(released) {leaver.PersonId}";
+        await db.SaveChangesAsync(ct);
+        var result = await change();
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// roles and entitlements give nothing in Flipside, but one naming Administrator is an IdP trying to make an
+    /// administrator: refused and audited, as the Administrator group refuses new members. Only the Accounts page makes one.
+    /// </summary>
+    private async Task NoAdministrator(JsonObject body, Guid? id, CancellationToken ct)
+    {
+        static IEnumerable<string> Values(JsonNode? node) => node switch
+        {
+            JsonArray list => list.SelectMany(Values),
+            JsonObject o => o.Where(p => p.Key.Equals("value", StringComparison.OrdinalIgnoreCase) || p.Key.Equals("display", StringComparison.OrdinalIgnoreCase))
+                .SelectMany(p => Values(p.Value)),
+            JsonValue v when v.TryGetValue<string>(out var text) => [text],
+            _ => [],
+        };
+        var asked = body.Where(p => p.Key.Equals("roles", StringComparison.OrdinalIgnoreCase) || p.Key.Equals("entitlements", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => Values(p.Value)).Any(v => v.Trim().Equals(Roles.Administrator, StringComparison.OrdinalIgnoreCase));
+        if (!asked) return;
+        db.Record(viewer, clock.GetUtcNow(), "scim.administrator-refused", "Person", id?.ToString() ?? "(new)",
+            $"SCIM asked to make {(string?)body["userName"] ?? "a User"} an administrator through roles or entitlements");
+        await db.SaveChangesAsync(ct);
+        throw ScimException.Mutability("SCIM cannot give the Administrator role: an administrator gives it on Flipside's Accounts page. Leave Administrator out of roles and entitlements.");
     }
 
     /// <summary>
@@ -145,10 +191,19 @@ public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider cl
             throw ScimException.Mutability($"{person.Email} is the last active administrator: make someone else an administrator before deactivating them.");
     }
 
-    private async Task<ChangePerson.Result> Change(ChangePerson.Request request, ScimUserFields? fields, ScimIdentity? identity, CancellationToken ct)
+    private async Task<ChangePerson.Result> Change(ChangePerson.Request request, ScimUserFields? fields, ScimIdentity? identity, CancellationToken ct,
+        FlipsideUser? reactivate = null)
     {
         void Link(Person person)
         {
+            if (reactivate is not null)
+            {
+                // As the Accounts page reactivates: a new security stamp, so nothing signed in before leaving comes back.
+                reactivate.IsActive = true;
+                reactivate.SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+                reactivate.ConcurrencyStamp = Guid.NewGuid().ToString();
+                db.Record(viewer, clock.GetUtcNow(), "account.reactivated", "Account", reactivate.Id, $"{reactivate.Email}: active again in the directory (SCIM)");
+            }
             if (fields is null) return;
             identity ??= db.ScimIdentities.Add(new ScimIdentity(person.Id)).Entity;
             identity.UserName = fields.UserName.ToLowerInvariant();
@@ -176,16 +231,25 @@ public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider cl
         Refusal.NotFound => ScimException.NotFound(problem.Reason),
         Refusal.Forbidden => new ScimException(StatusCodes.Status403Forbidden, null, problem.Reason),
         _ when problem.Reason.Contains("belongs to", StringComparison.Ordinal) => ScimException.Uniqueness(problem.Reason),
+        // A unique index won by another request between the checks and the save: what the IdP must hear is "uniqueness".
+        _ when problem.Reason == Outcome.SameTime => ScimException.Uniqueness(problem.Reason),
         _ => new ScimException(StatusCodes.Status409Conflict, null, problem.Reason),
     };
 
-    private async Task UserNameFree(string userName, Guid? self, CancellationToken ct)
+    /// <summary>
+    /// Refuses a userName someone in the directory answers to. A leaver's is free, as the import frees a leaver's email:
+    /// returned when their SCIM identity holds it, for the caller to release.
+    /// </summary>
+    private async Task<ScimIdentity?> UserNameFree(string userName, Guid? self, CancellationToken ct)
     {
-        var holder = await db.ScimIdentities.Where(i => i.UserName == userName && i.PersonId != self).Select(i => (Guid?)i.PersonId).FirstOrDefaultAsync(ct)
-            ?? await db.People.Where(p => p.Email == userName && p.Id != self && !db.ScimIdentities.Any(i => i.PersonId == p.Id))
+        var linked = await db.ScimIdentities.Where(i => i.UserName == userName && i.PersonId != self)
+            .Select(i => new { i.PersonId, Left = db.People.Any(p => p.Id == i.PersonId && p.Status == PersonStatus.Left) }).FirstOrDefaultAsync(ct);
+        var holder = linked is { Left: false } ? linked.PersonId
+            : await db.People.Where(p => p.Email == userName && p.Id != self && p.Status != PersonStatus.Left && !db.ScimIdentities.Any(i => i.PersonId == p.Id))
                 .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
         if (holder is { } id)
             throw ScimException.Uniqueness($"The userName {userName} is already used by the User {id}; find it with filter=userName eq \"{userName}\".");
+        return linked is null ? null : await db.ScimIdentities.SingleAsync(i => i.PersonId == linked.PersonId, ct);
     }
 
     /// <summary>The IdP names a manager by their SCIM id; an employee id is taken too, as the import writes it.</summary>

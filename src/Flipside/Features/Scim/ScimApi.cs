@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -5,6 +6,7 @@ using Flipside.Data;
 using Flipside.Features.Shared;
 using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Flipside.Features.Scim;
 
@@ -99,6 +101,12 @@ public static class ScimApi
         catch (ScimException e)
         {
             return Refuse(e);
+        }
+        catch (Exception e) when (e is DbUpdateException or DbException)
+        {
+            // A unique index that another request won between the checks and the save (two creates of one userName at
+            // once): the transaction wrote nothing, and the IdP is told in SCIM's words so it can look the User up and retry.
+            return Refuse(ScimException.Uniqueness("Another request changed the same User, userName or email at the same time; nothing was saved. Look the User up and try again."));
         }
     }
 

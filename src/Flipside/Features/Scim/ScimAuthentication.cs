@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Flipside.Data;
+using Flipside.Domain;
 using Flipside.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,8 @@ namespace Flipside.Features.Scim;
 /// /scim/v2, and a SCIM token reaches nothing but /scim/v2. Each request looks the token's hash up, so a revoked token
 /// stops at once.
 /// </summary>
-public sealed class ScimAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, FlipsideDb db)
+public sealed class ScimAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, FlipsideDb db,
+    TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ScimToken";
@@ -32,9 +34,16 @@ public sealed class ScimAuthentication(IOptionsMonitor<AuthenticationSchemeOptio
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var hash = Tokens.Hash(header["Bearer ".Length..].Trim());
-        var token = await db.ScimTokens.AsNoTracking().Where(t => t.TokenHash == hash).Select(t => new { t.Name, t.RevokedAt }).SingleOrDefaultAsync(Context.RequestAborted);
+        var token = await db.ScimTokens.AsNoTracking().Where(t => t.TokenHash == hash).Select(t => new { t.Id, t.Name, t.RevokedAt }).SingleOrDefaultAsync(Context.RequestAborted);
+        // Logged, not audited: anyone can send a made-up token, and the audit log must not be theirs to fill.
         if (token is null) return AuthenticateResult.Fail("This SCIM token is not one Flipside made.");
-        if (token.RevokedAt is not null) return AuthenticateResult.Fail($"The SCIM token {token.Name} was revoked; make a new one on the SCIM tokens page.");
+        if (token.RevokedAt is not null)
+        {
+            var refusal = $"The SCIM token {token.Name} was revoked; make a new one on the SCIM tokens page.";
+            await RefusedTokenAudit.RecordAsync(db, $"SCIM token {token.Name}", "scim-token.refused", nameof(ScimToken), token.Id,
+                $"Refused {Request.Method} {Request.Path}: {refusal}", clock.GetUtcNow());
+            return AuthenticateResult.Fail(refusal);
+        }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, token.Name), new Claim(TokenClaim, token.Name)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

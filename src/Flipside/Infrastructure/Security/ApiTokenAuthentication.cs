@@ -52,9 +52,8 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
             : null;
         if (refusal is not null)
         {
-            db.AuditLog.Add(new AuditEntry(token.UserId, "api-token.refused", nameof(ApiToken), token.Id.ToString(),
-                $"Refused {Request.Method} {Request.Path} with token \"{token.Name}\" ({token.Hint}…): {refusal}", now));
-            await db.SaveChangesAsync(CancellationToken.None);
+            await RefusedTokenAudit.RecordAsync(db, token.UserId, "api-token.refused", nameof(ApiToken), token.Id,
+                $"Refused {Request.Method} {Request.Path} with token \"{token.Name}\" ({token.Hint}…): {refusal}", now);
             return AuthenticateResult.Fail(refusal);
         }
         // At most one write a minute per token: a busy script must not turn every read into a write.

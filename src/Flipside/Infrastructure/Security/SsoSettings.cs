@@ -10,7 +10,8 @@ namespace Flipside.Infrastructure.Security;
 /// </summary>
 public sealed record SsoSettings(
     Uri Authority, string ClientId, string? ClientSecret, IReadOnlyList<string> Scopes, string EmailClaim, string GroupsClaim,
-    string DisplayName, IReadOnlyDictionary<string, string> GroupRoles, bool Only, string? BreakGlassEmail)
+    string DisplayName, IReadOnlyDictionary<string, string> GroupRoles, bool Only, string? BreakGlassEmail,
+    bool TrustEmailWithoutVerifiedClaim = false, string? HelpContact = null)
 {
     /// <summary>The authentication scheme's name; the provider redirects back to <see cref="CallbackPath"/>.</summary>
     public const string Scheme = "oidc";
@@ -52,7 +53,8 @@ public sealed record SsoSettings(
             throw new StartupException("Sso:Only is true but Sso:BreakGlassEmail is empty; name the administrator account that may still sign in with a password.");
         return new(uri, clientId, section["ClientSecret"] is { Length: > 0 } secret ? secret : null, scopes,
             section["EmailClaim"] is { Length: > 0 } e ? e.Trim() : "email", section["GroupsClaim"] is { Length: > 0 } g ? g.Trim() : "groups",
-            section["DisplayName"] is { Length: > 0 } n ? n.Trim() : "single sign-on", groupRoles, only, string.IsNullOrEmpty(breakGlass) ? null : breakGlass);
+            section["DisplayName"] is { Length: > 0 } n ? n.Trim() : "single sign-on", groupRoles, only, string.IsNullOrEmpty(breakGlass) ? null : breakGlass,
+            section.GetValue("TrustEmailWithoutVerifiedClaim", false), section["HelpContact"] is { Length: > 0 } help ? help.Trim() : null);
     }
 
     public static bool IsLoopback(Uri uri) =>
