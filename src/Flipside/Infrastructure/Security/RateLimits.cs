@@ -45,11 +45,12 @@ public static class RateLimits
         });
     }
 
-    /// <summary>Routing also takes a trailing slash, so the limit must too.</summary>
+    /// <summary>Routing also takes a trailing slash, so the limit must too. The code step counts as an attempt (0028).</summary>
     private static bool IsSignInAttempt(HttpRequest r)
     {
         if (!HttpMethods.IsPost(r.Method)) return false;
         var path = (r.Path.Value ?? "").TrimEnd('/');
-        return path.Equals("/Account/SignIn", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/account/sign-in", StringComparison.OrdinalIgnoreCase);
+        return path.Equals("/Account/SignIn", StringComparison.OrdinalIgnoreCase) || path.Equals("/Account/SignInCode", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/api/v1/account/sign-in", StringComparison.OrdinalIgnoreCase);
     }
 }
