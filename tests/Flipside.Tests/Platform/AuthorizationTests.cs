@@ -41,6 +41,9 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         ("GET", "/Account/AccessDenied", "/Account/AccessDenied", Anyone),
         // Single sign-on (issue 13): not found while it is off; starts, finishes and explains a sign-in at the provider.
         ("GET", "/Account/SingleSignOn", "/Account/SingleSignOn", Anyone),
+        // Two-step sign-in (issue 14): the code step follows a right password; the set-up page is every account's own.
+        ("GET", "/Account/SignInCode", "/Account/SignInCode", Anyone),
+        ("GET", "/Account/TwoStep", "/Account/TwoStep", SignedIn),
         ("GET", "/Shared/Error", "/Shared/Error", Anyone),
         ("GET", "/Shared/NotFound", "/Shared/NotFound", Anyone),
         ("GET", "/health", "/health", Anyone),
@@ -275,6 +278,11 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         ("POST", "/Account/Invitation", "/Account/Invitation?token=x", Anyone),
         ("POST", "/Account/Setup", "/Account/Setup", Anyone),
         ("POST", "/Account/SignIn", "/Account/SignIn", Anyone),
+        ("POST", "/Account/SignInCode", "/Account/SignInCode", Anyone),
+        ("POST", "/Account/TwoStep?handler=Start", "/Account/TwoStep?handler=Start", SignedIn),
+        ("POST", "/Account/TwoStep?handler=Confirm", "/Account/TwoStep?handler=Confirm", SignedIn),
+        ("POST", "/Account/TwoStep?handler=RecoveryCodes", "/Account/TwoStep?handler=RecoveryCodes", SignedIn),
+        ("POST", "/Account/TwoStep?handler=TurnOff", "/Account/TwoStep?handler=TurnOff", SignedIn),
         ("POST", "/Account/SignOut", "/Account/SignOut", Anyone),
         ("POST", "/Account/SignOut?handler=Everywhere", "/Account/SignOut?handler=Everywhere", Anyone),
         ("POST", "/Matching/Board?handler=Run", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Run", Roles.ProgramManager),
