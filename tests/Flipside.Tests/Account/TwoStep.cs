@@ -9,10 +9,10 @@ public static partial class TwoStep
 {
     public static async Task<(string Key, IReadOnlyList<string> Codes)> SetUp(HttpClient client)
     {
-        Assert.Equal(HttpStatusCode.Redirect, (await client.Submit("/Account/TwoStep", new Dictionary<string, string>(), "/Account/TwoStep?handler=Start")).StatusCode);
-        var key = Key().Match(await (await client.GetAsync("/Account/TwoStep")).Html()).Groups[1].Value;
-        var on = await (await client.Submit("/Account/TwoStep", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) },
-            "/Account/TwoStep?handler=Confirm")).Html();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Submit("/TwoStep", new Dictionary<string, string>(), "/TwoStep?handler=Start")).StatusCode);
+        var key = Key().Match(await (await client.GetAsync("/TwoStep")).Html()).Groups[1].Value;
+        var on = await (await client.Submit("/TwoStep", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) },
+            "/TwoStep?handler=Confirm")).Html();
         var codes = Codes().Matches(on).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(10, codes.Count);
         return (key, codes);

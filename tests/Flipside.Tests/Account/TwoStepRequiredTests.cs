@@ -23,11 +23,11 @@ public sealed class TwoStepRequiredTests : IAsyncLifetime
     {
         var home = await _admin.GetAsync("/Admin/Users");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
-        Assert.Equal("/Account/TwoStep", home.Headers.Location?.OriginalString);
+        Assert.Equal("/TwoStep", home.Headers.Location?.OriginalString);
         var api = await _admin.GetAsync("/api/v1/admin/users");
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         Assert.Contains("must use two-step sign-in", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("Administrators must use two-step sign-in here", await (await _admin.GetAsync("/Account/TwoStep")).Html(), StringComparison.Ordinal);
+        Assert.Contains("Administrators must use two-step sign-in here", await (await _admin.GetAsync("/TwoStep")).Html(), StringComparison.Ordinal);
 
         await TwoStep.SetUp(_admin);
 

@@ -9,7 +9,7 @@ namespace Flipside.Tests.Account;
 
 public sealed partial class TwoStepSignInTests(FlipsideFactory app) : AdministeredTests(app)
 {
-    private const string Page = "/Account/TwoStep";
+    private const string Page = "/TwoStep";
 
     [Fact]
     public async Task SetUp_ShowsTheKeyInFoursAndAQrCode_AndACodeTurnsItOn_WithTenRecoveryCodesShownOnce()

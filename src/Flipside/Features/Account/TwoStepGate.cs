@@ -11,7 +11,7 @@ namespace Flipside.Features.Account;
 /// </summary>
 public static class TwoStepGate
 {
-    public const string Refused = "Administrators must use two-step sign-in here. Set it up on the Two-step sign-in page (/Account/TwoStep) first.";
+    public const string Refused = "Administrators must use two-step sign-in here. Set it up on the Two-step sign-in page (/TwoStep) first.";
 
     public static IApplicationBuilder UseTwoStepGate(IApplicationBuilder app, IConfiguration config)
     {
@@ -28,7 +28,7 @@ public static class TwoStepGate
                     await ctx.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 403, Title = Refused },
                         (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ctx.RequestAborted);
                 }
-                else ctx.Response.Redirect("/Account/TwoStep");
+                else ctx.Response.Redirect("/TwoStep");
                 return;
             }
             await next(ctx);
@@ -37,7 +37,7 @@ public static class TwoStepGate
 
     /// <summary>The set-up page itself, signing out, and what any page needs to draw (styles, scripts, icons, error pages).</summary>
     private static bool IsOnTheWayOut(PathString path) =>
-        path.StartsWithSegments("/Account/TwoStep") || path.StartsWithSegments("/Account/SignOut") || path.StartsWithSegments("/api/v1/account/sign-out")
+        path.StartsWithSegments("/TwoStep") || path.StartsWithSegments("/Account/SignOut") || path.StartsWithSegments("/api/v1/account/sign-out")
         || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/Shared")
         || path.StartsWithSegments("/favicon.svg");
 }

@@ -1,18 +1,18 @@
 using Flipside.Data;
+using Flipside.Features.Account;
 using Flipside.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Flipside.Features.Account;
+namespace Flipside.Features.TwoStep;
 
 /// <summary>
 /// Everyone's two-step sign-in: set up with an authenticator app, confirm with a code, recovery codes shown once (the page
 /// answers the post itself rather than redirecting, so they never ride in a cookie or a URL), new codes, turning off.
 /// </summary>
-[Authorize]
-public sealed class TwoStepModel(SignInManager<FlipsideUser> signIn, FlipsideDb db, TimeProvider clock, IConfiguration config) : PageModel
+/// <remarks>Outside the Account folder, which is open to visitors: this page is each signed-in person's own.</remarks>
+public sealed class IndexModel(SignInManager<FlipsideUser> signIn, FlipsideDb db, TimeProvider clock, IConfiguration config) : PageModel
 {
     public bool IsOn { get; private set; }
     /// <summary>The key and its link while set-up waits for a code; null otherwise.</summary>
