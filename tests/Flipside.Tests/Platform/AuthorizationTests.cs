@@ -41,6 +41,10 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         ("GET", "/Account/AccessDenied", "/Account/AccessDenied", Anyone),
         // Single sign-on (issue 13): not found while it is off; starts, finishes and explains a sign-in at the provider.
         ("GET", "/Account/SingleSignOn", "/Account/SingleSignOn", Anyone),
+        // Two-step sign-in (issue 14): the code step follows a right password; the set-up page is every account's own.
+        ("GET", "/Account/SignInCode", "/Account/SignInCode", Anyone),
+        ("GET", "/TwoStep", "/TwoStep", SignedIn),
+        ("GET", "/TwoStep/Index", "/TwoStep/Index", SignedIn),
         ("GET", "/Shared/Error", "/Shared/Error", Anyone),
         ("GET", "/Shared/NotFound", "/Shared/NotFound", Anyone),
         ("GET", "/health", "/health", Anyone),
@@ -275,6 +279,11 @@ public sealed partial class AuthorizationTests(FlipsideFactory app) : IClassFixt
         ("POST", "/Account/Invitation", "/Account/Invitation?token=x", Anyone),
         ("POST", "/Account/Setup", "/Account/Setup", Anyone),
         ("POST", "/Account/SignIn", "/Account/SignIn", Anyone),
+        ("POST", "/Account/SignInCode", "/Account/SignInCode", Anyone),
+        ("POST", "/TwoStep/Index?handler=Start", "/TwoStep?handler=Start", SignedIn),
+        ("POST", "/TwoStep/Index?handler=Confirm", "/TwoStep?handler=Confirm", SignedIn),
+        ("POST", "/TwoStep/Index?handler=RecoveryCodes", "/TwoStep?handler=RecoveryCodes", SignedIn),
+        ("POST", "/TwoStep/Index?handler=TurnOff", "/TwoStep?handler=TurnOff", SignedIn),
         ("POST", "/Account/SignOut", "/Account/SignOut", Anyone),
         ("POST", "/Account/SignOut?handler=Everywhere", "/Account/SignOut?handler=Everywhere", Anyone),
         ("POST", "/Matching/Board?handler=Run", "/Matching/Board?cohortId=00000000-0000-0000-0000-000000000001&handler=Run", Roles.ProgramManager),

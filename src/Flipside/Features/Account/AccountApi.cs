@@ -10,17 +10,28 @@ namespace Flipside.Features.Account;
 
 public static class AccountApi
 {
-    public sealed record SignInRequest([Required] string Email, [Required] string Password);
+    /// <summary>Code: the 6-digit authenticator code or a recovery code, for an account with two-step sign-in on.</summary>
+    public sealed record SignInRequest([Required] string Email, [Required] string Password, string? Code = null);
     public sealed record Me(string Id, string Email, string Name, IReadOnlyList<string> Roles);
     public sealed record AcceptInvitationRequest([Required] string Token, [Required] string Password);
+
+    public const string CodeNeeded =
+        "This account uses two-step sign-in. Send the 6-digit code from your authenticator app, or a recovery code, in the \"code\" field with your email and password.";
 
     public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder group)
     {
         group.MapPost("/sign-in", async Task<Results<NoContent, ProblemHttpResult>> (SignInRequest r, SignInManager<FlipsideUser> signIn) =>
-            (await SignInWithPassword.Handle(signIn, r.Email ?? "", r.Password ?? "")).Succeeded
-                ? TypedResults.NoContent()
-                : TypedResults.Problem(SignInWithPassword.Failed, statusCode: StatusCodes.Status401Unauthorized))
-            .AllowAnonymous().DisableAntiforgery();
+        {
+            var result = await SignInWithPassword.Handle(signIn, r.Email ?? "", r.Password ?? "", r.Code);
+            if (result.Succeeded) return TypedResults.NoContent();
+            // Only someone who knows the password learns that a code is needed; with a code sent, a wrong password and a
+            // wrong code read alike, so the answer never confirms the password.
+            if (result.RequiresTwoFactor)
+                return TypedResults.Problem(CodeNeeded, statusCode: StatusCodes.Status401Unauthorized, title: "A sign-in code is needed.",
+                    extensions: new Dictionary<string, object?> { ["codeRequired"] = true });
+            return TypedResults.Problem(string.IsNullOrWhiteSpace(r.Code) ? SignInWithPassword.Failed : SignInWithCode.Failed,
+                statusCode: StatusCodes.Status401Unauthorized);
+        }).AllowAnonymous().DisableAntiforgery();
 
         // ?everywhere=true ends every browser session of the account, not only this one.
         group.MapPost("/sign-out", async (bool? everywhere, ClaimsPrincipal user, SignInManager<FlipsideUser> signIn, UserManager<FlipsideUser> users,

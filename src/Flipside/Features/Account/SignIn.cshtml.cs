@@ -32,6 +32,7 @@ public sealed class SignInModel(SignInManager<FlipsideUser> signIn, IServiceProv
     {
         if (!ModelState.IsValid) return Page();
         var result = await SignInWithPassword.Handle(signIn, Input.Email, Input.Password);
+        if (result.RequiresTwoFactor) return RedirectToPage("/Account/SignInCode", new { ReturnUrl });
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", SignInWithPassword.Failed);

@@ -19,6 +19,7 @@ public static class AddActionItem
         if (text.Length == 0 || text.Length > ActionItem.MaxTextLength) errors.Add(new("text", $"Say what is to be done, in at most {ActionItem.MaxTextLength} characters."));
         if (r.Owner is null) errors.Add(new("owner", "Say who takes it on: Mentor or Mentee."));
         if (r.DueOn is null) errors.Add(new("dueOn", "Give a due date."));
+        else if (!PlausibleDates.Allows(r.DueOn.Value)) errors.Add(new("dueOn", PlausibleDates.Message));
         if (errors.Count > 0) return Outcome.Invalid(errors);
         if (meeting.Status == MeetingStatus.Cancelled) return Outcome.Conflict("This meeting was cancelled; add the item to another meeting.");
         var now = clock.GetUtcNow();

@@ -23,6 +23,8 @@ public static class MeetingTimes
         var length = minutes ?? pair.Program.MinutesPerMeeting;
         if (!Meeting.MinutesRule.Allows(length)) errors.Add(new("minutes", Meeting.MinutesRule.Message));
         if (localStart is not { } local) errors.Add(new("localStart", "Choose the date and time of the meeting."));
+        // The API's request filter checks this before the use case; a page's form reaches it here (0025).
+        else if (!PlausibleDates.Allows(local)) errors.Add(new("localStart", PlausibleDates.Message));
         else if (Gap(local, pair.Mine.Zone) is { } gap) errors.Add(new("localStart", gap));
         if (errors.Count > 0) return Outcome.Invalid(errors);
 

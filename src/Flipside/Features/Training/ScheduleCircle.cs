@@ -23,6 +23,7 @@ public static class ScheduleCircle
         var zoneId = string.IsNullOrWhiteSpace(r.TimeZone) ? (await viewer.Person(ct))?.TimeZone ?? "UTC" : r.TimeZone.Trim();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone)) errors.Add(new("TimeZone", $"\"{zoneId}\" is not a time zone; use a name such as Europe/London."));
         if (r.Date is null) errors.Add(new("Date", "Choose the day."));
+        else if (!PlausibleDates.Allows(r.Date.Value)) errors.Add(new("Date", PlausibleDates.Message));
         if (r.Time is null) errors.Add(new("Time", "Choose the start time."));
         var minutes = r.Minutes ?? 60;
         if (!SupervisionCircle.MinutesRule.Allows(minutes)) errors.Add(new("Minutes", SupervisionCircle.MinutesRule.Message));
@@ -31,7 +32,7 @@ public static class ScheduleCircle
             || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
             errors.Add(new("VideoLink", "Give the video link as a full https:// address, or leave it empty."));
         DateTimeOffset? startsAt = null;
-        if (zone is not null && r.Date is { } date && r.Time is { } time)
+        if (zone is not null && r.Date is { } date && PlausibleDates.Allows(date) && r.Time is { } time)
         {
             startsAt = CircleTimes.ToInstant(date, time, zone);
             if (startsAt is null) errors.Add(new("Time", $"{time:HH:mm} does not exist on {date:d MMMM yyyy} in {zone.Id}: the clocks go forward. Choose another time."));

@@ -38,6 +38,15 @@ public static class IdentitySetup
         {
             o.ValidationInterval = config.GetValue("Security:SessionRecheck", TimeSpan.FromMinutes(1));
             o.TimeProvider = clock;
+            // The recheck rebuilds the claims from the account and would drop how the person signed in (single sign-on, a
+            // code), which the administrators' two-step gate reads (0028): carry those over.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var how = ctx.CurrentPrincipal?.Claims.Where(c => c.Type is "amr" or ClaimTypes.AuthenticationMethod).ToList() ?? [];
+                if (ctx.NewPrincipal?.Identity is ClaimsIdentity identity)
+                    identity.AddClaims(how.Where(c => !identity.HasClaim(c.Type, c.Value)).Select(c => new Claim(c.Type, c.Value)));
+                return Task.CompletedTask;
+            };
         });
         // Served over HTTPS, the cookies carry the __Host- prefix: the browser then refuses them unless Secure, for the
         // whole site and without a Domain, so a sibling subdomain or a plain-http page cannot plant or read them.
@@ -106,6 +115,8 @@ public sealed class FlipsideClaimsFactory(UserManager<FlipsideUser> users, RoleM
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+        // Read by the gate that sends administrators without two-step sign-in to set it up (0028); rebuilt with the stamp check.
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(Features.Account.Authenticator.Claim, "on"));
         return identity;
     }
 }

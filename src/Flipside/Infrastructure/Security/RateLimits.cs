@@ -22,10 +22,13 @@ public static class RateLimits
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     "sign-in:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "local"),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("none"));
+                : IsPageDownload(ctx.Request)
+                    ? RateLimitPartition.GetFixedWindowLimiter("page-bulk:" + Account(ctx),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = bulkPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("none"));
             // Per account (cookie or API token alike): the limiter runs after authentication.
             o.AddPolicy(Bulk, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                "bulk:" + (ctx.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "local"),
+                "bulk:" + Account(ctx),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = bulkPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (ctx, ct) =>
@@ -45,11 +48,33 @@ public static class RateLimits
         });
     }
 
-    /// <summary>Routing also takes a trailing slash, so the limit must too.</summary>
+    private static string Account(HttpContext ctx) =>
+        ctx.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "local";
+
+    /// <summary>
+    /// The pages' own downloads, which are handlers of a page rather than endpoints: ASP.NET Core's rate limiting policies
+    /// apply to a whole page, not to one handler, so they are picked out here and get the Bulk limit per account.
+    /// </summary>
+    private static readonly (string Method, string Path, string Handler)[] PageDownloads =
+    [
+        ("POST", "/People/Import", "Problems"),
+        ("GET", "/People/Import", "Sample"),
+    ];
+
+    private static bool IsPageDownload(HttpRequest r)
+    {
+        var path = (r.Path.Value ?? "").TrimEnd('/');
+        var handler = r.Query["handler"].ToString();
+        return PageDownloads.Any(d => string.Equals(d.Method, r.Method, StringComparison.OrdinalIgnoreCase)
+            && path.Equals(d.Path, StringComparison.OrdinalIgnoreCase) && handler.Equals(d.Handler, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Routing also takes a trailing slash, so the limit must too. The code step counts as an attempt (0028).</summary>
     private static bool IsSignInAttempt(HttpRequest r)
     {
         if (!HttpMethods.IsPost(r.Method)) return false;
         var path = (r.Path.Value ?? "").TrimEnd('/');
-        return path.Equals("/Account/SignIn", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/account/sign-in", StringComparison.OrdinalIgnoreCase);
+        return path.Equals("/Account/SignIn", StringComparison.OrdinalIgnoreCase) || path.Equals("/Account/SignInCode", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/api/v1/account/sign-in", StringComparison.OrdinalIgnoreCase);
     }
 }

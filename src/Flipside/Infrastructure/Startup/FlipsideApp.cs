@@ -112,6 +112,7 @@ public static class FlipsideApp
         app.UseRouting();
         SetupState.UseSetupGate(app);
         app.UseAuthentication();
+        Features.Account.TwoStepGate.UseTwoStepGate(app, app.Configuration);
         // Before authorization, so that the 403 a role's policy gives is audited with the use cases' refusals.
         Features.Audit.AuditedRequests.UseAuditedRequests(app);
         // After authentication, so that exports and bulk requests are limited per account.
