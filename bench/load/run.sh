@@ -16,7 +16,6 @@ L="dotnet bench/Flipside.LoadBench/bin/Release/net10.0/Flipside.LoadBench.dll"
 work=$(mktemp -d /tmp/flipside-load.XXXXXX)
 port=$((20000 + RANDOM % 40000))
 url=http://127.0.0.1:$port
-export Flipside__DataDirectory=$work/data
 if [ -n "${FLIPSIDE_LOAD_POSTGRES:-}" ]; then
   export Database__Provider=Postgres ConnectionStrings__Flipside=$FLIPSIDE_LOAD_POSTGRES
   provider=PostgreSQL
@@ -27,7 +26,7 @@ server=""
 stop() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true; }
 trap 'stop; rm -rf "$work"' EXIT
 serve() {
-  $F --demo --urls "$url" >"$work/server.log" 2>&1 &
+  $F --demo --data "$work/data" --urls "$url" >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do curl -fs -o /dev/null "$url/health" && return 0; sleep 0.5; done
   echo "the server did not start:"; cat "$work/server.log"; exit 1
@@ -36,7 +35,7 @@ serve() {
 # The demo first (it wants an empty database), then 50,000 more people through the import.
 serve; stop; server=""
 $P generate --rows 50000 --out "$work/people.csv" >/dev/null
-$F import people "$work/people.csv" >/dev/null
+$F import people "$work/people.csv" --data "$work/data" >/dev/null
 serve
 admin=$($L cookie --url "$url" --email admin@flipside.demo)
 manager=$($L cookie --url "$url" --email manager@flipside.demo)

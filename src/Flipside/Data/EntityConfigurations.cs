@@ -15,7 +15,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.Property(p => p.Email).HasMaxLength(256);
         // Unique because an account is linked to its person by email; the import stores emails in lower case.
         e.HasIndex(p => p.Email).IsUnique();
-        e.HasIndex(p => p.Name);
+        // The directory's order (name, then employee id) with the status its default listing filters on: paging to page
+        // 57 then skips 1,400 entries of this index alone, instead of reading 1,400 rows to check their status.
+        e.HasIndex(p => new { p.Name, p.EmployeeId, p.Status });
         e.Property(p => p.Title).HasMaxLength(200);
         e.Property(p => p.Department).HasMaxLength(200);
         e.HasIndex(p => p.Department);

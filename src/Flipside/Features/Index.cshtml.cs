@@ -3,10 +3,11 @@ using Flipside.Features.Home;
 using Flipside.Features.Programs;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features;
 
-public sealed class IndexModel(FlipsideDb db, Viewer viewer, TimeProvider clock) : PageModel
+public sealed class IndexModel(FlipsideDb db, Viewer viewer, TimeProvider clock, IMemoryCache cache) : PageModel
 {
     public HomeSummary.AdminFigures? Admin { get; private set; }
     public HomeSummary.Participant? Me { get; private set; }
@@ -18,7 +19,7 @@ public sealed class IndexModel(FlipsideDb db, Viewer viewer, TimeProvider clock)
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (viewer.IsAdministrator) Admin = await HomeSummary.ForAdministrator(db, clock.GetUtcNow(), ct);
+        if (viewer.IsAdministrator) Admin = await HomeSummary.ForAdministrator(db, clock, cache, ct);
         if (viewer.IsProgramStaff) MyPrograms = await ProgramQueries.List(viewer, ct);
         if (viewer.IsSponsor) Sponsored = await ProgramSponsors.Of(viewer, ct);
         if (viewer.IsInRole(Domain.Roles.Participant) && await viewer.Person(ct) is { } person)

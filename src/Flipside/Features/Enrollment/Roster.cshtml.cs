@@ -4,11 +4,12 @@ using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.Enrollment;
 
 /// <summary>A program manager's view of one cohort: invite, decide applications, remind, see readiness.</summary>
-public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, TimeProvider clock) : PageModel
+public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, TimeProvider clock, IMemoryCache cache) : PageModel
 {
     public Cohort Cohort { get; private set; } = null!;
     public IReadOnlyList<CohortRoster.Row> Rows { get; private set; } = [];
@@ -79,7 +80,7 @@ public sealed class RosterModel(FlipsideDb db, Viewer viewer, PublicUrl url, Tim
         Rows = await CohortRoster.List(cohortId, db, ct);
         Readiness = CohortRoster.ReadinessOf(Rows);
         InsideReportingLines = await Pairings.KeepInReportingLine.Waiting(cohortId, viewer, db, ct);
-        if (cohort.TakesEnrollments) Choices = await People.SearchPeople.Choices(db, ct);
+        if (cohort.TakesEnrollments) Choices = await People.SearchPeople.Choices(db, ct, cache, clock);
         if (cohort.Status >= CohortStatus.Matching)
         {
             var running = await db.Pairings.Where(p => p.CohortId == cohortId && Pairing.Running.Contains(p.Status))

@@ -2,10 +2,11 @@ using Flipside.Data;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.People;
 
-public sealed class IndexModel(FlipsideDb db) : PageModel
+public sealed class IndexModel(FlipsideDb db, IMemoryCache cache, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public string? Department { get; set; }
@@ -20,7 +21,7 @@ public sealed class IndexModel(FlipsideDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Choices = await SearchPeople.Choices(db, ct);
+        Choices = await SearchPeople.Choices(db, ct, cache, clock);
         if (!ModelState.IsValid) return;
         var q = new SearchPeople.Query(Search, Department, Location, Grade, Status, PageNumber, WithoutManager: WithoutManager);
         var errors = SearchPeople.Check(q);
@@ -29,7 +30,7 @@ public sealed class IndexModel(FlipsideDb db) : PageModel
             errors.AddTo(ModelState, prefix: "");
             return;
         }
-        Result = await SearchPeople.Handle(q, db, ct);
+        Result = await SearchPeople.Handle(q, db, ct, cache, clock);
     }
 
     /// <summary>The same search on another page, for the pager's links.</summary>

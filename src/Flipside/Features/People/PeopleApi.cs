@@ -2,6 +2,7 @@ using System.Globalization;
 using Flipside.Data;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.People;
 
@@ -11,7 +12,7 @@ public static class PeopleApi
     {
         group.MapGet("/", async Task<Results<Ok<SearchPeople.Result>, ValidationProblem>> (
             string? search, string? department, string? location, string? grade, string? status, string? page, string? pageSize,
-            string? withoutManager, FlipsideDb db, CancellationToken ct) =>
+            string? withoutManager, FlipsideDb db, IMemoryCache cache, TimeProvider clock, CancellationToken ct) =>
         {
             var errors = new List<FieldError>();
             var noManager = false;
@@ -20,7 +21,7 @@ public static class PeopleApi
             var q = new SearchPeople.Query(search, department, location, Number(grade, "Grade", null, errors), status,
                 Number(page, "Page", 1, errors) ?? 1, Number(pageSize, "PageSize", SearchPeople.DefaultPageSize, errors) ?? SearchPeople.DefaultPageSize, noManager);
             errors.AddRange(SearchPeople.Check(q));
-            return errors.Count > 0 ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await SearchPeople.Handle(q, db, ct));
+            return errors.Count > 0 ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(await SearchPeople.Handle(q, db, ct, cache, clock));
         });
 
         group.MapGet("/{id:guid}", async (Guid id, Viewer viewer, FlipsideDb db, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using Flipside.Data;
 using Flipside.Domain;
 using Flipside.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Flipside.Features.People;
 
@@ -37,32 +38,60 @@ public static class SearchPeople
         return errors;
     }
 
-    /// <summary>One COUNT and one page query, ordered by name then employee id (stable).</summary>
-    public static async Task<Result> Handle(Query q, FlipsideDb db, CancellationToken ct)
+    /// <summary>
+    /// A page of the directory. What a filter matches is kept under the data stamp (<see cref="StampedCache"/>), so paging
+    /// through one search, or 32 people opening the directory at once, reads the table once rather than on every page:
+    /// the count of a plain listing, and for a search the ordered ids of its first <see cref="CountLimit"/> + 1 matches.
+    /// </summary>
+    public static async Task<Result> Handle(Query q, FlipsideDb db, CancellationToken ct, IMemoryCache? cache = null, TimeProvider? clock = null)
     {
         var people = Filter(db.People.AsNoTracking(), q, db is PostgresFlipsideDb);
-        var searching = !string.IsNullOrWhiteSpace(q.Search);
-        // A search term is found only by reading rows (no index serves '%term%'); counting every match of a common term
-        // read the whole table on each page, so the count stops one past the limit.
-        // Ordered so that the limit is well defined (EF Core warns of a Take without an OrderBy), by an expression no index
-        // serves: ordering by the name itself let SQLite walk the name index row by row, several times slower for a rare
-        // term than the one table scan this takes.
-        var total = searching ? await people.OrderBy(p => p.Name + "").Take(CountLimit + 1).CountAsync(ct) : await people.CountAsync(ct);
-        // Paging in name order walks the name index and stops after a page of matches: quick when matches are many. When
-        // they are few (the count has just read every row), that walk visits the whole table row by row; sorting the few
-        // matches of one table scan is several times cheaper, and concatenating '' is what stops the planner using the index.
-        var ordered = searching && total <= CountLimit ? people.OrderBy(p => p.Name + "") : people.OrderBy(p => p.Name);
-        var page = await ordered.ThenBy(p => p.EmployeeId)
-            .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
-            .Select(p => new { p.Id, p.EmployeeId, p.Name, p.Email, p.Title, p.Grade, p.Department, p.Location, p.Status })
-            .ToListAsync(ct);
-        return new([.. page.Select(p => new Row(p.Id, p.EmployeeId, p.Name, p.Email, p.Title, p.Grade, p.Department, p.Location,
-            PersonStatusText.Slug(p.Status)))], Math.Min(total, CountLimit), q.Page, q.PageSize, total > CountLimit);
+        var matches = await StampedCache.GetOrBuild(MatchesKey.Of(q), cache, db, clock ?? TimeProvider.System, () => Match(people, q, ct), ct);
+        var total = matches!.Total;
+        var page = matches.Ids is { } ids
+            ? await ByIds(people, [.. ids.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)], ct)
+            : await people.OrderBy(p => p.Name).ThenBy(p => p.EmployeeId).Skip((q.Page - 1) * q.PageSize).Take(q.PageSize).Select(Columns).ToListAsync(ct);
+        return new([.. page], Math.Min(total, CountLimit), q.Page, q.PageSize, total > CountLimit);
     }
 
-    public static async Task<FilterChoices> Choices(FlipsideDb db, CancellationToken ct) => new(
-        await db.People.Select(p => p.Department).Where(d => d != "").Distinct().OrderBy(d => d).ToListAsync(ct),
-        await db.People.Select(p => p.Location).Where(l => l != "").Distinct().OrderBy(l => l).ToListAsync(ct));
+    /// <summary>The directory's filter lists: every department and location, which read the whole table.</summary>
+    public static async Task<FilterChoices> Choices(FlipsideDb db, CancellationToken ct, IMemoryCache? cache = null, TimeProvider? clock = null) =>
+        (await StampedCache.GetOrBuild(ChoicesKey.Instance, cache, db, clock ?? TimeProvider.System, async () => new FilterChoices(
+            await db.People.Select(p => p.Department).Where(d => d != "").Distinct().OrderBy(d => d).ToListAsync(ct),
+            await db.People.Select(p => p.Location).Where(l => l != "").Distinct().OrderBy(l => l).ToListAsync(ct)), ct))!;
+
+    /// <summary>How many a filter matches; for a search also the matches' ids in directory order, up to one past the limit.</summary>
+    private sealed record Matches(int Total, IReadOnlyList<Guid>? Ids);
+
+    private sealed record MatchesKey(string? Search, string? Department, string? Location, int? Grade, string? Status, bool WithoutManager)
+    {
+        public static MatchesKey Of(Query q) => new(q.Search?.Trim(), q.Department, q.Location, q.Grade, q.Status?.Trim().ToLowerInvariant(), q.WithoutManager);
+    }
+
+    private sealed record ChoicesKey
+    {
+        public static readonly ChoicesKey Instance = new();
+    }
+
+    private static async Task<Matches?> Match(IQueryable<Person> people, Query q, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q.Search)) return new(await people.CountAsync(ct), null);
+        // A search term is found only by reading rows (no index serves '%term%'), so one scan collects the matches in
+        // order, stopping one past the limit. Ordered by an expression no index serves: ordering by the name itself let
+        // SQLite walk the name index row by row, several times slower for a rare term than one scan and a sort.
+        var ids = await people.OrderBy(p => p.Name + "").ThenBy(p => p.EmployeeId).Select(p => p.Id).Take(CountLimit + 1).ToListAsync(ct);
+        return new(ids.Count, ids);
+    }
+
+    private static async Task<List<Row>> ByIds(IQueryable<Person> people, List<Guid> ids, CancellationToken ct)
+    {
+        var rows = await people.Where(p => ids.Contains(p.Id)).Select(Columns).ToListAsync(ct);
+        // A person changed since the ids were kept drops out rather than showing in the wrong place; the next save renews them.
+        return [.. ids.Select(id => rows.FirstOrDefault(r => r.Id == id)).OfType<Row>()];
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Person, Row>> Columns = p =>
+        new Row(p.Id, p.EmployeeId, p.Name, p.Email, p.Title, p.Grade, p.Department, p.Location, PersonStatusText.Slug(p.Status));
 
     private static bool IsAll(string? status) => string.Equals(status?.Trim(), AllStatuses, StringComparison.OrdinalIgnoreCase);
 

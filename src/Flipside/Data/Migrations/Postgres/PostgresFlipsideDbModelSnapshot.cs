@@ -1836,9 +1836,9 @@ namespace Flipside.Data.Migrations.Postgres
 
                     b.HasIndex("ManagerEmployeeId");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("Version");
+
+                    b.HasIndex("Name", "EmployeeId", "Status");
 
                     b.ToTable("People");
                 });

@@ -1829,9 +1829,9 @@ namespace Flipside.Data.Migrations.Sqlite
 
                     b.HasIndex("ManagerEmployeeId");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("Version");
+
+                    b.HasIndex("Name", "EmployeeId", "Status");
 
                     b.ToTable("People");
                 });
