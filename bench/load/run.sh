@@ -75,6 +75,19 @@ measure "/Enrollment/Mine (participant)" "$mentor" /Enrollment/Mine
 measure "/api/v1/pairings/mine" "$mentor" /api/v1/pairings/mine
 measure "/Admin/Users" "$admin" /Admin/Users
 measure "/Admin/Outbox" "$admin" /Admin/Outbox
+measure "/Admin/Audit" "$admin" /Admin/Audit
+measure "/api/v1/audit" "$admin" /api/v1/audit
+measure "program page (pilot)" "$manager" "/Programs/Program?id=$pilot"
+measure "program health (pilot)" "$manager" "/Health/Program?id=$pilot"
+measure "cohort health (pilot)" "$manager" "/Health/Cohort?id=$cohort"
+measure "impact report (pilot)" "$manager" "/Impact/Report?programId=$pilot"
+measure "cohort meetings (pilot)" "$manager" "/Sessions/Cohort?cohortId=$cohort"
+measure "cohort surveys (pilot)" "$manager" "/Surveys/Cohort?cohortId=$cohort"
+measure "cohort training (pilot)" "$manager" "/Training/Cohort?cohortId=$cohort"
+measure "cohort agreements (pilot)" "$manager" "/Agreements/Cohort?cohortId=$cohort&programId=$pilot"
+measure "insights (pilot)" "$manager" "/Insights/Program?programId=$pilot"
+measure "showcase (pilot)" "$manager" "/Celebration/Showcase?programId=$pilot"
+measure "/Surveys (participant)" "$mentor" /Surveys
 
 echo
 echo "$provider, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t2 -c32 -d${seconds}s, $(git rev-parse --short HEAD)"
