@@ -85,7 +85,7 @@ public sealed class RetentionTests(FlipsideFactory app) : AdministeredTests(app)
         var saved = await manager.PostAsJsonAsync("/api/v1/programs", Body(18));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("RetentionMonths", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"retentionMonths\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
         var details = JsonDocument.Parse(await saved.Content.ReadAsStringAsync()).RootElement;
