@@ -59,13 +59,13 @@ public sealed class ErasureTests(FlipsideFactory app) : AdministeredTests(app)
         Assert.Equal(HttpStatusCode.OK, (await Admin.ImportCsv(PeopleFiles.Csv(PeopleFiles.Row(EmployeeId, name: Name, email: Email, title: "Podcaster")))).StatusCode);
         await App.Browser().PostAsJsonAsync("/api/v1/account/sign-in", new { email = Email, password = "not the password 1" });
         await Seal();
-        Assert.True(await Holds(Email), "the setup wrote the email somewhere");
+        Assert.NotNull(await WhereHeld(Email));
 
         var erased = await Admin.PostAsync($"/api/v1/people/{s.PersonId}/erase", null);
 
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         foreach (var text in new[] { Name, Email, EmployeeId, Email.ToUpperInvariant() })
-            Assert.False(await Holds(text), $"{text} is still in the database");
+            Assert.Null(await WhereHeld(text));
         Assert.Equal(HttpStatusCode.Unauthorized,
             (await App.Browser().PostAsJsonAsync("/api/v1/account/sign-in", new { email = Email, password = Given.Password })).StatusCode);
         var partner = JsonDocument.Parse(await s.Leader.GetStringAsync("/api/v1/account/me/export")).RootElement;
@@ -158,18 +158,33 @@ public sealed class ErasureTests(FlipsideFactory app) : AdministeredTests(app)
     }
 
     /// <summary>
-    /// Whether the text is anywhere in the stored bytes: on SQLite the database file and its log, read raw; on
-    /// PostgreSQL every row of every table as text, which includes every column.
+    /// Where the text is in the stored bytes, or null: on SQLite the database file and its log, read raw (and, to say
+    /// where, every value of every table); on PostgreSQL every row of every table as text, which includes every column.
     /// </summary>
-    private async Task<bool> Holds(string text)
+    private async Task<string?> WhereHeld(string text)
     {
         if (!TestDatabase.IsPostgres)
         {
             SqliteConnection.ClearAllPools();
             var file = Path.Combine(App.Database.DataDirectory, "flipside.db");
             var needle = Encoding.UTF8.GetBytes(text);
-            return new[] { file, file + "-wal" }.Where(File.Exists)
-                .Any(f => File.ReadAllBytes(f).AsSpan().IndexOf(needle) >= 0);
+            if (!new[] { file, file + "-wal" }.Where(File.Exists).Any(f => File.ReadAllBytes(f).AsSpan().IndexOf(needle) >= 0)) return null;
+            await using var sqlite = new SqliteConnection(App.Database.ConnectionString);
+            await sqlite.OpenAsync();
+            var names = new List<string>();
+            await using (var list = new SqliteCommand("SELECT name FROM sqlite_master WHERE type = 'table'", sqlite))
+            await using (var reader = await list.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+            foreach (var name in names)
+            {
+                await using var all = new SqliteCommand($"SELECT * FROM \"{name}\"", sqlite);
+                await using var rows = await all.ExecuteReaderAsync();
+                while (await rows.ReadAsync())
+                    for (var i = 0; i < rows.FieldCount; i++)
+                        if (rows.GetValue(i) switch { string v => v, byte[] b => Encoding.UTF8.GetString(b), _ => "" } is var value && value.Contains(text, StringComparison.Ordinal))
+                            return $"{text} in {name}.{rows.GetName(i)}: {value[..Math.Min(value.Length, 300)]}";
+            }
+            return $"{text} in the file's free pages or log";
         }
         await using var connection = new NpgsqlConnection(App.Database.ConnectionString);
         await connection.OpenAsync();
@@ -180,11 +195,11 @@ public sealed class ErasureTests(FlipsideFactory app) : AdministeredTests(app)
         var hex = Convert.ToHexStringLower(Encoding.UTF8.GetBytes(text));
         foreach (var table in tables)
         {
-            await using var find = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\" t WHERE strpos(t::text, @text) > 0 OR strpos(t::text, @hex) > 0", connection);
+            await using var find = new NpgsqlCommand($"SELECT t::text FROM \"{table}\" t WHERE strpos(t::text, @text) > 0 OR strpos(t::text, @hex) > 0 LIMIT 1", connection);
             find.Parameters.AddWithValue("text", text);
             find.Parameters.AddWithValue("hex", hex);
-            if ((long)(await find.ExecuteScalarAsync())! > 0) return true;
+            if (await find.ExecuteScalarAsync() is string row) return $"{text} in {table}: {row[..Math.Min(row.Length, 300)]}";
         }
-        return false;
+        return null;
     }
 }

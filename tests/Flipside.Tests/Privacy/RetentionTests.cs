@@ -95,7 +95,9 @@ public sealed class RetentionTests(FlipsideFactory app) : AdministeredTests(app)
     [Fact]
     public async Task TheProgramForm_OffersTheSetting()
     {
-        var page = await Admin.GetStringAsync("/Programs/New");
+        await Given.AnAccount(App, Admin, Pairs.ManagerEmail, Roles.ProgramManager);
+        var (programId, _) = await Seed.AProgram(App, Pairs.ManagerEmail);
+        var page = await Admin.GetStringAsync($"/Programs/Edit?id={programId}");
 
         Assert.Contains("Delete private notes and messages after (months)", page, StringComparison.Ordinal);
         Assert.Contains("name=\"Input.RetentionMonths\"", page, StringComparison.Ordinal);

@@ -37,8 +37,10 @@ public static class ErasedText
         {
             if (entity.GetTableName() is not { } table || HandledApart.Contains(table)) continue;
             var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+            // A list of texts is a JSON text column on SQLite, where REPLACE reaches inside it; PostgreSQL keeps it as an array.
             var columns = entity.GetProperties()
-                .Where(p => (p.GetValueConverter()?.ProviderClrType ?? p.ClrType) == typeof(string) && !p.IsKey() && !p.IsForeignKey()
+                .Where(p => ((p.GetValueConverter()?.ProviderClrType ?? p.ClrType) == typeof(string) || (p.IsPrimitiveCollection && !postgres))
+                    && !p.IsKey() && !p.IsForeignKey()
                     && !p.Name.EndsWith("Hash", StringComparison.Ordinal))
                 .Select(p => p.GetColumnName(store)).OfType<string>().Distinct().ToList();
             if (columns.Count == 0) continue;
