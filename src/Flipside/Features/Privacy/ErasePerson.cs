@@ -41,7 +41,8 @@ public static class ErasePerson
 
         var texts = Texts(person, accounts, pseudonym);
         var ids = accounts.Select(a => a.Id).ToList();
-        await ErasedRecords.Handle(db, person, ids, pseudonym, surveyCodes, now, ct);
+        await ErasedRecords.Handle(db, person, ids, pseudonym, surveyCodes,
+            reason => texts.Aggregate(reason, (t, r) => t.Replace(r.Find, r.With, StringComparison.Ordinal)), now, ct);
         await ErasedText.ReplaceEverywhere(db, texts, ct);
         await ErasedText.ReplaceInAttachments(db, texts, ct);
         var audit = await AuditErasure.Handle(db, ids, pseudonym, texts, ct);

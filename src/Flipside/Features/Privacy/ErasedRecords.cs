@@ -13,7 +13,7 @@ namespace Flipside.Features.Privacy;
 internal static class ErasedRecords
 {
     public static async Task Handle(FlipsideDb db, Person original, List<string> accountIds, string pseudonym, List<string> surveyCodes,
-        DateTimeOffset now, CancellationToken ct)
+        Func<string, string> redact, DateTimeOffset now, CancellationToken ct)
     {
         var id = original.Id;
         var person = await db.People.SingleAsync(p => p.Id == id, ct);
@@ -33,6 +33,9 @@ internal static class ErasedRecords
             profile.UpdatedAt = now;
         }
         await OwnWriting(db, id, ct);
+        // Lists of texts are arrays on PostgreSQL, out of the text sweep's reach: the person's pairings' reasons are redacted here.
+        foreach (var pairing in await db.Pairings.Where(p => p.MentorEnrollment.PersonId == id || p.MenteeEnrollment.PersonId == id).ToListAsync(ct))
+            pairing.RedactReasons(redact);
         foreach (var code in surveyCodes)
         {
             // A fresh random code per erased code: the answers stay in the aggregates, linked to nobody.
