@@ -50,6 +50,20 @@ public sealed class AuditEntry
     }
 
     /// <summary>
+    /// Erasure only (docs/decisions/0027-erasure.md): puts a pseudonym where the entry named an erased person. A sealed
+    /// entry must then be linked again with <see cref="Relink"/>, and every entry after it.
+    /// </summary>
+    public void Redact(string actor, string recordId, string summary) => (Actor, RecordId, Summary) = (actor, recordId, summary);
+
+    /// <summary>Erasure only: links an already sealed entry again after an entry before it (or itself) was redacted.</summary>
+    public void Relink(string previousHash)
+    {
+        if (Sequence is null) throw new DomainException($"Audit entry {Id} is not sealed yet.");
+        PreviousHash = previousHash;
+        Hash = HashOf(previousHash);
+    }
+
+    /// <summary>
     /// SHA-256 over the previous hash and every field as stored, each prefixed by its length so that no two
     /// different entries read the same (moving a character from the summary to the record id changes the hash).
     /// The time is in UTC ticks as read back from the database, which is what every later check reads too.

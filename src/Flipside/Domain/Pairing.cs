@@ -143,6 +143,14 @@ public sealed class Pairing : IVersioned
     }
 
     /// <summary>Either partner or the manager ends it, without fault; the reason stays with the program manager.</summary>
+    /// <summary>Erasure only: the match's reasons may name the erased person (docs/decisions/0027-erasure.md).</summary>
+    public void RedactReasons(Func<string, string> redact)
+    {
+        StaffReasons = [.. StaffReasons.Select(redact)];
+        MenteeReasons = [.. MenteeReasons.Select(redact)];
+        MentorReasons = [.. MentorReasons.Select(redact)];
+    }
+
     public void End(PairingActor by, string reason, bool rematch, DateTimeOffset now)
     {
         if (!IsRunning) throw new DomainException($"Only an active or paused pairing can end; this one is {Describe(Status)}.");

@@ -30,8 +30,35 @@ public sealed class Person : IChangeCounted
     public PersonStatus Status { get; set; } = PersonStatus.Active;
     /// <summary>Moves on with every saved change (<see cref="IChangeCounted"/>).</summary>
     public int Version { get; set; }
+    /// <summary>When an administrator erased the person's data (see docs/decisions/0027-erasure.md); null while they are held.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    /// <summary>What the directory, pairings and every list show in place of an erased person's name.</summary>
+    public const string ErasedName = "an erased participant";
 
     private Person() { }
+
+    /// <summary>
+    /// Keeps the row, so that enrolments, pairings and counts still add up, but nothing that names the person: the
+    /// employee id and email become the pseudonym (both are unique), every other field its empty value.
+    /// </summary>
+    public void Erase(string pseudonym, DateTimeOffset at)
+    {
+        if (ErasedAt is not null) throw new DomainException("This person is already erased.");
+        EmployeeId = pseudonym;
+        Email = ErasedEmail(pseudonym);
+        Name = ErasedName;
+        Title = Department = Location = Languages = "";
+        TimeZone = "UTC";
+        ManagerEmployeeId = null;
+        HireDate = null;
+        BirthYear = null;
+        Status = PersonStatus.Left;
+        ErasedAt = at;
+    }
+
+    /// <summary>An address that cannot receive mail (RFC 2606 reserves .invalid).</summary>
+    public static string ErasedEmail(string pseudonym) => $"{pseudonym}@erased.invalid";
 
     public Person(string employeeId) => EmployeeId = employeeId;
 

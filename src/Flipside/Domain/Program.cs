@@ -71,6 +71,9 @@ public sealed class MentoringProgram : IVersioned
     } = ProgramLanguages.Default;
     /// <summary>k for everything aggregated from people's answers: no figure from fewer. New surveys take it when they open.</summary>
     public int AnonymityThreshold { get; set => field = Anonymity.ThresholdRule.Guard(value); } = Anonymity.DefaultThreshold;
+    public static readonly IntRule RetentionRule = new(1, 120, "Keep private notes and messages 1 to 120 months after a pairing ends, or leave it empty to keep them.");
+    /// <summary>Months after a pairing ends before its private notes and messages are deleted; null keeps them (docs/decisions/0027-erasure.md).</summary>
+    public int? RetentionMonths { get; set => field = value is { } months ? RetentionRule.Guard(months) : null; }
     public List<Objective> Objectives { get; private set; } = [];
     public List<ProgramManagerAssignment> Managers { get; private set; } = [];
     /// <summary>Executives who back the program; they see its aggregates, never anyone's private content.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Flipside.Domain;
 using Flipside.Tests.Conversations;
@@ -44,6 +45,27 @@ public sealed class PersonalDataExportTests(FlipsideFactory app) : AdministeredT
         var mentor = await App.Query(db => db.Users.Where(u => u.Email == "m1@example.com").Select(u => u.Id).SingleAsync());
         Assert.Contains(await App.Query(db => db.AuditLog.Where(a => a.Action == "export.downloaded").ToListAsync()),
             a => a.Actor == mentor && a.Summary.Contains("/api/v1/account/me/export"));
+    }
+
+    [Fact]
+    public async Task Export_HoldsGoalsTheAgreementWithSignaturesAndKudos()
+    {
+        var pairs = await Pairs.Published(App, Admin);
+        var goal = await pairs.Mentee.PostAsJsonAsync($"/api/v1/pairings/{pairs.First}/goals", new { title = "Record a video a month", description = "Short ones." });
+        Assert.Equal(HttpStatusCode.Created, goal.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await pairs.Mentor.GetAsync($"/api/v1/pairings/{pairs.First}/agreement")).StatusCode);
+        var signed = (await pairs.Mentor.PostAsJsonAsync($"/api/v1/pairings/{pairs.First}/agreement/sign", new { revision = 1 })).IsSuccessStatusCode;
+        Assert.True((await pairs.Mentee.PostAsJsonAsync($"/api/v1/pairings/{pairs.First}/kudos", new { text = "Thanks for the podcast tips" })).IsSuccessStatusCode);
+
+        var json = JsonDocument.Parse(await pairs.Mentor.GetStringAsync("/api/v1/account/me/export")).RootElement;
+
+        var pairing = Assert.Single(json.GetProperty("pairings").EnumerateArray());
+        Assert.Equal("Record a video a month", Assert.Single(pairing.GetProperty("goals").EnumerateArray()).GetProperty("title").GetString());
+        var revision = Assert.Single(pairing.GetProperty("agreement").EnumerateArray());
+        Assert.Equal(signed ? JsonValueKind.String : JsonValueKind.Null, revision.GetProperty("mentorSignedAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, revision.GetProperty("menteeSignedAt").ValueKind);
+        Assert.NotEmpty(revision.GetProperty("sections").EnumerateArray());
+        Assert.Equal("Thanks for the podcast tips", Assert.Single(pairing.GetProperty("kudos").EnumerateArray()).GetProperty("text").GetString());
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Flipside.Features.Account;
 /// <summary>
 /// Everything Flipside holds about the signed-in person, in one answer: their account, their directory entry, their
 /// enrolments and profiles, their pairings with the meetings, their own notes and the messages of the pair, opened,
-/// and what they did as the audit log recorded it. The partner's notes are never loaded, private or shared: they are
+/// their goals, every revision of their agreement with its signatures, the kudos of their pairings, and what they did
+/// as the audit log recorded it. The partner's notes are never loaded, private or shared: they are
 /// the partner's writing. The download is audited as every download is (AuditedRequests).
 /// </summary>
 public static class ExportMyData
@@ -25,7 +26,14 @@ public static class ExportMyData
     public sealed record ProfilePart(IReadOnlyList<string> Topics, IReadOnlyList<string> Interests, int CommunicationStyle, MeetingMode MeetingMode,
         IReadOnlyList<string> Languages, string HopeToGive, string HopeToGet, DateTimeOffset? CompletedAt);
     public sealed record PairingPart(Guid Id, string Program, ParticipantRole MyRole, string Partner, PairingStatus Status,
-        IReadOnlyList<MeetingPart> Meetings, IReadOnlyList<TextPart> MyNotes, IReadOnlyList<TextPart> Messages);
+        IReadOnlyList<MeetingPart> Meetings, IReadOnlyList<TextPart> MyNotes, IReadOnlyList<TextPart> Messages,
+        IReadOnlyList<GoalPart> Goals, IReadOnlyList<AgreementPart> Agreement, IReadOnlyList<KudosPart> Kudos);
+    public sealed record GoalPart(string Owner, string Title, string Description, DateTimeOffset CreatedAt, IReadOnlyList<string> Milestones,
+        IReadOnlyList<TextPart> Progress);
+    /// <summary>One revision of the agreement, with every section (the pair reads the private ones too) and both signatures.</summary>
+    public sealed record AgreementPart(int Number, DateTimeOffset CreatedAt, IReadOnlyList<AgreementSection> Sections, DateTimeOffset? MentorSignedAt,
+        DateTimeOffset? MenteeSignedAt);
+    public sealed record KudosPart(DateTimeOffset At, string From, string Text, string? FocusArea);
     public sealed record MeetingPart(DateTimeOffset StartsAt, int Minutes, MeetingStatus Status, IReadOnlyList<string> Agenda);
     public sealed record TextPart(DateTimeOffset At, string From, string? Text, string? Error);
     public sealed record ActivityPart(DateTimeOffset At, string Action, string Summary);
@@ -67,8 +75,17 @@ public static class ExportMyData
             var (text, error) = ListNotes.OpenText(cipher!, body, purpose);
             return new(at, from == pair.Me ? pair.MyName : pair.PartnerName, text, error);
         }
+        string Who(ParticipantRole role) => role == pair.Me ? pair.MyName : pair.PartnerName;
+        var goals = await db.Goals.AsNoTracking().Where(g => g.PairingId == id).Include(g => g.Milestones).Include(g => g.Progress)
+            .OrderBy(g => g.CreatedAt).ToListAsync(ct);
+        var revisions = await db.AgreementRevisions.AsNoTracking().Where(r => r.PairingId == id).OrderBy(r => r.Number).ToListAsync(ct);
+        var kudos = await db.Kudos.AsNoTracking().Where(k => k.PairingId == id).OrderBy(k => k.SentAt).ToListAsync(ct);
         return new PairingPart(id, pair.ProgramName, pair.Me, pair.PartnerName, pair.Status, meetings,
             [.. notes.Select(n => Open(n.CreatedAt, n.Author, n.Body, Note.Purpose(n.Id)))],
-            [.. messages.Select(m => Open(m.SentAt, m.Sender, m.Body, Message.Purpose(m.Id)))]);
+            [.. messages.Select(m => Open(m.SentAt, m.Sender, m.Body, Message.Purpose(m.Id)))],
+            [.. goals.Select(g => new GoalPart(Who(g.Owner), g.Title, g.Description, g.CreatedAt, [.. g.Milestones.OrderBy(m => m.Position).Select(m => m.Title)],
+                [.. g.Progress.OrderBy(p => p.At).Select(p => new TextPart(p.At, Who(p.By), p.Text, null))]))],
+            [.. revisions.Select(r => new AgreementPart(r.Number, r.CreatedAt, r.Sections, r.MentorSignedAt, r.MenteeSignedAt))],
+            [.. kudos.Select(k => new KudosPart(k.SentAt, Who(k.From), k.Text, k.FocusArea))]);
     }
 }

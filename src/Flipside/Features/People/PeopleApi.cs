@@ -1,5 +1,6 @@
 using System.Globalization;
 using Flipside.Data;
+using Flipside.Features.Privacy;
 using Flipside.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Memory;
@@ -32,6 +33,8 @@ public static class PeopleApi
             MarkPersonLeft.Handle(id, viewer, db, clock, ct).ToHttp(r => TypedResults.Ok(r)))
             .Produces<MarkPersonLeft.Result>().ProducesRefusals()
             .WithDescription("Marks one person as left (administrators only): their account is deactivated, their open enrolments end and their programs' managers are told.");
+
+        group.MapErasureApi();
 
         group.MapPut("/{id:guid}", (Guid id, PersonInput body, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             ChangePerson.Handle(body.ToRequest(id), viewer, db, clock, ct).ToHttp(r => TypedResults.Ok(r)))

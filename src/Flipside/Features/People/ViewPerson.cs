@@ -22,6 +22,8 @@ public static class ViewPerson
         public IReadOnlyList<ReportingChain.Manager> ReportingLine { get; init; } = [];
         /// <summary>Everyone below this person at any depth who has not left.</summary>
         public int PeopleBelow { get; init; }
+        /// <summary>Whether an administrator erased the person's data (docs/decisions/0027-erasure.md).</summary>
+        public bool Erased { get; init; }
     }
 
     public const int MaxReportsShown = 200;
@@ -46,6 +48,7 @@ public static class ViewPerson
                 .Select(r => new Link(r.Id, r.EmployeeId, r.Name, r.Title)).Take(MaxReportsShown).ToListAsync(ct),
             ReportingLine = await ReportingChain.Above(p.EmployeeId, db, ct),
             PeopleBelow = await ReportingChain.CountBelow(p.EmployeeId, db, ct),
+            Erased = p.ErasedAt is not null,
         };
     }
 }

@@ -40,6 +40,8 @@ public sealed class ProgramInput
     public int RankingDays { get; set; } = MentoringProgram.DefaultRankingDays;
     /// <summary>k: no survey aggregate from fewer respondents. Each survey fixes it when it opens.</summary>
     public int AnonymityThreshold { get; set; } = Anonymity.DefaultThreshold;
+    /// <summary>Months after a pairing ends before its private notes and messages are deleted; empty keeps them.</summary>
+    public int? RetentionMonths { get; set; }
     /// <summary>The language of the reminders and nudges participants get: "en", "de", "fr" or "es".</summary>
     public string Language { get; set; } = ProgramLanguages.Default;
 
@@ -72,6 +74,7 @@ public sealed class ProgramInput
         AnswerDays = p.AnswerDays,
         RankingDays = p.RankingDays,
         AnonymityThreshold = p.AnonymityThreshold,
+        RetentionMonths = p.RetentionMonths,
         Language = p.Language,
     };
 
@@ -122,6 +125,7 @@ public sealed class ProgramInput
         Check(errors, nameof(AnswerDays), AnswerDays, MentoringProgram.AnswerDaysRule);
         Check(errors, nameof(RankingDays), RankingDays, MentoringProgram.RankingDaysRule);
         Check(errors, nameof(AnonymityThreshold), AnonymityThreshold, Anonymity.ThresholdRule);
+        if (RetentionMonths is { } months) Check(errors, nameof(RetentionMonths), months, MentoringProgram.RetentionRule);
         Language = string.IsNullOrWhiteSpace(Language) ? ProgramLanguages.Default : Language.Trim().ToLowerInvariant();
         if (!ProgramLanguages.IsKnown(Language))
             errors.Add(new(nameof(Language), $"Choose the language of the program's reminders: {string.Join(", ", ProgramLanguages.All.Select(l => $"\"{l.Code}\" ({l.Name})"))}."));
@@ -151,6 +155,7 @@ public sealed class ProgramInput
         p.AnswerDays = AnswerDays;
         p.RankingDays = RankingDays;
         p.AnonymityThreshold = AnonymityThreshold;
+        p.RetentionMonths = RetentionMonths;
         p.Language = Language;
         Rows.Sync(p.Objectives, o => o.Position, Objectives, (input, objective, i) => input.ApplyTo(objective, i));
     }

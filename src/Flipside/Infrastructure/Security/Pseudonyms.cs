@@ -35,6 +35,17 @@ public sealed class Pseudonyms(FlipsideDb db, Envelope envelope, TimeProvider cl
         return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
+    /// <summary>
+    /// What is left of an erased person wherever a name, email or employee id stood: the same key over the person alone,
+    /// so one person's entries still read as one actor, and nobody without the key can test a guess against it.
+    /// </summary>
+    public async Task<string> OfErased(Guid personId, CancellationToken ct)
+    {
+        _key ??= await Key(ct);
+        var mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"erased|{personId:N}"));
+        return "erased-" + Convert.ToHexStringLower(mac)[..16];
+    }
+
     /// <summary>The key, made and saved on first use. Call before staging other changes: it saves.</summary>
     private async Task<byte[]> Key(CancellationToken ct)
     {

@@ -57,6 +57,8 @@ public static class FlipsideApp
         services.AddJob<Features.Surveys.ReleaseHeldAnswers>(Features.Surveys.ReleaseHeldAnswers.Name, every: TimeSpan.FromMinutes(15));
         // Every 30 seconds: an entry is outside the chain, and so unprotected, only until the next seal.
         services.AddJob<Features.Audit.SealAuditLog>(Features.Audit.SealAuditLog.Name, every: TimeSpan.FromSeconds(30));
+        // Daily: retention is counted in months after a pairing ends.
+        services.AddJob<Features.Privacy.RetentionJob>(Features.Privacy.RetentionJob.Name, every: TimeSpan.FromDays(1));
         // A cache that only saves work: what it keeps is checked against the database on every use (CompiledCohorts).
         services.AddMemoryCache();
         services.AddProblemDetails();
