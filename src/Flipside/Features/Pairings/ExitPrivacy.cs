@@ -9,10 +9,15 @@ namespace Flipside.Features.Pairings;
 /// </summary>
 public static class ExitPrivacy
 {
-    /// <summary>The mentees (by person id) whose pairings' exit reasons are hidden from the given person.</summary>
+    /// <summary>
+    /// The mentees (by person id) whose pairings' exit reasons and pulse flags are hidden from the given person. A reader
+    /// who is nobody in the directory (the account's email is missing from it, or shared by two people) could be anyone's
+    /// line, so every one is hidden from them: the rule fails closed.
+    /// </summary>
     public static async Task<HashSet<Guid>> HiddenFrom(Guid? readerPersonId, IReadOnlyCollection<Guid> menteePersonIds, FlipsideDb db, CancellationToken ct)
     {
-        if (readerPersonId is not { } reader || menteePersonIds.Count == 0) return [];
+        if (menteePersonIds.Count == 0) return [];
+        if (readerPersonId is not { } reader) return [.. menteePersonIds];
         var chains = await ReportingLines.ChainsAsync(db, menteePersonIds, ct);
         return [.. menteePersonIds.Where(m => m == reader || (chains.TryGetValue(m, out var chain) && chain.Contains(reader)))];
     }

@@ -93,7 +93,9 @@ public static class PairRisks
         var ids = published.Select(p => p.Id);
         var meetings = await Meetings(ids, db, now, ct);
         var signed = (await db.Agreements.Where(a => a.SignedByBothAt != null && ids.Contains(a.PairingId)).Select(a => a.PairingId).ToListAsync(ct)).ToHashSet();
-        var flags = (await db.PairFlags.Where(f => f.ResolvedAt == null && ids.Contains(f.PairingId)).GroupBy(f => new { f.PairingId, f.Kind })
+        // Only released flags (raised before this week): the digest, health and the drill-down all read them from here.
+        var released = Surveys.PairFlags.ReleasedBefore(now);
+        var flags = (await db.PairFlags.Where(f => f.ResolvedAt == null && f.RaisedWeekOf < released && ids.Contains(f.PairingId)).GroupBy(f => new { f.PairingId, f.Kind })
                 .Select(g => g.Key).ToListAsync(ct))
             .ToLookup(f => f.PairingId, f => f.Kind);
         return [.. rows.Select(r => new Pair(r.Id, r.ProgramId, r.Program, r.CohortId, r.Cohort, r.Status, r.PublishedAt!.Value, r.PausedAt, r.EndedAt,
