@@ -60,6 +60,9 @@ public static class PairFlags
         var released = ReleasedBefore(now);
         var flag = await db.PairFlags.FirstOrDefaultAsync(f => f.Id == flagId && f.RaisedWeekOf < released && viewer.ManagedPairings.Any(p => p.Id == f.PairingId), ct);
         if (flag is null) return Outcome.NotFound;
+        // A flag a reader may not see is one they may not resolve: the same fail-closed rule as the list.
+        var mentee = await db.Pairings.Where(p => p.Id == flag.PairingId).Select(p => p.MenteeEnrollment.PersonId).SingleAsync(ct);
+        if ((await Pairings.ExitPrivacy.HiddenFrom((await viewer.Person(ct))?.Id, [mentee], db, ct)).Count > 0) return Outcome.NotFound;
         flag.Resolve(viewer.Email.Length > 0 ? viewer.Email : viewer.UserId, now);
         db.Record(viewer, now, "flag.resolved", "PairFlag", flag.Id, $"{flag.Kind} flag resolved");
         await db.SaveChangesAsync(ct);
