@@ -155,7 +155,6 @@ public sealed class PairingPrivacyTests(FlipsideFactory app) : AdministeredTests
     public async Task JuniorEndsThePairing_TheLeaderLearnsOnlyThatItEnded_AndTheManagerReadsWhy()
     {
         var (leaders, mentors) = await APublishedCohort();
-        await Seed.InTheDirectory(App, Given.AdminEmail);
         var pair = (await Board()).Pairs.Single(p => p.MentorPersonId == mentors[0].Id);
         var leaderPerson = leaders.Single(l => l.Id == pair.MenteePersonId);
         var mentor = await As(mentors[0]);

@@ -27,7 +27,7 @@ public static class PairHealth
         var pairs = await PairRisks.Load(viewer.ManagedPairings.Where(p => p.Id == pairingId), db, now, ct);
         if (pairs.Count == 0) return Outcome.NotFound;
         // The leader, or someone above the leader, sees no pulse flag at all: not even that one was raised and resolved.
-        var flagsHidden = (await Pairings.ExitPrivacy.HiddenFrom((await viewer.Person(ct))?.Id, [pairs[0].MenteePersonId], db, ct)).Count > 0;
+        var flagsHidden = (await Pairings.ExitPrivacy.FlagsHiddenFrom((await viewer.Person(ct))?.Id, [pairs[0].MenteePersonId], db, ct)).Count > 0;
         var p = flagsHidden ? pairs[0] with { OpenFlags = new HashSet<PairFlagKind>() } : pairs[0];
         var row = ProgramHealth.Row(p, now);
         var released = Surveys.PairFlags.ReleasedBefore(now);

@@ -9,16 +9,19 @@ namespace Flipside.Features.Pairings;
 /// </summary>
 public static class ExitPrivacy
 {
-    /// <summary>
-    /// The mentees (by person id) whose pairings' exit reasons and pulse flags are hidden from the given person. A reader
-    /// who is nobody in the directory (the account's email is missing from it, or shared by two people) could be anyone's
-    /// line, so every one is hidden from them: the rule fails closed.
-    /// </summary>
+    /// <summary>The mentees (by person id) whose pairings' exit reasons are hidden from the given person.</summary>
     public static async Task<HashSet<Guid>> HiddenFrom(Guid? readerPersonId, IReadOnlyCollection<Guid> menteePersonIds, FlipsideDb db, CancellationToken ct)
     {
-        if (menteePersonIds.Count == 0) return [];
-        if (readerPersonId is not { } reader) return [.. menteePersonIds];
+        if (readerPersonId is not { } reader || menteePersonIds.Count == 0) return [];
         var chains = await ReportingLines.ChainsAsync(db, menteePersonIds, ct);
         return [.. menteePersonIds.Where(m => m == reader || (chains.TryGetValue(m, out var chain) && chain.Contains(reader)))];
     }
+
+    /// <summary>
+    /// The mentees whose pairings' pulse flags are hidden from the given person. A reader who is nobody in the directory
+    /// (the account's email missing from it, or not there exactly once) could be anyone's line, so every flag is hidden
+    /// from them: this rule fails closed.
+    /// </summary>
+    public static async Task<HashSet<Guid>> FlagsHiddenFrom(Guid? readerPersonId, IReadOnlyCollection<Guid> menteePersonIds, FlipsideDb db, CancellationToken ct) =>
+        readerPersonId is null ? [.. menteePersonIds] : await HiddenFrom(readerPersonId, menteePersonIds, db, ct);
 }

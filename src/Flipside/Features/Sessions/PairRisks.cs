@@ -56,14 +56,14 @@ public static class PairRisks
     /// </summary>
     public static async Task<IReadOnlyList<Pair>> AsSeenBy(IReadOnlyList<Pair> pairs, Guid? readerPersonId, FlipsideDb db, CancellationToken ct)
     {
-        var hidden = await Pairings.ExitPrivacy.HiddenFrom(readerPersonId, [.. pairs.Where(p => p.OpenFlags.Count > 0).Select(p => p.MenteePersonId).Distinct()], db, ct);
+        var hidden = await Pairings.ExitPrivacy.FlagsHiddenFrom(readerPersonId, [.. pairs.Where(p => p.OpenFlags.Count > 0).Select(p => p.MenteePersonId).Distinct()], db, ct);
         return hidden.Count == 0 ? pairs : [.. pairs.Select(p => hidden.Contains(p.MenteePersonId) ? p with { OpenFlags = new HashSet<PairFlagKind>() } : p)];
     }
 
     /// <summary>The same rule over the digest's lines: the pulse reasons dropped, and a pair left with none dropped too.</summary>
     public static async Task<IReadOnlyList<AtRisk>> AsSeenBy(IReadOnlyList<AtRisk> risks, Guid? readerPersonId, FlipsideDb db, CancellationToken ct)
     {
-        var hidden = await Pairings.ExitPrivacy.HiddenFrom(readerPersonId,
+        var hidden = await Pairings.ExitPrivacy.FlagsHiddenFrom(readerPersonId,
             [.. risks.Where(r => r.Reasons.Any(x => FromPulses(x.Rule))).Select(r => r.MenteePersonId).Distinct()], db, ct);
         return hidden.Count == 0 ? risks : [.. risks.Select(r => hidden.Contains(r.MenteePersonId) ? r with { Reasons = [.. r.Reasons.Where(x => !FromPulses(x.Rule))] } : r)
             .Where(r => r.Reasons.Count > 0)];

@@ -49,7 +49,7 @@ public static class PairFlags
                 x.f.Kind, x.f.RaisedWeekOf, Resolved = x.f.ResolvedAt != null, MenteePersonId = x.p.MenteeEnrollment.PersonId,
             })
             .ToListAsync(ct);
-        var hidden = await Pairings.ExitPrivacy.HiddenFrom((await viewer.Person(ct))?.Id, [.. rows.Select(r => r.MenteePersonId).Distinct()], db, ct);
+        var hidden = await Pairings.ExitPrivacy.FlagsHiddenFrom((await viewer.Person(ct))?.Id, [.. rows.Select(r => r.MenteePersonId).Distinct()], db, ct);
         return rows.Where(r => !hidden.Contains(r.MenteePersonId)).OrderBy(r => r.Resolved).ThenByDescending(r => r.RaisedWeekOf).ThenBy(r => r.Mentee).ThenBy(r => r.Id)
             .Select(r => new Row(r.Id, r.PairingId, r.CohortId, r.Cohort, r.Mentor, r.Mentee, r.Kind, Describe(r.Kind), MonthOf(r.RaisedWeekOf), r.Resolved)).ToList();
     }
@@ -62,7 +62,7 @@ public static class PairFlags
         if (flag is null) return Outcome.NotFound;
         // A flag a reader may not see is one they may not resolve: the same fail-closed rule as the list.
         var mentee = await db.Pairings.Where(p => p.Id == flag.PairingId).Select(p => p.MenteeEnrollment.PersonId).SingleAsync(ct);
-        if ((await Pairings.ExitPrivacy.HiddenFrom((await viewer.Person(ct))?.Id, [mentee], db, ct)).Count > 0) return Outcome.NotFound;
+        if ((await Pairings.ExitPrivacy.FlagsHiddenFrom((await viewer.Person(ct))?.Id, [mentee], db, ct)).Count > 0) return Outcome.NotFound;
         flag.Resolve(viewer.Email.Length > 0 ? viewer.Email : viewer.UserId, now);
         db.Record(viewer, now, "flag.resolved", "PairFlag", flag.Id, $"{flag.Kind} flag resolved");
         await db.SaveChangesAsync(ct);
