@@ -26,32 +26,29 @@ public static class Anonymity
     public static bool Reportable(int respondents, int k) => respondents >= k;
 
     /// <summary>
-    /// Gates groups of respondents (each a set of pseudonymous keys). The largest groups are considered first, so the
-    /// overall figure survives and the small slices give way. A group is shown when it has at least k members and,
-    /// against every group already shown, each side's difference is either nobody or at least k people; and no shown
-    /// group minus any set of its shown, non-overlapping parts leaves between 1 and k−1 people.
+    /// Gates groups of respondents (each a set of pseudonymous keys): every figure of one view, report or export, the
+    /// total and all its cells, in one call. The largest groups are considered first, so the overall figure survives and
+    /// the small slices give way, and each is kept only if it hides nothing: it has at least k members; against every
+    /// group already shown, each side's difference is nobody or at least k people; and no sum or difference of any of
+    /// the figures shown with it describes 1 to k−1 people (<see cref="Differencing"/>: A, B and A∪B give A∩B; a total
+    /// and all but one of its cells give the last). A group that would is hidden with the sentence saying why, so only
+    /// the figures that must go are withheld.
     /// </summary>
     public static IReadOnlyList<Gated<TKey>> Gate<TKey>(IEnumerable<RespondentGroup<TKey>> groups, int k)
     {
         var list = groups.ToList();
         var verdicts = new Gated<TKey>[list.Count];
-        var shown = new List<IReadOnlySet<string>>();
-        foreach (var index in Enumerable.Range(0, list.Count).OrderByDescending(i => list[i].Respondents.Count))
+        var differencing = new Differencing([.. list.Select(g => g.Respondents)]);
+        var shown = new List<int>();
+        foreach (var index in Enumerable.Range(0, list.Count).OrderByDescending(i => list[i].Respondents.Count).ThenBy(i => i))
         {
             var group = list[index];
             string? reason = group.Respondents.Count < k ? TooFew(k)
-                : shown.Any(other => Differs(group.Respondents, other, k)) ? WouldDifference(k)
+                : shown.Any(other => Differs(group.Respondents, list[other].Respondents, k)) || differencing.LetsDeriveFewerThan([.. shown, index], k)
+                    ? WouldDifference(k)
                 : null;
-            if (reason is null) shown.Add(group.Respondents);
+            if (reason is null) shown.Add(index);
             verdicts[index] = new Gated<TKey>(group.Key, group.Respondents.Count, reason);
-        }
-        // A whole minus several of its shown parts is a figure too: with k = 5, a program of 11 shown next to two waves
-        // of 5 describes the eleventh person. Hide the smallest such part until no whole leaves 1..k−1 people over.
-        while (RemainderTooSmall(shown, k) is { } part)
-        {
-            shown.Remove(part);
-            var index = Enumerable.Range(0, list.Count).First(i => verdicts[i].Shown && ReferenceEquals(list[i].Respondents, part));
-            verdicts[index] = verdicts[index] with { HiddenBecause = WouldDifference(k) };
         }
         return verdicts;
     }
@@ -88,35 +85,6 @@ public static class Anonymity
         }
         return [.. groups.Select((g, i) => new Gated<TKey>(g.Key, g.Slices.Count == 0 ? 0 : g.Slices.Values.Max(s => s.Count),
             g.Slices.Count == 0 ? TooFew(k) : hidden[i]))];
-    }
-
-    /// <summary>
-    /// The smallest part of the first shown group that some pairwise-disjoint set of its shown parts leaves 1..k−1
-    /// people short of, or null when none does.
-    /// </summary>
-    private static IReadOnlySet<string>? RemainderTooSmall(List<IReadOnlySet<string>> shown, int k)
-    {
-        foreach (var whole in shown)
-        {
-            var parts = shown.Where(p => p.Count < whole.Count && p.IsSubsetOf(whole)).OrderByDescending(p => p.Count).ToList();
-            if (DisjointShort(whole.Count, parts, 0, [], k) is { } found) return found.MinBy(p => p.Count);
-        }
-        return null;
-    }
-
-    private static List<IReadOnlySet<string>>? DisjointShort(int wholeCount, List<IReadOnlySet<string>> parts, int from, List<IReadOnlySet<string>> chosen, int k)
-    {
-        var left = wholeCount - chosen.Sum(c => c.Count);
-        if (chosen.Count > 0 && left > 0 && left < k) return [.. chosen];
-        for (var i = from; i < parts.Count; i++)
-        {
-            if (chosen.Any(c => c.Overlaps(parts[i]))) continue;
-            chosen.Add(parts[i]);
-            var found = DisjointShort(wholeCount, parts, i + 1, chosen, k);
-            chosen.RemoveAt(chosen.Count - 1);
-            if (found is not null) return found;
-        }
-        return null;
     }
 
     /// <summary>True when one set minus the other leaves between 1 and k−1 people, in either direction.</summary>

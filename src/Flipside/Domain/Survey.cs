@@ -224,8 +224,11 @@ public sealed class PairFlag
     public PairFlag(Guid pairingId, PairFlagKind kind, DateOnly raisedOn)
     {
         (PairingId, Kind) = (pairingId, kind);
-        RaisedWeekOf = raisedOn.AddDays(-(((int)raisedOn.DayOfWeek + 6) % 7));
+        RaisedWeekOf = WeekOf(raisedOn);
     }
+
+    /// <summary>The Monday of the day's week.</summary>
+    public static DateOnly WeekOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     public void Resolve(string by, DateTimeOffset now)
     {

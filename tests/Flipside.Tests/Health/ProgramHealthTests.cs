@@ -19,6 +19,7 @@ public sealed class ProgramHealthTests(FlipsideFactory app) : AdministeredTests(
     public async Task Manager_SeesAtRiskPairs_WithTheRuleThatFlaggedEach()
     {
         var (programId, cohortId) = await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Active);
+        await Seed.InTheDirectory(App, Given.AdminEmail);
         var expected = new Dictionary<Guid, PairRisks.Rule[]>
         {
             [await APair(App, cohortId, "Slipping", (p, x) => x.AddRange([Held(p.Id, 40), Signed(p.Id)]))] = [PairRisks.Rule.CadenceSlipping],
@@ -76,6 +77,7 @@ public sealed class ProgramHealthTests(FlipsideFactory app) : AdministeredTests(
     public async Task Manager_DrillsDownToAPairsMetadata_FlagsByMonth()
     {
         var (_, cohortId) = await Seed.AProgram(App, Given.AdminEmail, status: CohortStatus.Active);
+        await Seed.InTheDirectory(App, Given.AdminEmail);
         var pair = await APair(App, cohortId, "Drill", (p, x) => x.AddRange([Held(p.Id, 30), Held(p.Id, 60), Cancelled(p.Id, ParticipantRole.Mentor, 20),
             new PairFlag(p.Id, PairFlagKind.SafetyConcern, new(2026, 11, 19))]));
 

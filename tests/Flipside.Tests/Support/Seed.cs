@@ -31,6 +31,18 @@ public static class Seed
             return await db.SaveChangesAsync();
         });
 
+    /// <summary>
+    /// A directory entry for an account's email: pulse flags reach only readers the directory places outside the leader's
+    /// reporting line, so a manager who must see them has to be someone in it.
+    /// </summary>
+    public static async Task<Person> InTheDirectory(FlipsideFactory app, string email, string employeeId = "STAFF-1")
+    {
+        var person = APerson(employeeId, 6);
+        person.Email = email.ToLowerInvariant();
+        await People(app, person);
+        return person;
+    }
+
     /// <summary>A program managed by the account with this email, with one cohort in the given state.</summary>
     public static async Task<(Guid ProgramId, Guid CohortId)> AProgram(FlipsideFactory app, string managerEmail, Action<MentoringProgram>? configure = null,
         CohortStatus status = CohortStatus.Enrolling, bool openForApplications = false)

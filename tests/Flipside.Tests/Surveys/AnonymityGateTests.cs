@@ -87,6 +87,92 @@ public sealed class AnonymityGateTests
         }, iter: 300);
     }
 
+    [Fact]
+    public void TwoGroupsAndTheirUnion_DoNotGiveAwayTheirSmallOverlap()
+    {
+        // A (8) and B (8) share two people; A + B − (A∪B) is those two. The union and one of them stay.
+        var gated = Anonymity.Gate([Group("A∪B", Enumerable.Range(1, 14).ToArray()), Group("A", Enumerable.Range(1, 8).ToArray()),
+            Group("B", Enumerable.Range(7, 8).ToArray())], 5);
+        Assert.True(gated[0].Shown);
+        Assert.True(gated[1].Shown);
+        Assert.Equal(Anonymity.WouldDifference(5), gated[2].HiddenBecause);
+    }
+
+    [Fact]
+    public void ATotalBesideAllButOneOfItsCells_HidesOneMoreCell_AndNoMore()
+    {
+        // Cells of 6, 6, 5 and 2 under a total of 19: the 2 are too few, and the total minus the other three would be them.
+        var gated = Anonymity.Gate([Group("total", Enumerable.Range(1, 19).ToArray()), Group("a", 1, 2, 3, 4, 5, 6), Group("b", 7, 8, 9, 10, 11, 12),
+            Group("c", 13, 14, 15, 16, 17), Group("d", 18, 19)], 5);
+        Assert.Equal([true, true, true, false, false], gated.Select(g => g.Shown));
+        Assert.Equal(Anonymity.WouldDifference(5), gated[3].HiddenBecause);
+        Assert.Equal(Anonymity.TooFew(5), gated[4].HiddenBecause);
+    }
+
+    [Fact]
+    public void OverlappingGroupsWhoseCombinationsAreAllLarge_AreAllShown()
+    {
+        // Two halves that share 5 and their union: every sum or difference of them covers at least 5 people.
+        var gated = Anonymity.Gate([Group("all", Enumerable.Range(1, 20).ToArray()), Group("first", Enumerable.Range(1, 12).ToArray()),
+            Group("second", Enumerable.Range(8, 13).ToArray())], 5);
+        Assert.All(gated, g => Assert.True(g.Shown));
+    }
+
+    /// <summary>
+    /// Random overlapping groups of random sizes (random subsets, unions of earlier groups, and blocks that partition the
+    /// people like a report's cells): whatever the gate shows, adding and subtracting any of the shown figures never
+    /// covers exactly 1..k−1 people, checked by trying every choice of +1, 0 or −1 for each shown group.
+    /// </summary>
+    [Fact]
+    public void NoSumOrDifferenceOfShownGroups_DescribesFewerThanK()
+    {
+        Gen.Select(Gen.Int[3, 7], Gen.Int[0, 36], Gen.Int[2, 7], Gen.Int).Sample((k, people, count, seed) =>
+        {
+            var random = new Random(seed);
+            var groups = new List<HashSet<int>>();
+            for (var g = 0; g < count; g++)
+            {
+                var kind = groups.Count >= 2 ? random.Next(3) : random.Next(2) * 2;
+                if (kind == 1) groups.Add([.. groups[random.Next(groups.Count)], .. groups[random.Next(groups.Count)]]);
+                else if (kind == 2)
+                {
+                    var from = random.Next(people + 1);
+                    groups.Add([.. Enumerable.Range(from, random.Next(people - from + 1))]);
+                }
+                else
+                {
+                    var p = random.NextDouble();
+                    groups.Add([.. Enumerable.Range(0, people).Where(_ => random.NextDouble() < p)]);
+                }
+            }
+            var gated = Anonymity.Gate(groups.Select((g, i) => new RespondentGroup<int>(i, g.Select(x => $"p{x}").ToHashSet())), k);
+            var shown = groups.Where((_, i) => gated[i].Shown).ToList();
+            return shown.All(g => g.Count >= k) && !Derivable(shown, people, k);
+        }, iter: 400);
+    }
+
+    /// <summary>Whether some Σ cᵢ·Gᵢ with every cᵢ in {−1, 0, 1} is, person by person, 0 or 1 for 1..k−1 people.</summary>
+    private static bool Derivable(List<HashSet<int>> shown, int people, int k)
+    {
+        var coefficients = new int[shown.Count];
+        for (var combination = 1; combination < (int)Math.Pow(3, shown.Count); combination++)
+        {
+            var rest = combination;
+            for (var i = 0; i < shown.Count; i++, rest /= 3) coefficients[i] = rest % 3 - 1;
+            var covered = 0;
+            var indicator = true;
+            for (var person = 0; person < people && indicator; person++)
+            {
+                var total = 0;
+                for (var i = 0; i < shown.Count; i++) if (shown[i].Contains(person)) total += coefficients[i];
+                if (total == 1) covered++;
+                else if (total != 0) indicator = false;
+            }
+            if (indicator && covered > 0 && covered < k) return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether some non-overlapping choice of the parts leaves 1..k−1 people of the whole: every choice is tried.</summary>
     private static bool LeavesFewerThanK(IReadOnlySet<string> whole, List<IReadOnlySet<string>> parts, List<IReadOnlySet<string>> chosen, int from, int k)
     {

@@ -73,16 +73,26 @@ public sealed class PulseTests(FlipsideFactory app) : AdministeredTests(app)
     }
 
     [Fact]
-    public async Task AMentorWhoCouldNotSpeakOpenly_RaisesAFlagForManagersOnly_ShowingPairingAndWeek()
+    public async Task AMentorWhoCouldNotSpeakOpenly_RaisesAFlagForManagersOnly_ShowingPairingAndMonth()
     {
         var (pair, meetingId) = await AHeldMeeting();
+        await Seed.InTheDirectory(App, Given.AdminEmail);
         Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentor.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 2, spokeOpenly = 1 })).StatusCode);
+        // A second low answer the same week raises nothing new.
+        Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentee.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 1 })).StatusCode);
+        Assert.Equal(2, await App.Query(db => db.PairFlags.CountAsync()));
+
+        // Released on the Monday after the week of the pulse (Tuesday 24 November): not a minute after it.
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 23, 59, 59, TimeSpan.Zero));
         var admin = await Given.SignedIn(App, Given.AdminEmail);
+        Assert.Empty((await admin.GetFromJsonAsync<List<PairFlags.Row>>($"/api/v1/programs/{pair.ProgramId}/flags", Json.Options))!);
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero));
         var flags = (await admin.GetFromJsonAsync<List<PairFlags.Row>>($"/api/v1/programs/{pair.ProgramId}/flags", Json.Options))!;
         Assert.Equal(new[] { PairFlagKind.SafetyConcern, PairFlagKind.LowPulse }, flags.Select(f => f.Kind).Order());
         Assert.All(flags, f => Assert.Equal((pair.PairingId, new DateOnly(2026, 11, 1)), (f.PairingId, f.Month)));
         var body = await admin.GetStringAsync($"/api/v1/programs/{pair.ProgramId}/flags");
         Assert.DoesNotContain(meetingId.ToString(), body);
+        Assert.DoesNotContain("2026-11-23", body);
         Assert.Contains("could not speak openly", await (await admin.GetAsync($"/Surveys/Cohort?cohortId={pair.CohortId}")).Html());
 
         var sponsor = await Given.AnAccount(App, admin, "sponsor@example.com", Roles.Sponsor);
@@ -93,15 +103,43 @@ public sealed class PulseTests(FlipsideFactory app) : AdministeredTests(app)
             program.Sponsors.Add(new ProgramSponsorAssignment(program.Id, sponsorId));
             return await db.SaveChangesAsync();
         });
+        pair = await pair.SignedInAgain(App);
         foreach (var who in new[] { sponsor, pair.AsMentee, pair.AsMentor })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await who.GetAsync($"/api/v1/programs/{pair.ProgramId}/flags")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await who.PostAsync($"/api/v1/flags/{flags[0].FlagId}/resolve", null)).StatusCode);
         }
-        // A second low answer the same week raises nothing new; resolving clears the list.
-        Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentee.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 1 })).StatusCode);
-        Assert.Equal(2, await App.Query(db => db.PairFlags.CountAsync()));
         foreach (var f in flags) Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/flags/{f.FlagId}/resolve", null)).StatusCode);
         Assert.Empty((await admin.GetFromJsonAsync<List<PairFlags.Row>>($"/api/v1/programs/{pair.ProgramId}/flags", Json.Options))!);
+    }
+
+    [Fact]
+    public async Task AFlagRaisedThisWeek_IsNowhereUntilMonday_NotInHealthTheDrillDownOrTheResolveRoute()
+    {
+        var (pair, meetingId) = await AHeldMeeting();
+        await Seed.InTheDirectory(App, Given.AdminEmail);
+        Assert.Equal(HttpStatusCode.NoContent, (await pair.AsMentor.PostAsJsonAsync($"/api/v1/meetings/{meetingId}/pulse", new { useful = 4, spokeOpenly = 1 })).StatusCode);
+        var flagId = await App.Query(db => db.PairFlags.Select(f => f.Id).SingleAsync());
+        var admin = await Given.SignedIn(App, Given.AdminEmail);
+
+        async Task<bool> Seen()
+        {
+            var health = (await admin.GetFromJsonAsync<Features.Health.HealthReport>($"/api/v1/programs/{pair.ProgramId}/health", Json.Options))!;
+            var drill = (await admin.GetFromJsonAsync<Features.Health.PairHealth.View>($"/api/v1/pairings/{pair.PairingId}/health", Json.Options))!;
+            var inHealth = health.AtRisk!.Any(r => r.Reasons.Any(x => x.Rule == Features.Sessions.PairRisks.Rule.SafetyFlag));
+            Assert.Equal(inHealth, drill.Flags.Count > 0);
+            Assert.Equal(inHealth, (await admin.GetStringAsync($"/Health/Program?id={pair.ProgramId}")).Contains("could not speak openly", StringComparison.Ordinal));
+            return inHealth;
+        }
+
+        Assert.False(await Seen());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/v1/flags/{flagId}/resolve", null)).StatusCode);
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 23, 59, 0, TimeSpan.Zero));
+        // Five days on, the first sign-in has lapsed.
+        admin = await Given.SignedIn(App, Given.AdminEmail);
+        Assert.False(await Seen());
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero));
+        Assert.True(await Seen());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/flags/{flagId}/resolve", null)).StatusCode);
     }
 }

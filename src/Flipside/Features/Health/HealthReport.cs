@@ -19,6 +19,8 @@ public sealed record HealthReport(Guid ProgramId, string ProgramName, Guid? Coho
     public int Page { get; init; } = 1;
     /// <summary>How many pairs are at risk in all, and (for a cohort's managers) how many pairs there are, before paging.</summary>
     public int AtRiskTotal { get; init; }
+    /// <summary>For a manager who is nobody in the directory: why no pulse flag is shown to them (they fail closed).</summary>
+    public string? FlagsWithheld { get; init; }
     public int PairsTotal { get; init; }
     public int Pages => Math.Max(1, (Math.Max(AtRiskTotal, PairsTotal) + PageSize - 1) / PageSize);
 

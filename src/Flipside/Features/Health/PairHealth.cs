@@ -27,10 +27,11 @@ public static class PairHealth
         var pairs = await PairRisks.Load(viewer.ManagedPairings.Where(p => p.Id == pairingId), db, now, ct);
         if (pairs.Count == 0) return Outcome.NotFound;
         // The leader, or someone above the leader, sees no pulse flag at all: not even that one was raised and resolved.
-        var flagsHidden = (await Pairings.ExitPrivacy.HiddenFrom((await viewer.Person(ct))?.Id, [pairs[0].MenteePersonId], db, ct)).Count > 0;
+        var flagsHidden = (await Pairings.ExitPrivacy.FlagsHiddenFrom((await viewer.Person(ct))?.Id, [pairs[0].MenteePersonId], db, ct)).Count > 0;
         var p = flagsHidden ? pairs[0] with { OpenFlags = new HashSet<PairFlagKind>() } : pairs[0];
         var row = ProgramHealth.Row(p, now);
-        var flags = await db.PairFlags.Where(f => f.PairingId == pairingId && !flagsHidden).OrderByDescending(f => f.RaisedWeekOf)
+        var released = Surveys.PairFlags.ReleasedBefore(now);
+        var flags = await db.PairFlags.Where(f => f.PairingId == pairingId && !flagsHidden && f.RaisedWeekOf < released).OrderByDescending(f => f.RaisedWeekOf)
             .Select(f => new { f.Kind, f.RaisedWeekOf, f.ResolvedAt }).ToListAsync(ct);
         return new View(p.PairingId, p.ProgramId, p.ProgramName, p.CohortId, p.CohortName, p.MentorLabel, p.MenteeLabel, p.MentorName, p.MenteeName,
             p.Status, p.PublishedAt, p.Meetings.Held, row.Expected, p.Meetings.Cancelled, p.Meetings.CancelledByMentor, p.Meetings.CancelledByMentee,

@@ -44,12 +44,13 @@ public static class ProgramHealth
         // Building reads every pair, meeting and pulse of the program (half a second at 5,000 pairs), and managers and
         // sponsors open it far more often than the data changes. Readers see different pairs (a flag is hidden from the
         // leader's reporting line), so the key holds who reads.
-        var report = await StampedCache.GetOrBuild(new HealthKey(programId, cohortId, drill, reader), cache, db, clock,
+        // Flags are released on Mondays without any write to stamp: the week is part of the key.
+        var report = await StampedCache.GetOrBuild(new HealthKey(programId, cohortId, drill, reader, Surveys.PairFlags.ReleasedBefore(clock.GetUtcNow())), cache, db, clock,
             () => Build(programId, cohortId, drill, reader, db, clock, ct), ct);
         return report is null ? Outcome.NotFound : report.Paged(page);
     }
 
-    private sealed record HealthKey(Guid ProgramId, Guid? CohortId, bool CanDrillDown, Guid? ReaderPersonId);
+    private sealed record HealthKey(Guid ProgramId, Guid? CohortId, bool CanDrillDown, Guid? ReaderPersonId, DateOnly FlagsReleasedBefore);
 
     private static async Task<HealthReport?> Build(Guid programId, Guid? cohortId, bool drill, Guid? reader, FlipsideDb db, TimeProvider clock,
         CancellationToken ct)
@@ -97,7 +98,8 @@ public static class ProgramHealth
             program.CadenceWeeks, program.MentorLabel, program.MenteeLabel, now, drill, Figures(null, program.Name, _ => true), cohortFigures, surveys,
             pulses.Trend, riskCounts,
             drill ? [.. flagged.OrderBy(r => r.CohortName, StringComparer.Ordinal).ThenBy(r => r.MenteeName, StringComparer.Ordinal)] : null,
-            drill && cohortId is not null ? [.. scoped.OrderBy(r => r.MenteeName, StringComparer.Ordinal)] : null);
+            drill && cohortId is not null ? [.. scoped.OrderBy(r => r.MenteeName, StringComparer.Ordinal)] : null)
+        { FlagsWithheld = drill && reader is null ? Surveys.PairFlags.Withheld : null };
     }
 
     /// <summary>One meeting per cadence from publication to the end, the pause, or now.</summary>

@@ -16,4 +16,12 @@ public static class ExitPrivacy
         var chains = await ReportingLines.ChainsAsync(db, menteePersonIds, ct);
         return [.. menteePersonIds.Where(m => m == reader || (chains.TryGetValue(m, out var chain) && chain.Contains(reader)))];
     }
+
+    /// <summary>
+    /// The mentees whose pairings' pulse flags are hidden from the given person. A reader who is nobody in the directory
+    /// (the account's email missing from it, or not there exactly once) could be anyone's line, so every flag is hidden
+    /// from them: this rule fails closed.
+    /// </summary>
+    public static async Task<HashSet<Guid>> FlagsHiddenFrom(Guid? readerPersonId, IReadOnlyCollection<Guid> menteePersonIds, FlipsideDb db, CancellationToken ct) =>
+        readerPersonId is null ? [.. menteePersonIds] : await HiddenFrom(readerPersonId, menteePersonIds, db, ct);
 }

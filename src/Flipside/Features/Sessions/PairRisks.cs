@@ -56,14 +56,14 @@ public static class PairRisks
     /// </summary>
     public static async Task<IReadOnlyList<Pair>> AsSeenBy(IReadOnlyList<Pair> pairs, Guid? readerPersonId, FlipsideDb db, CancellationToken ct)
     {
-        var hidden = await Pairings.ExitPrivacy.HiddenFrom(readerPersonId, [.. pairs.Where(p => p.OpenFlags.Count > 0).Select(p => p.MenteePersonId).Distinct()], db, ct);
+        var hidden = await Pairings.ExitPrivacy.FlagsHiddenFrom(readerPersonId, [.. pairs.Where(p => p.OpenFlags.Count > 0).Select(p => p.MenteePersonId).Distinct()], db, ct);
         return hidden.Count == 0 ? pairs : [.. pairs.Select(p => hidden.Contains(p.MenteePersonId) ? p with { OpenFlags = new HashSet<PairFlagKind>() } : p)];
     }
 
     /// <summary>The same rule over the digest's lines: the pulse reasons dropped, and a pair left with none dropped too.</summary>
     public static async Task<IReadOnlyList<AtRisk>> AsSeenBy(IReadOnlyList<AtRisk> risks, Guid? readerPersonId, FlipsideDb db, CancellationToken ct)
     {
-        var hidden = await Pairings.ExitPrivacy.HiddenFrom(readerPersonId,
+        var hidden = await Pairings.ExitPrivacy.FlagsHiddenFrom(readerPersonId,
             [.. risks.Where(r => r.Reasons.Any(x => FromPulses(x.Rule))).Select(r => r.MenteePersonId).Distinct()], db, ct);
         return hidden.Count == 0 ? risks : [.. risks.Select(r => hidden.Contains(r.MenteePersonId) ? r with { Reasons = [.. r.Reasons.Where(x => !FromPulses(x.Rule))] } : r)
             .Where(r => r.Reasons.Count > 0)];
@@ -93,7 +93,9 @@ public static class PairRisks
         var ids = published.Select(p => p.Id);
         var meetings = await Meetings(ids, db, now, ct);
         var signed = (await db.Agreements.Where(a => a.SignedByBothAt != null && ids.Contains(a.PairingId)).Select(a => a.PairingId).ToListAsync(ct)).ToHashSet();
-        var flags = (await db.PairFlags.Where(f => f.ResolvedAt == null && ids.Contains(f.PairingId)).GroupBy(f => new { f.PairingId, f.Kind })
+        // Only released flags (raised before this week): the digest, health and the drill-down all read them from here.
+        var released = Surveys.PairFlags.ReleasedBefore(now);
+        var flags = (await db.PairFlags.Where(f => f.ResolvedAt == null && f.RaisedWeekOf < released && ids.Contains(f.PairingId)).GroupBy(f => new { f.PairingId, f.Kind })
                 .Select(g => g.Key).ToListAsync(ct))
             .ToLookup(f => f.PairingId, f => f.Kind);
         return [.. rows.Select(r => new Pair(r.Id, r.ProgramId, r.Program, r.CohortId, r.Cohort, r.Status, r.PublishedAt!.Value, r.PausedAt, r.EndedAt,

@@ -15,6 +15,8 @@ public sealed class CohortModel(Viewer viewer, FlipsideDb db, TimeProvider clock
     [BindProperty(SupportsGet = true)] public Guid CohortId { get; set; }
     public CohortSurveys.View View { get; private set; } = null!;
     public IReadOnlyList<PairFlags.Row> Flags { get; private set; } = [];
+    /// <summary>Set when the reader is nobody in the directory, so every flag is hidden from them (fail closed).</summary>
+    public string? FlagsWithheld { get; private set; }
 
     public sealed class OpenInput
     {
@@ -36,7 +38,8 @@ public sealed class CohortModel(Viewer viewer, FlipsideDb db, TimeProvider clock
         var view = await CohortSurveys.Handle(CohortId, viewer, db, clock, ct);
         if (!view.IsOk) return false;
         View = view.Value;
-        Flags = (await PairFlags.Handle(View.ProgramId, CohortId, false, viewer, db, ct)).Value;
+        Flags = (await PairFlags.Handle(View.ProgramId, CohortId, false, viewer, db, clock, ct)).Value;
+        FlagsWithheld = await viewer.Person(ct) is null ? PairFlags.Withheld : null;
         return true;
     }
 

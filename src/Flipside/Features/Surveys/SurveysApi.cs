@@ -48,8 +48,8 @@ public static class SurveysApi
                 .ToHttp(csv => Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"survey-{surveyId:N}.csv")))
                 .RequireRateLimiting(Infrastructure.Security.RateLimits.Bulk)
             .Produces<string>(200, "text/csv").ProducesRefusals();
-        staff.MapGet("/programs/{id:guid}/flags", (Guid id, Guid? cohortId, bool? all, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
-            PairFlags.Handle(id, cohortId, all ?? false, viewer, db, ct).ToHttp(v => TypedResults.Ok(v))).Produces<IReadOnlyList<PairFlags.Row>>().ProducesRefusals();
+        staff.MapGet("/programs/{id:guid}/flags", (Guid id, Guid? cohortId, bool? all, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
+            PairFlags.Handle(id, cohortId, all ?? false, viewer, db, clock, ct).ToHttp(v => TypedResults.Ok(v))).Produces<IReadOnlyList<PairFlags.Row>>().ProducesRefusals();
         staff.MapPost("/flags/{flagId:guid}/resolve", (Guid flagId, Viewer viewer, FlipsideDb db, TimeProvider clock, CancellationToken ct) =>
             PairFlags.Resolve(flagId, viewer, db, clock, ct).ToHttp()).ProducesRefusals();
         staff.MapGet("/programs/{id:guid}/instruments/{kind}", (Guid id, SurveyKind kind, Viewer viewer, FlipsideDb db, CancellationToken ct) =>
