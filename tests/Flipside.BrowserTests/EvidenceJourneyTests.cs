@@ -134,7 +134,7 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
     private static async Task<string> FiguresAsync(IPage page) => string.Join("\n", await page.Locator(string.Join(", ",
         new[] { "reaction", "learning", "behaviour", "waves" }.Select(s => $"section[aria-labelledby={s}-heading]"))).AllInnerTextsAsync());
 
-    [Fact(Skip = "Not yet run green on the merged code: it now closes the surveys through the front door and accepts either held-back sentence for a wave of two; un-skip once it passes (issue 12)")]
+    [Fact]
     public async Task BaselineMeetingsPulsesAndFinal_TheManagersImpactReport_AndTheSponsorsSameReportWithoutIndividuals()
     {
         await using var managerContext = await app.NewContextAsync();
@@ -237,12 +237,13 @@ public sealed partial class EvidenceJourneyTests(DemoFlipside app) : IClassFixtu
         var pilot = await WaveColumnAsync(waves, "Pilot");
         var firstScale = waves.Locator("tbody tr").First.Locator("td");
         // The wave's two people do not make a group of five; and the program's change and the pilot's are never both shown,
-        // since the one minus the other would describe those two. Which of them the gate holds back is the gate's choice.
+        // since the one minus the other would describe those two. Which of them the gate holds back, or whether it holds back
+        // both (it weighs every figure on the page together), is the gate's choice.
         var learning = manager.Locator("section[aria-labelledby=learning-heading] tbody tr").First.Locator("td");
         await Expect(firstScale.Nth(wave2)).ToHaveTextAsync(HeldBack());
         var subtraction = new Regex("^Not shown: together with another figure on this page it would describe fewer than 5 people by subtraction");
         var (whole, part) = ((await learning.First.TextContentAsync())!.Trim(), (await firstScale.Nth(pilot).TextContentAsync())!.Trim());
-        Assert.True(subtraction.IsMatch(whole) ^ subtraction.IsMatch(part), $"the program's change \"{whole}\" and the pilot's \"{part}\": exactly one is held back");
+        Assert.True(subtraction.IsMatch(whole) || subtraction.IsMatch(part), $"the program's change \"{whole}\" and the pilot's \"{part}\": at least one is held back");
         var managersFigures = await FiguresAsync(manager);
 
         // The participants the sponsor must never see: the wave's new pair and every pilot pair, as the manager sees them.
