@@ -74,7 +74,7 @@ public static class DemoLoader
         }
     }
 
-    // The two participant sign-ins are people in the directory, so their homes show a real person. The mentor had the
+    // The two participant sign-ins and the program manager are people in the directory, so their homes show a real person. The mentor had the
     // program's year of tenure already when the pilot was enrolled, months ago.
     private static void LinkParticipantAccounts(IReadOnlyList<Person> people, DateOnly pilotEnrolled)
     {
@@ -84,6 +84,11 @@ public static class DemoLoader
         var leader = people.First(p => p.Grade == 9);
         leader.Name = "Leo Leader";
         leader.Email = "leader@flipside.demo";
+        // The program manager works in People & Culture, at a grade no cohort enrols, and outside every leader's reporting
+        // line: a manager whom the directory cannot place sees no safety flags at all (decision 0014).
+        var manager = people.First(p => p.Department == "People & Culture" && p.Grade is 5 or 6 && p.Status == PersonStatus.Active);
+        manager.Name = "Priya Programme";
+        manager.Email = "manager@flipside.demo";
     }
 
     private static void Check(IdentityResult result, string email)
