@@ -35,13 +35,14 @@ public sealed class ProvisionUsers(FlipsideDb db, Viewer viewer, TimeProvider cl
 
     public async Task<JsonObject> Get(Guid id, CancellationToken ct)
     {
-        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw NotFound(id);
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.ErasedAt == null, ct) ?? throw NotFound(id);
         return (await Resources([person], ct))[0];
     }
 
     public async Task<JsonObject> List(string? filter, int startIndex, int count, CancellationToken ct)
     {
-        var people = db.People.AsNoTracking();
+        // An erased person is gone for the identity provider too: listing, reading or changing them would restore them.
+        var people = db.People.AsNoTracking().Where(p => p.ErasedAt == null);
         if (!string.IsNullOrWhiteSpace(filter))
         {
             var (on, value) = ScimFilter.Parse(filter);
