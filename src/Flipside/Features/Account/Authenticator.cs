@@ -56,6 +56,12 @@ public static class Authenticator
         return plain.Length == 10 ? string.Concat(plain.AsSpan(0, 5), "-", plain.AsSpan(5)) : plain;
     }
 
+    /// <summary>Whether what was typed is the app's current code or one unused recovery code (which it then uses up).</summary>
+    public static async Task<bool> Accepts(UserManager<FlipsideUser> users, FlipsideUser user, string typed) =>
+        AuthenticatorCode(typed) is { } digits
+            ? await Verify(users, user, digits)
+            : typed.Trim().Length > 0 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, RecoveryCode(typed))).Succeeded;
+
     public static Task<bool> Verify(UserManager<FlipsideUser> users, FlipsideUser user, string code) =>
         users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
 

@@ -30,10 +30,7 @@ public static class SignInWithCode
         if (await users.IsLockedOutAsync(user)) return await Refused(db, now, user, SignInResult.LockedOut, "the account is locked after repeated failures");
 
         var digits = Authenticator.AuthenticatorCode(code);
-        var right = digits is not null
-            ? await Authenticator.Verify(users, user, digits)
-            : code.Trim().Length > 0 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, Authenticator.RecoveryCode(code))).Succeeded;
-        if (!right)
+        if (!await Authenticator.Accepts(users, user, code))
         {
             await users.AccessFailedAsync(user);
             return await Refused(db, now, user, await users.IsLockedOutAsync(user) ? SignInResult.LockedOut : SignInResult.Failed,

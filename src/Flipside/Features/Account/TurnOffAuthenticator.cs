@@ -18,9 +18,7 @@ public static class TurnOffAuthenticator
         if (await users.IsLockedOutAsync(user)) return Outcome.Conflict("Too many wrong codes or passwords: wait five minutes, then try again.");
         bool proven;
         if (!string.IsNullOrWhiteSpace(code))
-            proven = Authenticator.AuthenticatorCode(code) is { } digits
-                ? await Authenticator.Verify(users, user, digits)
-                : (await users.RedeemTwoFactorRecoveryCodeAsync(user, Authenticator.RecoveryCode(code))).Succeeded;
+            proven = await Authenticator.Accepts(users, user, code);
         else if (!string.IsNullOrEmpty(password)) proven = await users.CheckPasswordAsync(user, password);
         else return Outcome.Invalid("Code", "Enter a code from your authenticator app, or your password.");
         if (!proven)
